@@ -1,0 +1,27 @@
+import { requestIdOf, serveOpenApi, validateEnv } from '@codeshelf/core';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const env = validateEnv(process.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
+  app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('X-Request-Id', request.id);
+    });
+  serveOpenApi(app);
+  return app;
+}

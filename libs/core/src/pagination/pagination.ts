@@ -1,0 +1,80 @@
+import { applyDecorators, Type as ClassType } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ValidationFailedError } from '../errors/problem';
+
+export const MAX_PAGE_SIZE = 200;
+
+/** `limit` and `cursor` of every list; extend it with the list's own filters. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page', maxLength: 512 })
+  @IsOptional() @IsString() @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type SortValue = string | number | Date;
+
+export function encodeCursor(value: SortValue, id: string): string {
+  return Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2 && ['string', 'number'].includes(typeof decoded[0]) && typeof decoded[1] === 'string') {
+      return decoded as [string | number, string];
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationFailedError([{ field: 'cursor', message: 'cursor is not a cursor this API handed out' }]);
+}
+
+/**
+ * Keyset pagination: orders by `sort.by` then the id, and continues strictly after the cursor,
+ * so a page never skips or repeats a row while others are inserted.
+ */
+export async function paginate<E extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<E>,
+  { limit, cursor }: PageQueryDto,
+  sort: { by: string; of: (entity: E) => SortValue } = { by: `${qb.alias}.id`, of: (e) => e.id },
+): Promise<Page<E>> {
+  const id = `${qb.alias}.id`;
+  if (cursor) {
+    const [value, lastId] = decodeCursor(cursor);
+    qb.andWhere(sort.by === id ? `${id} > :lastId` : `(${sort.by}, ${id}) > (:value, :lastId)`, { value, lastId });
+  }
+  const rows = await qb.orderBy(sort.by, 'ASC').addOrderBy(id, 'ASC').limit(limit + 1).getMany();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(sort.of(last), last.id) : null };
+}
+
+/** Documents a `{ items, nextCursor }` answer of `model` items. */
+export function ApiPageResponse(model: ClassType<unknown>, description = 'One page of results') {
+  return applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          nextCursor: { type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last' },
+        },
+      },
+    }),
+  );
+}

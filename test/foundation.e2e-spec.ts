@@ -1,0 +1,53 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { startTestApp } from './support/app';
+
+describe('Foundation (HTTP)', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers readiness after pinging the database', async () => {
+    const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(res.body.info.database.status).toBe('up');
+  });
+
+  it('answers an unknown route with a problem+json 404', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/no-such-thing').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'not-found', instance: '/v1/no-such-thing' });
+  });
+
+  it('answers malformed JSON with a problem+json 400', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/v1/no-such-thing')
+      .set('Content-Type', 'application/json')
+      .send('{"title": ')
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, code: 'malformed-json' });
+  });
+
+  it('echoes a well-formed X-Request-Id and puts it in the problem', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/nothing').set('X-Request-Id', 'trace-42').expect(404);
+    expect(res.headers['x-request-id']).toBe('trace-42');
+    expect(res.body.requestId).toBe('trace-42');
+  });
+
+  it('replaces a hostile X-Request-Id with a fresh one', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/nothing').set('X-Request-Id', `a b;${'x'.repeat(200)}`).expect(404);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves a valid OpenAPI 3 document', async () => {
+    const res = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(res.body.paths['/health/ready']).toBeDefined();
+  });
+});

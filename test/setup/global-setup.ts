@@ -1,0 +1,19 @@
+import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres';
+
+/**
+ * Finds the PostgreSQL the end-to-end tests use: TEST_DATABASE_URL or DATABASE_URL, else the embedded
+ * one under .data/test-postgres. Workers build their own databases from it (see worker-database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.NODE_ENV = 'test';
+  process.env.CODESHELF_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;
+  const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (given) {
+    process.env.CODESHELF_TEST_SERVER = given;
+    return;
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: '.data/test-postgres', port: 54339, database: 'postgres' });
+  (globalThis as { embeddedPostgres?: typeof embedded }).embeddedPostgres = embedded;
+  process.env.CODESHELF_TEST_SERVER = embedded.url;
+}
