@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import { dataSourceOptions, runMigrations, validateEnv } from '@codeshelf/core';
+import { dataSourceOptions, runMigrations, schemaDrift, validateEnv } from '@codeshelf/core';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { openScriptDatabase } from './database';
 
 const USAGE = 'usage: npm run db:migrate | db:revert | db:check | db:migration:generate -- <PascalCaseName>';
-
-/** The schema as the entities describe it, compared with the migrated database. */
-async function pendingSchemaChanges(dataSource: DataSource) {
-  return dataSource.driver.createSchemaBuilder().log();
-}
 
 function migrationSource(name: string, timestamp: number, up: string[], down: string[]): string {
   const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(\`${q.replace(/`/g, '\\`')}\`);`).join('\n');
@@ -45,9 +40,9 @@ async function main(command: string | undefined, name: string | undefined) {
         break;
       case 'check': {
         await runMigrations(dataSource);
-        const { upQueries } = await pendingSchemaChanges(dataSource);
-        if (upQueries.length) {
-          console.error(`The entities and the migrations disagree; a migration would need:\n${upQueries.map((q) => q.query).join(';\n')}`);
+        const { up } = await schemaDrift(dataSource);
+        if (up.length) {
+          console.error(`The entities and the migrations disagree; a migration would need:\n${up.join(';\n')}`);
           process.exitCode = 1;
         } else console.info('the entities and the migrations agree');
         break;
@@ -55,14 +50,14 @@ async function main(command: string | undefined, name: string | undefined) {
       case 'generate': {
         if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error(USAGE);
         await runMigrations(dataSource);
-        const { upQueries, downQueries } = await pendingSchemaChanges(dataSource);
-        if (!upQueries.length) {
+        const { up, down } = await schemaDrift(dataSource);
+        if (!up.length) {
           console.info('no changes: the entities and the migrations agree');
           break;
         }
         const timestamp = Date.now();
         const file = resolve(__dirname, '..', 'migrations', `${timestamp}-${name}.ts`);
-        writeFileSync(file, migrationSource(name, timestamp, upQueries.map((q) => q.query), downQueries.reverse().map((q) => q.query)));
+        writeFileSync(file, migrationSource(name, timestamp, up, down.reverse()));
         console.info(`wrote ${file}: read it and trim it before you commit`);
         break;
       }

@@ -1,10 +1,12 @@
 import { CoreModule, createValidationPipe, ProblemDetailsFilter } from '@codeshelf/core';
+import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule],
+  imports: [CoreModule, IdentityModule],
   providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],

@@ -1,3 +1,5 @@
+export * from './audit/audit-event.entity';
+export * from './audit/audit.service';
 export * from './config/env';
 export * from './config/config.module';
 export * from './core.module';
@@ -15,3 +17,7 @@ export * from './http/openapi';
 export * from './http/public.decorator';
 export * from './http/request-id';
 export * from './pagination/pagination';
+export * from './outbox/outbox-message.entity';
+export * from './outbox/outbox.service';
+export * from './http/uuid.pipe';
+export * from './database/schema-drift';

@@ -62,8 +62,34 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** HS256 signing secret shared by every API process; required in production. */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  @Type(() => Number) @IsInt() @Min(60) @Max(86_400)
+  JWT_TTL_SECONDS = 3_600;
+
+  /** Login attempts per minute for one e-mail from one address. */
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Below this age a participant needs a guardian's consent. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(30)
+  AGE_OF_MAJORITY = 18;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  CONSENT_LINK_TTL_DAYS = 14;
+
+  /** Base of the links sent by e-mail (guardian consent). */
+  @IsString()
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** First admin, created on start when no admin exists yet. */
+  @IsOptional() @IsString()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
 }
 
 /** Validates `process.env` for ConfigModule; a bad setting stops the start with every problem listed. */
@@ -74,5 +100,6 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) throw new Error('Invalid configuration:\n  JWT_SECRET: required in production');
   return env;
 }

@@ -26,6 +26,9 @@ export function dataSourceOptions(env: DatabaseEnv): DataSourceOptions {
     entities: [resolve(ROOT, 'libs/*/src/**/*.entity.{ts,js}')],
     migrations: [resolve(ROOT, 'migrations/*.{ts,js}')],
     migrationsTableName: 'migrations',
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     synchronize: false,
     migrationsRun: false,
     extra: {

@@ -1,3 +1,5 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrorDto, ValidationFailedError } from './problem';
 
@@ -26,4 +28,12 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
+}
+
+/** Validates a plain body against a DTO outside the pipe (in a guard), with the pipe's rules. */
+export async function assertValid<T extends object>(dto: new () => T, plain: unknown): Promise<T> {
+  const instance = plainToInstance(dto, plain && typeof plain === 'object' ? plain : {});
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw new ValidationFailedError(flattenValidationErrors(errors));
+  return instance;
 }

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+
+export interface AuditActor {
+  id: string | null;
+  kind: 'user' | 'api-key' | 'anonymous' | 'system';
+}
+
+export interface AuditRecord {
+  actor: AuditActor;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  changes?: Record<string, unknown>;
+  requestId?: string | null;
+}
+
+/** Appends audit events; pass the transaction's manager so the event commits with the change it describes. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+
+  async record(event: AuditRecord, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(AuditEventEntity) : this.events;
+    await repository.insert({
+      actorId: event.actor.id,
+      actorKind: event.actor.kind,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId ?? null,
+      changes: (event.changes ?? {}) as object,
+      requestId: event.requestId ?? null,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { IS_PUBLIC, ProblemError } from '@codeshelf/core';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Principal, Role } from '../principal';
+import { ROLES_KEY } from '../roles.decorator';
+
+export class UnauthenticatedError extends ProblemError {
+  constructor() {
+    super(401, 'unauthenticated', 'Unauthorized', 'Send a valid Bearer token or X-API-Key.');
+  }
+}
+
+export class RoleForbiddenError extends ProblemError {
+  constructor(role: Role, allowed: Role[]) {
+    super(403, 'forbidden', 'Forbidden', `A ${role} may not do this (allowed: ${allowed.join(', ')}).`);
+  }
+}
+
+/**
+ * The one global guard: every route needs a principal (a JWT or an API key) unless it is @Public(),
+ * and the principal's role must be among the route's @Roles(). Ownership is each feature's policy.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; user?: Principal }>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    // A public route serves anonymous callers; one that sends credentials gets them checked.
+    if (isPublic && !request.headers.authorization && !request.headers['x-api-key']) return true;
+    await super.canActivate(context);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const role = request.user!.role;
+    if (roles && !roles.includes(role)) throw new RoleForbiddenError(role, roles);
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, principal: T): T {
+    if (error || !principal) throw new UnauthenticatedError();
+    return principal;
+  }
+}

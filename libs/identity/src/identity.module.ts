@@ -1,0 +1,45 @@
+import { AppEnv, envConfig } from '@codeshelf/core';
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysPolicy } from './api-keys/api-keys.policy';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { ApiKeyStrategy } from './auth/api-key.strategy';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { JWT_ALGORITHM, JwtStrategy } from './auth/jwt.strategy';
+import { jwtSecret } from './auth/jwt-secret';
+import { LocalStrategy } from './auth/local.strategy';
+import { FirstAdmin } from './first-admin';
+import { CoordinatorBranchEntity } from './users/coordinator-branch.entity';
+import { UserEntity } from './users/user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/** Accounts, login, tokens, sponsor API keys: who the caller is. The global AccessGuard uses it. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, CoordinatorBranchEntity, ApiKeyEntity]),
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [envConfig.KEY],
+      useFactory: (env: AppEnv) => ({
+        secret: jwtSecret(env),
+        signOptions: { algorithm: JWT_ALGORITHM, expiresIn: env.JWT_TTL_SECONDS },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [envConfig.KEY],
+      useFactory: (env: AppEnv) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, ApiKeysController],
+  providers: [UsersService, AuthService, ApiKeysService, ApiKeysPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, FirstAdmin],
+  exports: [UsersService],
+})
+export class IdentityModule {}
