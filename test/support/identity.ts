@@ -1,0 +1,48 @@
+import { type Role, UsersService } from '@codeshelf/identity';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+}
+
+export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.codeshelf.invalid`;
+
+/** Inserts a branch straight into the database and answers its id. */
+export async function createBranch(app: NestFastifyApplication, name = `Branch ${randomUUID().slice(0, 6)}`): Promise<string> {
+  const [row] = await app.get(DataSource).query(`INSERT INTO branch (name, timezone) VALUES ($1, 'America/Chicago') RETURNING id`, [name]);
+  return row.id;
+}
+
+export async function createSponsor(app: NestFastifyApplication, name = `Sponsor ${randomUUID().slice(0, 6)}`): Promise<string> {
+  const [row] = await app.get(DataSource).query(`INSERT INTO sponsor (name) VALUES ($1) RETURNING id`, [name]);
+  return row.id;
+}
+
+/** A staff account made through the service, then logged in over HTTP. */
+export async function createUser(
+  app: NestFastifyApplication,
+  role: Exclude<Role, 'participant'>,
+  links: { branchIds?: string[]; sponsorId?: string } = {},
+): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const sponsorId = role === 'sponsor' ? (links.sponsorId ?? (await createSponsor(app))) : undefined;
+  const user = await app
+    .get(UsersService)
+    .create({ email, password: PASSWORD, role, displayName: `Test ${role}`, branchIds: links.branchIds, sponsorId }, { id: null, kind: 'system' });
+  return { id: user.id, email, role, token: await login(app, email) };
+}
+
+export async function login(app: NestFastifyApplication, email: string, password = PASSWORD): Promise<string> {
+  const res = await request(app.getHttpServer()).post('/v1/auth/login').send({ email, password }).expect(200);
+  return res.body.accessToken;
+}
+
+export const bearer = (user: { token: string }) => ({ Authorization: `Bearer ${user.token}` });
