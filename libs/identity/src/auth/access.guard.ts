@@ -3,7 +3,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Principal, Role } from '../principal';
-import { ROLES_KEY } from '../roles.decorator';
+import { API_KEY_ALLOWED, ROLES_KEY } from '../roles.decorator';
 
 export class UnauthenticatedError extends ProblemError {
   constructor() {
@@ -11,15 +11,22 @@ export class UnauthenticatedError extends ProblemError {
   }
 }
 
+export class ApiKeyForbiddenError extends ProblemError {
+  constructor() {
+    super(403, 'forbidden', 'Forbidden', 'An API key may not do this; sign in as a sponsor user.');
+  }
+}
+
 export class RoleForbiddenError extends ProblemError {
   constructor(role: Role, allowed: Role[]) {
-    super(403, 'forbidden', 'Forbidden', `A ${role} may not do this (allowed: ${allowed.join(', ')}).`);
+    super(403, 'forbidden', 'Forbidden', allowed.length ? `A ${role} may not do this (allowed: ${allowed.join(', ')}).` : 'Nobody may do this.');
   }
 }
 
 /**
  * The one global guard: every route needs a principal (a JWT or an API key) unless it is @Public(),
- * and the principal's role must be among the route's @Roles(). Ownership is each feature's policy.
+ * the principal's role must be among the route's @Roles(), and an API key only reaches @ApiKeyAllowed()
+ * routes. Ownership is each feature's policy.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
@@ -34,9 +41,11 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
     // A public route serves anonymous callers; one that sends credentials gets them checked.
     if (isPublic && !request.headers.authorization && !request.headers['x-api-key']) return true;
     await super.canActivate(context);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const role = request.user!.role;
-    if (roles && !roles.includes(role)) throw new RoleForbiddenError(role, roles);
+    // Fail closed: a route that names no roles serves nobody but its public callers.
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    const { role, kind } = request.user!;
+    if (!roles.includes(role)) throw new RoleForbiddenError(role, roles);
+    if (kind === 'api-key' && !this.reflector.getAllAndOverride<boolean>(API_KEY_ALLOWED, targets)) throw new ApiKeyForbiddenError();
     return true;
   }
 

@@ -2,7 +2,7 @@ import { ApiProblems, Public } from '@codeshelf/core';
 import { Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, ROLES } from '../principal';
-import { Roles } from '../roles.decorator';
+import { ApiKeyAllowed, Roles } from '../roles.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { AuthService } from './auth.service';
 import { LoginResponseDto } from './dto/login-response.dto';
@@ -29,6 +29,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  @ApiKeyAllowed()
   @ApiOperation({ summary: 'Who the caller is: a user, or a sponsor API key' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {

@@ -1,0 +1,29 @@
+/**
+ * Who may call each route: the source of truth the authorization test holds the app to. Every route
+ * the app registers must be listed here (the test fails on a route missing from it), so a new route
+ * is covered the day it is added. `sponsorKey` is a sponsor machine's X-API-Key, `sponsor` a sponsor user.
+ */
+export const PRINCIPALS = ['admin', 'coordinator', 'mentor', 'participant', 'sponsor', 'sponsorKey'] as const;
+export type PrincipalName = (typeof PRINCIPALS)[number];
+
+const EVERYONE: PrincipalName[] = [...PRINCIPALS];
+const STAFF: PrincipalName[] = ['admin', 'coordinator'];
+
+export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'POST /v1/auth/login': 'public',
+  'GET /v1/me': EVERYONE,
+
+  'POST /v1/users': ['admin'],
+  'GET /v1/users': ['admin'],
+  'GET /v1/users/{id}': ['admin'],
+  'PATCH /v1/users/{id}': ['admin'],
+
+  // A sponsor key may not mint keys: only a signed-in sponsor user or an admin.
+  'POST /v1/sponsors/{sponsorId}/api-keys': ['admin', 'sponsor'],
+  'GET /v1/sponsors/{sponsorId}/api-keys': ['admin', 'sponsor'],
+  'DELETE /v1/sponsors/{sponsorId}/api-keys/{keyId}': ['admin', 'sponsor'],
+};
+
+export { STAFF };
