@@ -45,6 +45,36 @@ describe('Foundation (HTTP)', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('names an unknown body field in a 400 (no mass assignment)', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .send({ email: 'teen@test.codeshelf.invalid', password: 'whatever-long', role: 'admin' })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'validation-failed', errors: [{ field: 'role', message: 'role is not an accepted field' }] });
+  });
+
+  it('names a field of the wrong type in a 400', async () => {
+    const res = await request(app.getHttpServer()).post('/v1/auth/login').send({ email: 42, password: 'whatever-long' }).expect(400);
+    expect(res.body.errors.length).toBeGreaterThan(0);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(res.body.errors.map(() => 'email'));
+  });
+
+  it('answers a body over the limit with a problem+json 413', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) }))
+      .expect(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.status).toBe(413);
+  });
+
+  it('answers an unsupported content type with a problem+json 415', async () => {
+    const res = await request(app.getHttpServer()).post('/v1/auth/login').set('Content-Type', 'application/xml').send('<login/>').expect(415);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('serves a valid OpenAPI 3 document', async () => {
     const res = await request(app.getHttpServer()).get('/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);

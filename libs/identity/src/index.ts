@@ -5,3 +5,4 @@ export * from './principal';
 export * from './roles.decorator';
 export * from './users/user.entity';
 export * from './users/users.service';
+export * from './users/dto/create-user.dto';
