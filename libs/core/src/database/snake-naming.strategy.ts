@@ -8,7 +8,9 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
   }
 
   override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
-    return snakeCase(prefixes.join('_')) + (customName ?? snakeCase(propertyName));
+    // Embedded columns: `homeAddress.postalCode` becomes home_address_postal_code, one underscore per level.
+    const prefix = prefixes.filter(Boolean).map((name) => `${snakeCase(name)}_`).join('');
+    return prefix + (customName ?? snakeCase(propertyName));
   }
 
   override relationName(propertyName: string): string {
