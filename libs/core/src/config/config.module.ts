@@ -7,6 +7,7 @@ export const envConfig = registerAs('env', () => validateEnv(process.env));
 export type AppEnv = ConfigType<typeof envConfig>;
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, load: [envConfig] })],
+  // Settings come from the environment only, the same for the API, the scripts and the tests.
+  imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, load: [envConfig] })],
 })
 export class AppConfigModule {}
