@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
 
 describe('Foundation (HTTP)', () => {
@@ -17,6 +18,16 @@ describe('Foundation (HTTP)', () => {
   it('answers readiness after pinging the database', async () => {
     const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(res.body.info.database.status).toBe('up');
+  });
+
+  it('opens database sessions with the configured timeouts', async () => {
+    const [settings] = await app
+      .get(DataSource)
+      .query(
+        `SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock,
+                current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('application_name') AS name`,
+      );
+    expect(settings).toEqual({ statement: '15s', lock: '5s', idle: '30s', name: 'codeshelf' });
   });
 
   it('answers an unknown route with a problem+json 404', async () => {
