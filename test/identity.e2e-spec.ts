@@ -112,6 +112,28 @@ describe('Identity (HTTP)', () => {
       expect(events[2].changes.role).toEqual({ from: 'coordinator', to: 'mentor' });
     });
 
+    it('pages through accounts with limit and cursor, never repeating or skipping one', async () => {
+      const admin = await createUser(app, 'admin');
+      const mine = (await Promise.all([1, 2, 3].map(() => createUser(app, 'mentor')))).map((u) => u.id);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await request(http)
+          .get('/v1/users')
+          .query({ role: 'mentor', limit: 2, ...(cursor ? { cursor } : {}) })
+          .set(bearer(admin))
+          .expect(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items.map((u) => u.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual(expect.arrayContaining(mine));
+      await request(http).get('/v1/users').query({ limit: 201 }).set(bearer(admin)).expect(400);
+      const bad = await request(http).get('/v1/users').query({ cursor: 'not-a-cursor' }).set(bearer(admin)).expect(400);
+      expect(bad.body.errors[0].field).toBe('cursor');
+    });
+
     it('answers a taken e-mail, in any case, with 409', async () => {
       const admin = await createUser(app, 'admin');
       const body = { email: uniqueEmail('dup'), password: PASSWORD, role: 'mentor', displayName: 'Dup' };

@@ -42,23 +42,32 @@ export function decodeCursor(cursor: string): [string | number, string] {
 }
 
 /**
- * Keyset pagination: orders by `sort.by` then the id, and continues strictly after the cursor,
- * so a page never skips or repeats a row while others are inserted.
+ * Keyset pagination: orders by `sortProperty` then the id, and continues strictly after the cursor, so a
+ * page never skips or repeats a row while others are inserted. The cursor keeps the sort value as
+ * PostgreSQL prints it: a timestamp keeps its microseconds, which a JavaScript Date would lose.
  */
 export async function paginate<E extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<E>,
   { limit, cursor }: PageQueryDto,
-  sort: { by: string; of: (entity: E) => SortValue } = { by: `${qb.alias}.id`, of: (e) => e.id },
+  sortProperty: keyof E & string = 'id',
 ): Promise<Page<E>> {
-  const id = `${qb.alias}.id`;
+  const column = (property: string) => `"${qb.alias}"."${qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyPath(property)!.databaseName}"`;
+  const id = column('id');
+  const sortBy = column(sortProperty);
   if (cursor) {
     const [value, lastId] = decodeCursor(cursor);
-    qb.andWhere(sort.by === id ? `${id} > :lastId` : `(${sort.by}, ${id}) > (:value, :lastId)`, { value, lastId });
+    qb.andWhere(sortBy === id ? `${id} > :lastId` : `(${sortBy}, ${id}) > (:value, :lastId)`, { value, lastId });
   }
-  const rows = await qb.orderBy(sort.by, 'ASC').addOrderBy(id, 'ASC').limit(limit + 1).getMany();
-  const items = rows.slice(0, limit);
+  const { entities, raw } = await qb
+    .addSelect(`${sortBy}::text`, 'page_sort_value')
+    .orderBy(sortBy, 'ASC')
+    .addOrderBy(id, 'ASC')
+    .limit(limit + 1)
+    .getRawAndEntities();
+  const items = entities.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(sort.of(last), last.id) : null };
+  const lastRaw = raw[items.length - 1] as { page_sort_value: string } | undefined;
+  return { items, nextCursor: entities.length > limit && last && lastRaw ? encodeCursor(lastRaw.page_sort_value, last.id) : null };
 }
 
 /** Documents a `{ items, nextCursor }` answer of `model` items. */

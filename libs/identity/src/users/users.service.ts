@@ -60,7 +60,7 @@ export class UsersService {
   async list(query: ListUsersQuery): Promise<Page<UserDto>> {
     const qb = this.users.createQueryBuilder('u');
     if (query.role) qb.where('u.role = :role', { role: query.role });
-    const page = await paginate(qb, query, { by: 'u.createdAt', of: (u) => u.createdAt });
+    const page = await paginate(qb, query, 'createdAt');
     const branches = await this.branchesOf(page.items.map((u) => u.id));
     return { items: page.items.map((u) => UserDto.from(u, branches.get(u.id) ?? [])), nextCursor: page.nextCursor };
   }
