@@ -1,0 +1,122 @@
+import type { AppEnv } from '@codeshelf/core';
+import { AuditActor, AuditService, envConfig, OutboxService, TransactionService } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { ParticipantsPolicy } from '../participants.policy';
+import { ParticipantDto } from '../participants/dto/participant.dto';
+import { SetConsentDto } from '../participants/dto/set-consent.dto';
+import { ParticipantEntity } from '../participants/participant.entity';
+import { lockParticipant } from '../participants/participant-writes';
+import { ConsentLinkGoneError, ConsentLinkNotFoundError, ParticipantNotFoundError } from '../people.errors';
+import { AnswerConsentDto } from './dto/answer-consent.dto';
+import { ConsentAnswerDto } from './dto/consent-answer.dto';
+import { GuardianConsentTokenEntity } from './guardian-consent-token.entity';
+
+const DAY_MS = 86_400_000;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A guardian's consent for a minor: the one-time links, the guardian's answer, and what staff record. */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly policy: ParticipantsPolicy,
+  ) {}
+
+  /** Mints a single-use link (only its hash is stored) and queues the e-mail to the guardian. */
+  async requestConsent(manager: EntityManager, participant: ParticipantEntity): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.env.CONSENT_LINK_TTL_DAYS * DAY_MS);
+    await manager.getRepository(GuardianConsentTokenEntity).insert({ participantId: participant.id, tokenHash: hashToken(token), expiresAt });
+    await this.outbox.enqueue(manager, 'guardian.consent_requested', {
+      participantId: participant.id,
+      guardianEmail: participant.guardianEmail,
+      guardianName: participant.guardianName,
+      teenFirstName: participant.firstName,
+      consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/v1/consents/${token}`,
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+
+  /** Links not yet used stop working: the decision was made another way, or went to another guardian. */
+  async retireLinks(manager: EntityManager, participantId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(GuardianConsentTokenEntity)
+      .set({ usedAt: () => 'now()' })
+      .where('participant_id = :participantId AND used_at IS NULL', { participantId })
+      .execute();
+  }
+
+  /** The guardian's answer. The guarded UPDATE lets only one of two concurrent uses of a link through. */
+  answer(token: string, dto: AnswerConsentDto): Promise<ConsentAnswerDto> {
+    const tokenHash = hashToken(token);
+    return this.transactions.run(async (manager) => {
+      const { raw } = await manager
+        .createQueryBuilder()
+        .update(GuardianConsentTokenEntity)
+        .set({ usedAt: () => 'now()' })
+        .where('token_hash = :tokenHash AND used_at IS NULL AND expires_at > now()', { tokenHash })
+        .returning('participant_id')
+        .execute();
+      const used = (raw as { participant_id: string }[])[0];
+      if (!used) {
+        const known = await manager.getRepository(GuardianConsentTokenEntity).existsBy({ tokenHash });
+        throw known ? new ConsentLinkGoneError() : new ConsentLinkNotFoundError();
+      }
+      const participant = await lockParticipant(manager, used.participant_id).catch((error: unknown) => {
+        // Erased since the link was sent.
+        throw error instanceof ParticipantNotFoundError ? new ConsentLinkGoneError() : error;
+      });
+      const from = participant.consentStatus;
+      Object.assign(
+        participant,
+        dto.accept
+          ? { consentStatus: 'granted', consentGrantedAt: new Date(), mediaConsent: dto.mediaConsent ?? participant.mediaConsent }
+          : { consentStatus: 'revoked', consentGrantedAt: null, mediaConsent: false },
+      );
+      await manager.getRepository(ParticipantEntity).save(participant);
+      await this.retireLinks(manager, participant.id);
+      await this.audit.record(
+        {
+          actor: { id: null, kind: 'anonymous' },
+          action: dto.accept ? 'participant.consent_granted' : 'participant.consent_declined',
+          entity: 'participant',
+          entityId: participant.id,
+          changes: { guardianName: dto.guardianName, via: 'link', from, to: participant.consentStatus, mediaConsent: participant.mediaConsent },
+        },
+        manager,
+      );
+      return { participantId: participant.id, consentStatus: participant.consentStatus };
+    });
+  }
+
+  /** Staff record a decision that reached them on paper or by phone; open links are retired. */
+  record(principal: Principal, participantId: string, dto: SetConsentDto, actor: AuditActor): Promise<ParticipantDto> {
+    return this.transactions.run(async (manager) => {
+      const participant = await lockParticipant(manager, participantId);
+      this.policy.assertCanManage(principal, participant);
+      const from = participant.consentStatus;
+      participant.consentStatus = dto.status;
+      participant.consentGrantedAt = dto.status === 'granted' ? (from === 'granted' ? participant.consentGrantedAt : new Date()) : null;
+      await manager.getRepository(ParticipantEntity).save(participant);
+      await this.retireLinks(manager, participant.id);
+      await this.audit.record(
+        {
+          actor,
+          action: dto.status === 'granted' ? 'participant.consent_granted' : 'participant.consent_revoked',
+          entity: 'participant',
+          entityId: participant.id,
+          changes: { guardianName: dto.guardianName, via: 'staff', from, to: dto.status },
+        },
+        manager,
+      );
+      return ParticipantDto.from(participant);
+    });
+  }
+}

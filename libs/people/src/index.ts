@@ -1,0 +1,6 @@
+export * from './people.module';
+export * from './people.errors';
+export * from './age';
+export * from './participants/participant.entity';
+export * from './participants/participants.service';
+export * from './participants/dto/participant.dto';

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONSENT_STATUSES, type ConsentStatus, type ParticipantEntity } from '../participant.entity';
+
+/** A participant's record, for the teen themself and the staff who look after them. */
+export class ParticipantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty({ format: 'date' }) birthDate: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) school: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) grade: number | null;
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true }) contactEmail: string | null;
+  @ApiProperty() guardianName: string;
+  @ApiProperty({ format: 'email' }) guardianEmail: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) guardianPhone: string | null;
+  @ApiProperty({ enum: CONSENT_STATUSES }) consentStatus: ConsentStatus;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) consentGrantedAt: Date | null;
+  @ApiProperty() mediaConsent: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true }) gender: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) postalCode: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) homeBranchId: string | null;
+  @ApiProperty({ description: 'Whether the teen has a login of their own' }) hasAccount: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from(p: ParticipantEntity): ParticipantDto {
+    return {
+      id: p.id,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      school: p.school,
+      grade: p.grade,
+      contactEmail: p.contactEmail,
+      guardianName: p.guardianName,
+      guardianEmail: p.guardianEmail,
+      guardianPhone: p.guardianPhone,
+      consentStatus: p.consentStatus,
+      consentGrantedAt: p.consentGrantedAt,
+      mediaConsent: p.mediaConsent,
+      gender: p.gender,
+      postalCode: p.postalCode,
+      homeBranchId: p.homeBranchId,
+      hasAccount: p.userId !== null,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
+  }
+}
+
+/** The least a mentor's roster shows: enough to call the roll, no contact or birth date. */
+export class ParticipantRosterDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty({ example: 'L', description: 'First letter of the last name' }) lastInitial: string;
+
+  static from(p: Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName'>): ParticipantRosterDto {
+    return { id: p.id, firstName: p.firstName, lastInitial: [...p.lastName][0] ?? '' };
+  }
+}

@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const CONSENT_STATUSES = ['pending', 'granted', 'revoked'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/**
+ * A teen in the clubs. Minors need a guardian's consent before they take part; the guardian has no
+ * account and answers through a one-time link. `userId` is the teen's own login, when they signed up.
+ */
+@Entity()
+@Index(['homeBranchId', 'createdAt'])
+export class ParticipantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  firstName: string;
+
+  @Column({ type: 'text' })
+  lastName: string;
+
+  /** `YYYY-MM-DD`, as PostgreSQL's `date`. */
+  @Column({ type: 'date' })
+  birthDate: string;
+
+  @Column({ type: 'text', nullable: true })
+  school: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  grade: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'text' })
+  guardianName: string;
+
+  @Column({ type: 'text' })
+  guardianEmail: string;
+
+  @Column({ type: 'text', nullable: true })
+  guardianPhone: string | null;
+
+  @Column({ type: 'text', default: 'pending' })
+  consentStatus: ConsentStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  consentGrantedAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  mediaConsent: boolean;
+
+  /** Self-reported, free text. */
+  @Column({ type: 'text', nullable: true })
+  gender: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  postalCode: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  homeBranchId: string | null;
+
+  @Index({ unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,78 @@
+import { ApiPageResponse, ApiProblems, assertValid, Page, UuidPipe } from '@codeshelf/core';
+import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ConsentsService } from '../consents/consents.service';
+import { ParticipantsPolicy } from '../participants.policy';
+import { CreateParticipantDto } from './dto/create-participant.dto';
+import { ListParticipantsQuery } from './dto/list-participants.query';
+import { ParticipantDto } from './dto/participant.dto';
+import { SetConsentDto } from './dto/set-consent.dto';
+import { UpdateOwnParticipantDto, UpdateParticipantDto } from './dto/update-participant.dto';
+import { ParticipantsService } from './participants.service';
+
+@ApiTags('people')
+@Controller('participants')
+export class ParticipantsController {
+  constructor(
+    private readonly participants: ParticipantsService,
+    private readonly consents: ConsentsService,
+    private readonly policy: ParticipantsPolicy,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'List participants (a coordinator sees those of their branches), oldest first; audited as a read' })
+  @ApiPageResponse(ParticipantDto)
+  @ApiProblems(400)
+  list(@Query() query: ListParticipantsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ParticipantDto>> {
+    return this.participants.list(principal, query, actorOf(principal));
+  }
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Register a participant without a login; a minor’s guardian is e-mailed a consent link' })
+  @ApiCreatedResponse({ type: ParticipantDto })
+  @ApiProblems(400, 422)
+  create(@Body() dto: CreateParticipantDto, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
+    return this.participants.create(principal, dto, actorOf(principal));
+  }
+
+  @Get(':id')
+  @Roles('admin', 'coordinator', 'participant')
+  @ApiOperation({ summary: 'One participant: staff of their home branch, or the teen themself; a staff read is audited' })
+  @ApiOkResponse({ type: ParticipantDto })
+  @ApiProblems(400, 404)
+  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
+    return this.participants.get(principal, id, actorOf(principal));
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator', 'participant')
+  @ApiOperation({
+    summary: 'Change a participant',
+    description: 'A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff may also change names, birth date, guardian and home branch.',
+  })
+  @ApiExtraModels(UpdateParticipantDto, UpdateOwnParticipantDto)
+  @ApiBody({
+    schema: { oneOf: [{ $ref: getSchemaPath(UpdateParticipantDto) }, { $ref: getSchemaPath(UpdateOwnParticipantDto) }] },
+    description: 'UpdateParticipantDto for staff, UpdateOwnParticipantDto for the teen',
+  })
+  @ApiOkResponse({ type: ParticipantDto })
+  @ApiProblems(400, 404, 422)
+  async update(@Param('id', UuidPipe) id: string, @Body() body: Record<string, unknown>, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
+    // The global pipe cannot pick the body by role: validate here, with its rules, against the caller's DTO.
+    const dto = await assertValid(this.policy.updateDtoFor(principal), body);
+    return this.participants.update(principal, id, dto, actorOf(principal));
+  }
+
+  @Put(':id/consent')
+  @Roles('admin', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a guardian’s consent, or its withdrawal, that reached the library another way (audited)' })
+  @ApiOkResponse({ type: ParticipantDto })
+  @ApiProblems(400, 404)
+  setConsent(@Param('id', UuidPipe) id: string, @Body() dto: SetConsentDto, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
+    return this.consents.record(principal, id, dto, actorOf(principal));
+  }
+}

@@ -1,0 +1,127 @@
+import type { AppEnv } from '@codeshelf/core';
+import { AuditActor, AuditService, envConfig, Page, paginate, TransactionService } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { isMinor } from '../age';
+import { ConsentsService } from '../consents/consents.service';
+import { ParticipantsPolicy } from '../participants.policy';
+import { MediaConsentNeedsGuardianError, ParticipantNotFoundError } from '../people.errors';
+import { CreateParticipantDto } from './dto/create-participant.dto';
+import { ListParticipantsQuery } from './dto/list-participants.query';
+import { ParticipantDto } from './dto/participant.dto';
+import { UpdateOwnParticipantDto, UpdateParticipantDto } from './dto/update-participant.dto';
+import { ParticipantEntity } from './participant.entity';
+import { lockParticipant, mapParticipantWriteError } from './participant-writes';
+
+/** What a new participant record is made of, whoever creates it (sign-up or a coordinator). */
+export interface NewParticipant extends CreateParticipantDto {
+  /** The teen's own login, when they signed up. */
+  userId?: string | null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly consents: ConsentsService,
+    private readonly policy: ParticipantsPolicy,
+  ) {}
+
+  /**
+   * Inserts a participant inside the caller's transaction. A minor starts `pending` and their guardian is
+   * sent a consent link; an adult consents for themself.
+   */
+  async createRecord(manager: EntityManager, input: NewParticipant, actor: AuditActor, via: 'signup' | 'staff'): Promise<ParticipantEntity> {
+    const minor = isMinor(input.birthDate, this.env.AGE_OF_MAJORITY);
+    const repository = manager.getRepository(ParticipantEntity);
+    const participant = repository.create({
+      ...input,
+      userId: input.userId ?? null,
+      homeBranchId: input.homeBranchId ?? null,
+      consentStatus: minor ? 'pending' : 'granted',
+      consentGrantedAt: minor ? null : new Date(),
+    });
+    await repository.save(participant).catch(mapParticipantWriteError);
+    if (minor) await this.consents.requestConsent(manager, participant);
+    await this.audit.record(
+      { actor, action: 'participant.created', entity: 'participant', entityId: participant.id, changes: { via, consentStatus: participant.consentStatus } },
+      manager,
+    );
+    return participant;
+  }
+
+  create(principal: Principal, dto: CreateParticipantDto, actor: AuditActor): Promise<ParticipantDto> {
+    this.policy.assertCanPlaceAt(principal, dto.homeBranchId);
+    return this.transactions.run(async (manager) => ParticipantDto.from(await this.createRecord(manager, dto, actor, 'staff')));
+  }
+
+  /** Staff lists: an admin sees every participant, a coordinator those of their branches. Audited as a read. */
+  async list(principal: Principal, query: ListParticipantsQuery, actor: AuditActor): Promise<Page<ParticipantDto>> {
+    const scope = this.policy.scopeOf(principal);
+    const qb = this.participants.createQueryBuilder('p').where('p.erasedAt IS NULL');
+    if (!scope.all) qb.andWhere('p.homeBranchId = ANY(CAST(:scope AS uuid[]))', { scope: scope.branchIds });
+    if (query.homeBranchId) qb.andWhere('p.homeBranchId = :homeBranchId', { homeBranchId: query.homeBranchId });
+    if (query.consentStatus) qb.andWhere('p.consentStatus = :consentStatus', { consentStatus: query.consentStatus });
+    if (query.q) qb.andWhere(`concat_ws(' ', p.firstName, p.lastName) ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
+    const page = await paginate(qb, query, 'createdAt');
+    if (page.items.length) {
+      await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: 'list', ids: page.items.map((p) => p.id) } });
+    }
+    return { items: page.items.map(ParticipantDto.from), nextCursor: page.nextCursor };
+  }
+
+  /** One participant; a read by anyone but the teen themself is audited. */
+  async get(principal: Principal, id: string, actor: AuditActor): Promise<ParticipantDto> {
+    const participant = await this.participants.createQueryBuilder('p').where('p.id = :id AND p.erasedAt IS NULL', { id }).getOne();
+    if (!participant) throw new ParticipantNotFoundError(id);
+    this.policy.assertCanAccess(principal, participant);
+    if (!this.policy.isSelf(principal, participant)) {
+      await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', entityId: id, changes: { via: 'get' } });
+    }
+    return ParticipantDto.from(participant);
+  }
+
+  /** `dto` was validated against the body the policy chose for the caller (the teen's is narrower). */
+  update(principal: Principal, id: string, dto: UpdateOwnParticipantDto | UpdateParticipantDto, actor: AuditActor): Promise<ParticipantDto> {
+    return this.transactions.run(async (manager) => {
+      const participant = await lockParticipant(manager, id);
+      this.policy.assertCanAccess(principal, participant);
+      if ('homeBranchId' in dto && dto.homeBranchId !== undefined) this.policy.assertCanPlaceAt(principal, dto.homeBranchId);
+      const wasMinor = isMinor(participant.birthDate, this.env.AGE_OF_MAJORITY);
+      if (dto.mediaConsent === true && this.policy.isSelf(principal, participant) && wasMinor) throw new MediaConsentNeedsGuardianError();
+      const before = { ...participant };
+      const fields = (Object.keys(dto) as (keyof typeof dto)[]).filter((key) => dto[key] !== undefined && dto[key] !== before[key]);
+      Object.assign(participant, Object.fromEntries(fields.map((key) => [key, dto[key]])));
+      const consentChange = await this.reconsider(manager, before, participant, wasMinor);
+      if (!fields.length && !consentChange) return ParticipantDto.from(participant);
+      await manager.getRepository(ParticipantEntity).save(participant).catch(mapParticipantWriteError);
+      await this.audit.record(
+        { actor, action: 'participant.updated', entity: 'participant', entityId: id, changes: { fields, ...(consentChange ? { consentStatus: consentChange } : {}) } },
+        manager,
+      );
+      return ParticipantDto.from(participant);
+    });
+  }
+
+  /**
+   * A change of birth date or guardian can make the consent on file moot: a teen who turns out to be a
+   * minor needs their guardian asked, and a pending request follows the guardian's new e-mail.
+   */
+  private async reconsider(manager: EntityManager, before: ParticipantEntity, after: ParticipantEntity, wasMinor: boolean) {
+    if (!isMinor(after.birthDate, this.env.AGE_OF_MAJORITY)) return null;
+    const becameMinor = !wasMinor;
+    const newGuardian = after.guardianEmail !== before.guardianEmail && after.consentStatus === 'pending';
+    if (!becameMinor && !newGuardian) return null;
+    Object.assign(after, { consentStatus: 'pending', consentGrantedAt: null });
+    await this.consents.retireLinks(manager, after.id);
+    await this.consents.requestConsent(manager, after);
+    return { from: before.consentStatus, to: after.consentStatus };
+  }
+}

@@ -1,0 +1,21 @@
+import { IdentityModule } from '@codeshelf/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentsController } from './consents/consents.controller';
+import { ConsentsService } from './consents/consents.service';
+import { GuardianConsentTokenEntity } from './consents/guardian-consent-token.entity';
+import { ParticipantsPolicy } from './participants.policy';
+import { ParticipantEntity } from './participants/participant.entity';
+import { ParticipantsController } from './participants/participants.controller';
+import { ParticipantsService } from './participants/participants.service';
+import { SignupController } from './signup/signup.controller';
+import { SignupService } from './signup/signup.service';
+
+/** Participants (the teens), their sign-up, and their guardians' consent. */
+@Module({
+  imports: [IdentityModule, TypeOrmModule.forFeature([ParticipantEntity, GuardianConsentTokenEntity])],
+  controllers: [SignupController, ConsentsController, ParticipantsController],
+  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy],
+  exports: [ParticipantsService],
+})
+export class PeopleModule {}
