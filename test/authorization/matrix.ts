@@ -9,11 +9,21 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 const EVERYONE: PrincipalName[] = [...PRINCIPALS];
 const STAFF: PrincipalName[] = ['admin', 'coordinator'];
 
+
 export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
   'POST /v1/auth/login': 'public',
+  'POST /v1/auth/signup': 'public',
+  'POST /v1/consents/{token}': 'public',
   'GET /v1/me': EVERYONE,
+
+  'GET /v1/participants': STAFF,
+  'POST /v1/participants': STAFF,
+  'GET /v1/participants/{id}': [...STAFF, 'participant'],
+  'PATCH /v1/participants/{id}': [...STAFF, 'participant'],
+  // A teen never records their own guardian's consent.
+  'PUT /v1/participants/{id}/consent': STAFF,
 
   'POST /v1/users': ['admin'],
   'GET /v1/users': ['admin'],
@@ -25,5 +35,3 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/sponsors/{sponsorId}/api-keys': ['admin', 'sponsor'],
   'DELETE /v1/sponsors/{sponsorId}/api-keys/{keyId}': ['admin', 'sponsor'],
 };
-
-export { STAFF };
