@@ -8,7 +8,7 @@ import { openScriptDatabase } from './database';
 export async function withAppContext(work: (app: INestApplicationContext) => Promise<void>): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   const database = await openScriptDatabase();
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
   try {
     await work(app);
   } finally {

@@ -180,7 +180,10 @@ describe('Identity (HTTP)', () => {
       const created = await request(http).post(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(admin)).send({ name: 'dashboard' }).expect(201);
       expect(created.body.key).toMatch(/^csk_[0-9a-f]{12}_/);
       const [stored] = await db.query(`SELECT key_hash FROM api_key WHERE id = $1`, [created.body.id]);
-      expect(stored.key_hash).not.toContain(created.body.key.split('_')[2]);
+      const secret = created.body.key.slice('csk_'.length + created.body.prefix.length + 1);
+      expect(secret).toHaveLength(43);
+      expect(stored.key_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(stored.key_hash).not.toContain(secret);
       const me = await request(http).get('/v1/me').set('X-API-Key', created.body.key).expect(200);
       expect(me.body).toMatchObject({ kind: 'api-key', id: created.body.id, role: 'sponsor', sponsorId });
       const listed = await request(http).get(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(admin)).expect(200);
@@ -222,5 +225,27 @@ describe('Identity (HTTP)', () => {
     await request(http).post('/v1/users').set(bearer(admin)).send({ email, password: PASSWORD, role: 'mentor', displayName: 'Max' }).expect(201);
     const token = await login(app, email);
     await request(http).get('/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
+  });
+});
+
+describe('Login rate limit behind no trusted proxy', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    process.env.TRUST_PROXY = 'false';
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    process.env.TRUST_PROXY = 'true';
+    await app.close();
+  });
+
+  it('ignores X-Forwarded-For, so rotating it does not reset the limit', async () => {
+    const email = uniqueEmail('spoofed');
+    for (let i = 0; i < 10; i++) {
+      await request(app.getHttpServer()).post('/v1/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email, password: `guess-${i}` }).expect(401);
+    }
+    await request(app.getHttpServer()).post('/v1/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ email, password: 'guess' }).expect(429);
   });
 });

@@ -7,6 +7,8 @@ import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-pos
 export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.NODE_ENV = 'test';
+  // Tests give each sign-up its own X-Forwarded-For address, so that rate limits of different tests never meet.
+  process.env.TRUST_PROXY = 'true';
   process.env.CODESHELF_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) {

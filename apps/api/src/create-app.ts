@@ -1,4 +1,4 @@
-import { requestIdOf, serveOpenApi, validateEnv } from '@codeshelf/core';
+import { requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -10,7 +10,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
-    trustProxy: true,
+    trustProxy: trustProxyOf(env),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));

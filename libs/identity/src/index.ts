@@ -6,3 +6,4 @@ export * from './roles.decorator';
 export * from './users/user.entity';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';
+export * from './api-keys/api-keys.service';

@@ -58,6 +58,13 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Which proxies may set X-Forwarded-For (the client address that rate limits count by): `false`,
+   * `true` (any: only behind a proxy that overwrites the header), or comma-separated addresses/CIDRs.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
   /** Largest accepted request body, in bytes. */
   @Type(() => Number) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
@@ -90,6 +97,12 @@ export class Env {
 
   @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
+}
+
+/** TRUST_PROXY in the form Fastify's `trustProxy` takes. */
+export function trustProxyOf(env: Pick<Env, 'TRUST_PROXY'>): boolean | string {
+  const value = env.TRUST_PROXY.trim();
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
 /** Validates `process.env` for ConfigModule; a bad setting stops the start with every problem listed. */

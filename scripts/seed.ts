@@ -1,0 +1,72 @@
+import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
+import { ConsentsService, SignupService } from '@codeshelf/people';
+import { SponsorEntity } from '@codeshelf/partners';
+import { BranchEntity } from '@codeshelf/scheduling';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { withAppContext } from './app-context';
+
+/*
+ * npm run seed: the demo library. Each feature adds its part below as it lands; a second run finds the
+ * demo admin and only prints the logins again.
+ */
+const PASSWORD = 'codeshelf-demo';
+const SYSTEM = { id: null, kind: 'system' } as const;
+const email = (name: string) => `${name}@demo.codeshelf.test`;
+
+interface Places {
+  branches: BranchEntity[];
+  sponsor: SponsorEntity;
+}
+
+async function seedPlacesAndSponsors(app: INestApplicationContext): Promise<Places> {
+  const db = app.get(DataSource);
+  const branches = await db.getRepository(BranchEntity).save([
+    { name: 'Central Library', address: '400 Main St', timezone: 'America/Chicago' },
+    { name: 'Riverside Branch', address: '12 River Rd', timezone: 'America/Chicago' },
+  ]);
+  const sponsor = await db.getRepository(SponsorEntity).save({ name: 'Acme Robotics', website: 'https://acme.example', contactEmail: 'community@acme.example' });
+  return { branches, sponsor };
+}
+
+async function seedAccounts(app: INestApplicationContext, { branches, sponsor }: Places): Promise<Principal> {
+  const users = app.get(UsersService);
+  const admin = await users.create({ email: email('admin'), password: PASSWORD, role: 'admin', displayName: 'Ada Admin' }, SYSTEM);
+  await users.create({ email: email('coordinator'), password: PASSWORD, role: 'coordinator', displayName: 'Cora Coordinator', branchIds: branches.map((b) => b.id) }, SYSTEM);
+  await users.create({ email: email('mentor'), password: PASSWORD, role: 'mentor', displayName: 'Max Mentor' }, SYSTEM);
+  await users.create({ email: email('sponsor'), password: PASSWORD, role: 'sponsor', displayName: 'Sam at Acme', sponsorId: sponsor.id }, SYSTEM);
+  return { kind: 'user', id: admin.id, role: 'admin', displayName: admin.displayName, branchIds: [], sponsorId: null };
+}
+
+async function seedTeens(app: INestApplicationContext, admin: Principal): Promise<void> {
+  const signups = app.get(SignupService);
+  const guardian = { guardianName: 'Gina Guardian', guardianEmail: 'guardian@demo.codeshelf.test' };
+  const year = new Date().getUTCFullYear();
+  // A 15-year-old whose guardian consented (recorded by staff), one still waiting for consent, and an adult.
+  const consented = await signups.signup({ email: email('teen'), password: PASSWORD, firstName: 'Tess', lastName: 'Teen', birthDate: `${year - 15}-03-14`, ...guardian });
+  await app.get(ConsentsService).record(admin, consented.participant.id, { status: 'granted', guardianName: guardian.guardianName }, { id: admin.id, kind: 'user' });
+  await signups.signup({ email: email('pending-teen'), password: PASSWORD, firstName: 'Pat', lastName: 'Pending', birthDate: `${year - 14}-09-02`, ...guardian });
+  await signups.signup({ email: email('adult-teen'), password: PASSWORD, firstName: 'Alex', lastName: 'Adult', birthDate: `${year - 19}-01-20`, ...guardian });
+}
+
+function printLogins(apiKey?: string): void {
+  const rows = ['admin', 'coordinator', 'mentor', 'sponsor', 'teen', 'pending-teen', 'adult-teen'].map((name) => `  ${email(name).padEnd(38)} ${PASSWORD}`);
+  console.info(['Demo library ready. Log in with POST /v1/auth/login as any of:', ...rows].join('\n'));
+  if (apiKey) console.info(`Acme Robotics' API key (shown once; send it as X-API-Key): ${apiKey}`);
+}
+
+withAppContext(async (app) => {
+  if (await app.get(UsersService).findByEmail(email('admin'))) {
+    console.info('The demo library is already there.');
+    printLogins();
+    return;
+  }
+  const places = await seedPlacesAndSponsors(app);
+  const admin = await seedAccounts(app, places);
+  await seedTeens(app, admin);
+  const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
+  printLogins(key.key);
+}).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
