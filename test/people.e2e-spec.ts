@@ -109,6 +109,17 @@ describe('People (HTTP)', () => {
       expect(event).toMatchObject({ actor_id: null, actor_kind: 'anonymous', changes: { guardianName: 'Anne Isabella Milbanke', via: 'link' } });
     });
 
+    it('tells whoever opens the link whose consent it asks for, until it is used', async () => {
+      const teen = await signUpTeen(app, { firstName: 'Tess', guardianName: 'Gina Guardian' });
+      const token = await consentTokenOf(app, teen.participantId);
+      const opened = await request(app.getHttpServer()).get(`/v1/consents/${token}`).expect(200);
+      expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'guardianName', 'teenFirstName']);
+      expect(opened.body).toMatchObject({ teenFirstName: 'Tess', guardianName: 'Gina Guardian' });
+      await answer(token, { guardianName: 'Gina Guardian', accept: true }).expect(200);
+      await request(app.getHttpServer()).get(`/v1/consents/${token}`).expect(410);
+      await request(app.getHttpServer()).get('/v1/consents/never-sent').expect(404);
+    });
+
     it('records a decline as revoked, audited as declined', async () => {
       const teen = await signUpTeen(app);
       const res = await answer(await consentTokenOf(app, teen.participantId), { guardianName: 'Anne', accept: false }).expect(200);

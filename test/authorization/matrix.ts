@@ -15,6 +15,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /health/ready': 'public',
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/signup': 'public',
+  'GET /v1/consents/{token}': 'public',
   'POST /v1/consents/{token}': 'public',
   'GET /v1/me': EVERYONE,
 

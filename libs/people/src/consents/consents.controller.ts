@@ -1,14 +1,25 @@
 import { ApiProblems, Public } from '@codeshelf/core';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ConsentsService } from './consents.service';
 import { AnswerConsentDto } from './dto/answer-consent.dto';
 import { ConsentAnswerDto } from './dto/consent-answer.dto';
+import { ConsentRequestDto } from './dto/consent-request.dto';
 
 @ApiTags('people')
 @Controller('consents')
 export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
+
+  @Get(':token')
+  @Public()
+  @ApiOperation({ summary: 'What an open consent link asks for (the teen’s first name, the guardian, the deadline)' })
+  @ApiParam({ name: 'token', description: 'The token from the consent link' })
+  @ApiOkResponse({ type: ConsentRequestDto })
+  @ApiProblems(404, 410)
+  describe(@Param('token') token: string): Promise<ConsentRequestDto> {
+    return this.consents.describe(token);
+  }
 
   @Post(':token')
   @Public()

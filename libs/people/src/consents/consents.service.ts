@@ -3,7 +3,8 @@ import { AuditActor, AuditService, envConfig, OutboxService, TransactionService 
 import type { Principal } from '@codeshelf/identity';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ParticipantsPolicy } from '../participants.policy';
 import { ParticipantDto } from '../participants/dto/participant.dto';
 import { SetConsentDto } from '../participants/dto/set-consent.dto';
@@ -12,6 +13,7 @@ import { lockParticipant } from '../participants/participant-writes';
 import { ConsentLinkGoneError, ConsentLinkNotFoundError, ParticipantNotFoundError } from '../people.errors';
 import { AnswerConsentDto } from './dto/answer-consent.dto';
 import { ConsentAnswerDto } from './dto/consent-answer.dto';
+import { ConsentRequestDto } from './dto/consent-request.dto';
 import { GuardianConsentTokenEntity } from './guardian-consent-token.entity';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +24,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class ConsentsService {
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
+    @InjectRepository(GuardianConsentTokenEntity) private readonly tokens: Repository<GuardianConsentTokenEntity>,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -51,6 +54,19 @@ export class ConsentsService {
       .set({ usedAt: () => 'now()' })
       .where('participant_id = :participantId AND used_at IS NULL', { participantId })
       .execute();
+  }
+
+  /** What an open link asks for, so that a consent page can show it before the guardian answers. */
+  async describe(token: string): Promise<ConsentRequestDto> {
+    const rows: { first_name: string; guardian_name: string; expires_at: Date; open: boolean }[] = await this.tokens.query(
+      `SELECT p.first_name, p.guardian_name, t.expires_at, (t.used_at IS NULL AND t.expires_at > now() AND p.erased_at IS NULL) AS open
+         FROM guardian_consent_token t JOIN participant p ON p.id = t.participant_id
+        WHERE t.token_hash = $1`,
+      [hashToken(token)],
+    );
+    if (!rows[0]) throw new ConsentLinkNotFoundError();
+    if (!rows[0].open) throw new ConsentLinkGoneError();
+    return { teenFirstName: rows[0].first_name, guardianName: rows[0].guardian_name, expiresAt: rows[0].expires_at };
   }
 
   /** The guardian's answer. The guarded UPDATE lets only one of two concurrent uses of a link through. */
