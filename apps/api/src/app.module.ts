@@ -1,11 +1,13 @@
 import { CoreModule, createValidationPipe, ProblemDetailsFilter } from '@codeshelf/core';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
+import { PartnersModule } from '@codeshelf/partners';
 import { PeopleModule } from '@codeshelf/people';
+import { SchedulingModule } from '@codeshelf/scheduling';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule, IdentityModule, PeopleModule],
+  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
