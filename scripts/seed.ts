@@ -1,9 +1,8 @@
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
-import { ConsentsService, SignupService } from '@codeshelf/people';
-import { SponsorEntity } from '@codeshelf/partners';
-import { BranchEntity } from '@codeshelf/scheduling';
+import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
+import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
+import { type BranchDto, BranchesService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { withAppContext } from './app-context';
 
 /*
@@ -15,17 +14,17 @@ const SYSTEM = { id: null, kind: 'system' } as const;
 const email = (name: string) => `${name}@demo.codeshelf.test`;
 
 interface Places {
-  branches: BranchEntity[];
-  sponsor: SponsorEntity;
+  branches: BranchDto[];
+  sponsor: SponsorDto;
 }
 
 async function seedPlacesAndSponsors(app: INestApplicationContext): Promise<Places> {
-  const db = app.get(DataSource);
-  const branches = await db.getRepository(BranchEntity).save([
-    { name: 'Central Library', address: '400 Main St', timezone: 'America/Chicago' },
-    { name: 'Riverside Branch', address: '12 River Rd', timezone: 'America/Chicago' },
-  ]);
-  const sponsor = await db.getRepository(SponsorEntity).save({ name: 'Acme Robotics', website: 'https://acme.example', contactEmail: 'community@acme.example' });
+  const places = app.get(BranchesService);
+  const branches = [
+    await places.create({ name: 'Central Library', address: '400 Main St', timezone: 'America/Chicago' }, SYSTEM),
+    await places.create({ name: 'Riverside Branch', address: '12 River Rd', timezone: 'America/Chicago' }, SYSTEM),
+  ];
+  const sponsor = await app.get(SponsorsService).create({ name: 'Acme Robotics', website: 'https://acme.example', contactEmail: 'community@acme.example' }, SYSTEM);
   return { branches, sponsor };
 }
 
@@ -38,7 +37,7 @@ async function seedAccounts(app: INestApplicationContext, { branches, sponsor }:
   return { kind: 'user', id: admin.id, role: 'admin', displayName: admin.displayName, branchIds: [], sponsorId: null };
 }
 
-async function seedTeens(app: INestApplicationContext, admin: Principal): Promise<void> {
+async function seedTeens(app: INestApplicationContext, admin: Principal, { branches }: Places): Promise<void> {
   const signups = app.get(SignupService);
   const guardian = { guardianName: 'Gina Guardian', guardianEmail: 'guardian@demo.codeshelf.test' };
   const year = new Date().getUTCFullYear();
@@ -47,6 +46,12 @@ async function seedTeens(app: INestApplicationContext, admin: Principal): Promis
   await app.get(ConsentsService).record(admin, consented.participant.id, { status: 'granted', guardianName: guardian.guardianName }, { id: admin.id, kind: 'user' });
   await signups.signup({ email: email('pending-teen'), password: PASSWORD, firstName: 'Pat', lastName: 'Pending', birthDate: `${year - 14}-09-02`, ...guardian });
   await signups.signup({ email: email('adult-teen'), password: PASSWORD, firstName: 'Alex', lastName: 'Adult', birthDate: `${year - 19}-01-20`, ...guardian });
+  // Registered at the desk of Central Library, without a login: the coordinator's list shows her.
+  await app.get(ParticipantsService).create(
+    admin,
+    { firstName: 'Riley', lastName: 'Reed', birthDate: `${year - 13}-06-30`, school: 'Lincoln Middle School', homeBranchId: branches[0].id, ...guardian },
+    { id: admin.id, kind: 'user' },
+  );
 }
 
 function printLogins(apiKey?: string): void {
@@ -63,7 +68,7 @@ withAppContext(async (app) => {
   }
   const places = await seedPlacesAndSponsors(app);
   const admin = await seedAccounts(app, places);
-  await seedTeens(app, admin);
+  await seedTeens(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   printLogins(key.key);
 }).catch((error: unknown) => {

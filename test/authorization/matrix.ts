@@ -19,6 +19,16 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/consents/{token}': 'public',
   'GET /v1/me': EVERYONE,
 
+  'POST /v1/branches': ['admin'],
+  'GET /v1/branches': 'public',
+  'GET /v1/branches/{id}': 'public',
+  'PATCH /v1/branches/{id}': STAFF,
+
+  'POST /v1/sponsors': ['admin'],
+  'GET /v1/sponsors': [...STAFF, 'sponsor', 'sponsorKey'],
+  'GET /v1/sponsors/{id}': [...STAFF, 'sponsor', 'sponsorKey'],
+  'PATCH /v1/sponsors/{id}': ['admin'],
+
   'GET /v1/participants': STAFF,
   'POST /v1/participants': STAFF,
   'GET /v1/participants/{id}': [...STAFF, 'participant'],

@@ -1,16 +1,12 @@
 import { ApiPageResponse, ApiProblems, Page, Public, UuidPipe } from '@codeshelf/core';
-import { actorOf, ApiKeyAllowed, CurrentPrincipal, type Principal, Roles, ROLES } from '@codeshelf/identity';
-import { applyDecorators, Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BranchesService } from './branches.service';
 import { BranchDto } from './dto/branch.dto';
 import { CreateBranchDto } from './dto/create-branch.dto';
 import { ListBranchesQuery } from './dto/list-branches.query';
 import { UpdateBranchDto } from './dto/update-branch.dto';
-
-// Public, and to a caller who sends credentials too: the global guard checks roles whenever a principal
-// is present, so a signed-in teen browsing the catalogue must be among the route's roles.
-const Catalogue = () => applyDecorators(Public(), Roles(...ROLES), ApiKeyAllowed());
 
 @ApiTags('places')
 @Controller('branches')
@@ -27,7 +23,7 @@ export class BranchesController {
   }
 
   @Get()
-  @Catalogue()
+  @Public()
   @ApiOperation({ summary: 'List branches by name; public, for the catalogue teens browse' })
   @ApiPageResponse(BranchDto)
   @ApiProblems(400)
@@ -36,7 +32,7 @@ export class BranchesController {
   }
 
   @Get(':id')
-  @Catalogue()
+  @Public()
   @ApiOperation({ summary: 'One branch; public' })
   @ApiOkResponse({ type: BranchDto })
   @ApiProblems(400, 404)
