@@ -21,3 +21,4 @@ export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';
 export * from './http/uuid.pipe';
 export * from './database/schema-drift';
+export * from './http/fields';

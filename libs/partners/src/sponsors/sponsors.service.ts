@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, Page, paginate, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionService } from '@codeshelf/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -9,8 +9,6 @@ import { SponsorDto } from './dto/sponsor.dto';
 import { UpdateSponsorDto } from './dto/update-sponsor.dto';
 import { SponsorEntity } from './sponsor.entity';
 import type { SponsorScope } from './sponsors.policy';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /** The companies that fund clubs and offer internships. */
 @Injectable()

@@ -1,5 +1,5 @@
 import type { AppEnv } from '@codeshelf/core';
-import { AuditActor, AuditService, envConfig, Page, paginate, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, envConfig, escapeLike, Page, paginate, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -20,8 +20,6 @@ export interface NewParticipant extends CreateParticipantDto {
   /** The teen's own login, when they signed up. */
   userId?: string | null;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 @Injectable()
 export class ParticipantsService {

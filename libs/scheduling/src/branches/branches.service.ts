@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, Page, paginate, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -10,8 +10,6 @@ import { BranchDto } from './dto/branch.dto';
 import { CreateBranchDto } from './dto/create-branch.dto';
 import { ListBranchesQuery } from './dto/list-branches.query';
 import { UpdateBranchDto } from './dto/update-branch.dto';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /** Library branches: where clubs meet, and the time zone their sessions are scheduled in. */
 @Injectable()

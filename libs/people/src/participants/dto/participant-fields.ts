@@ -1,62 +1,29 @@
+import { documented, type FieldOptions, presence, Trim } from '@codeshelf/core';
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
 import { isCalendarDate, todayUtc } from '../../age';
 
 // The validation of each participant field, shared by the sign-up, create and update bodies.
-// `required` false: the field may be left out; `nullable` true: null clears it.
-interface FieldOptions {
-  required?: boolean;
-  nullable?: boolean;
-}
-
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
-function presence({ required = true, nullable = false }: FieldOptions) {
-  if (required) return [];
-  // IsOptional lets null through; a field that cannot be cleared must refuse it.
-  return [nullable ? IsOptional() : ValidateIf((_: object, value: unknown) => value !== undefined)];
-}
-
-function doc(options: FieldOptions, schema: Record<string, unknown>) {
-  const { required = true, nullable = false } = options;
-  return required ? ApiProperty(schema) : ApiPropertyOptional({ ...schema, ...(nullable ? { nullable: true } : {}) });
-}
 
 export const NameField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: String, maxLength: 100 }), trim, ...presence(options), IsString(), Length(1, 100));
+  applyDecorators(documented(options, { type: String, maxLength: 100 }), Trim(), ...presence(options), IsString(), Length(1, 100));
 
 export const EmailField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: String, format: 'email', maxLength: 254 }), trim, ...presence(options), IsEmail(), MaxLength(254));
+  applyDecorators(documented(options, { type: String, format: 'email', maxLength: 254 }), Trim(), ...presence(options), IsEmail(), MaxLength(254));
 
 export const BirthDateField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: String, format: 'date', example: '2011-04-23' }), ...presence(options), IsBirthDate());
+  applyDecorators(documented(options, { type: String, format: 'date', example: '2011-04-23' }), ...presence(options), IsBirthDate());
 
 export const SchoolField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: String, maxLength: 200 }), trim, ...presence(options), IsString(), Length(1, 200));
+  applyDecorators(documented(options, { type: String, maxLength: 200 }), Trim(), ...presence(options), IsString(), Length(1, 200));
 
 export const GradeField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: 'integer', minimum: 0, maximum: 13, description: 'School grade, 0 for kindergarten' }), ...presence(options), IsInt(), Min(0), Max(13));
+  applyDecorators(documented(options, { type: 'integer', minimum: 0, maximum: 13, description: 'School grade, 0 for kindergarten' }), ...presence(options), IsInt(), Min(0), Max(13));
 
 export const PhoneField = (options: FieldOptions = {}) =>
   applyDecorators(
-    doc(options, { type: String, maxLength: 40, example: '+1 312 555 0100' }),
-    trim,
+    documented(options, { type: String, maxLength: 40, example: '+1 312 555 0100' }),
+    Trim(),
     ...presence(options),
     IsString(),
     Length(3, 40),
@@ -64,12 +31,12 @@ export const PhoneField = (options: FieldOptions = {}) =>
   );
 
 export const GenderField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: String, maxLength: 60, description: 'Self-reported, free text' }), trim, ...presence(options), IsString(), Length(1, 60));
+  applyDecorators(documented(options, { type: String, maxLength: 60, description: 'Self-reported, free text' }), Trim(), ...presence(options), IsString(), Length(1, 60));
 
 export const PostalCodeField = (options: FieldOptions = {}) =>
   applyDecorators(
-    doc(options, { type: String, maxLength: 12 }),
-    trim,
+    documented(options, { type: String, maxLength: 12 }),
+    Trim(),
     ...presence(options),
     IsString(),
     Length(2, 12),
@@ -77,10 +44,10 @@ export const PostalCodeField = (options: FieldOptions = {}) =>
   );
 
 export const MediaConsentField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: Boolean, description: 'May photos and videos of the teen be published' }), ...presence(options), IsBoolean());
+  applyDecorators(documented(options, { type: Boolean, description: 'May photos and videos of the teen be published' }), ...presence(options), IsBoolean());
 
 export const BranchField = (options: FieldOptions = {}) =>
-  applyDecorators(doc(options, { type: String, format: 'uuid', description: 'The branch whose coordinators look after the teen' }), ...presence(options), IsUUID());
+  applyDecorators(documented(options, { type: String, format: 'uuid', description: 'The branch whose coordinators look after the teen' }), ...presence(options), IsUUID());
 
 /** A real `YYYY-MM-DD` date, not in the future and not before 1900. */
 export function IsBirthDate() {
