@@ -1,7 +1,7 @@
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
-import { type BranchDto, BranchesService } from '@codeshelf/scheduling';
+import { type BranchDto, BranchesService, ProgramsService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
 import { withAppContext } from './app-context';
 
@@ -54,6 +54,16 @@ async function seedTeens(app: INestApplicationContext, admin: Principal, { branc
   );
 }
 
+async function seedPrograms(app: INestApplicationContext, admin: Principal, { branches }: Places): Promise<void> {
+  const programs = app.get(ProgramsService);
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const year = new Date().getUTCFullYear() + 1;
+  const term = { level: 'beginner' as const, minAge: 13, maxAge: 18, capacity: 20, startsOn: `${year}-01-12`, endsOn: `${year}-05-26` };
+  const python = await programs.create(admin, { ...term, branchId: branches[0].id, title: 'Intro to Python', description: 'Games and data with Python, Tuesdays and Thursdays.' }, actor);
+  await programs.step(admin, python.id, 'publish', actor);
+  await programs.create(admin, { ...term, branchId: branches[1].id, title: 'Web Makers', level: 'intermediate', minAge: 14, capacity: 15 }, actor);
+}
+
 function printLogins(apiKey?: string): void {
   const rows = ['admin', 'coordinator', 'mentor', 'sponsor', 'teen', 'pending-teen', 'adult-teen'].map((name) => `  ${email(name).padEnd(38)} ${PASSWORD}`);
   console.info(['Demo library ready. Log in with POST /v1/auth/login as any of:', ...rows].join('\n'));
@@ -69,6 +79,7 @@ withAppContext(async (app) => {
   const places = await seedPlacesAndSponsors(app);
   const admin = await seedAccounts(app, places);
   await seedTeens(app, admin, places);
+  await seedPrograms(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   printLogins(key.key);
 }).catch((error: unknown) => {

@@ -24,6 +24,13 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/branches/{id}': 'public',
   'PATCH /v1/branches/{id}': STAFF,
 
+  'POST /v1/programs': STAFF,
+  'GET /v1/programs': 'public',
+  'GET /v1/programs/{id}': 'public',
+  'PATCH /v1/programs/{id}': STAFF,
+  'POST /v1/programs/{id}/publish': STAFF,
+  'POST /v1/programs/{id}/archive': STAFF,
+
   'POST /v1/sponsors': ['admin'],
   'GET /v1/sponsors': [...STAFF, 'sponsor', 'sponsorKey'],
   'GET /v1/sponsors/{id}': [...STAFF, 'sponsor', 'sponsorKey'],

@@ -4,3 +4,6 @@ export * from './branches/branch.entity';
 export * from './branches/branches.service';
 export * from './branches/dto/branch.dto';
 export * from './branches/time-zone';
+export * from './programs/program.entity';
+export * from './programs/programs.service';
+export * from './programs/dto/program.dto';

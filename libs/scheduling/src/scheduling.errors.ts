@@ -12,3 +12,24 @@ export class BranchNotYoursError extends ProblemError {
     super(403, 'branch-not-yours', 'Not your branch', `Only an admin or a coordinator of branch ${id} may change it.`);
   }
 }
+
+export class ProgramNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'program-not-found', 'Program not found', `No program ${id}.`);
+  }
+}
+
+/** A status change the program's lifecycle (draft → published → archived) does not allow. */
+export class ProgramStatusConflictError extends ProblemError {
+  constructor(id: string, status: string, action: string) {
+    super(409, 'program-status-conflict', 'Not allowed in this status', `Program ${id} is ${status}: it cannot be ${action}.`, { programStatus: status });
+  }
+}
+
+export class UnknownBranchError extends ProblemError {
+  constructor() {
+    super(422, 'reference-not-found', 'Unknown branch', 'branchId names a branch that does not exist.', {
+      errors: [{ field: 'branchId', message: 'no such branch' }],
+    });
+  }
+}

@@ -23,13 +23,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(problem.status)
       .header('Content-Type', PROBLEM_CONTENT_TYPE)
       .send({
+        // Extension members first: they can never overwrite the standard ones.
+        ...problem.extensions,
         type: problemType(problem.code),
         title: problem.title,
         status: problem.status,
         ...(problem.detail ? { detail: problem.detail } : {}),
         instance: request.url.split('?')[0],
         code: problem.code,
-        ...problem.extensions,
         requestId,
       });
   }

@@ -5,7 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BranchNotFoundError } from '../scheduling.errors';
 import { BranchEntity } from './branch.entity';
-import { BranchesPolicy } from './branches.policy';
+import { SchedulingPolicy } from '../scheduling.policy';
 import { BranchDto } from './dto/branch.dto';
 import { CreateBranchDto } from './dto/create-branch.dto';
 import { ListBranchesQuery } from './dto/list-branches.query';
@@ -18,7 +18,7 @@ export class BranchesService {
     @InjectRepository(BranchEntity) private readonly branches: Repository<BranchEntity>,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
-    private readonly policy: BranchesPolicy,
+    private readonly policy: SchedulingPolicy,
   ) {}
 
   create(dto: CreateBranchDto, actor: AuditActor): Promise<BranchDto> {
@@ -55,7 +55,7 @@ export class BranchesService {
       const repository = manager.getRepository(BranchEntity);
       const branch = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!branch) throw new BranchNotFoundError(id);
-      this.policy.assertCanChange(principal, id);
+      this.policy.assertCanChangeBranch(principal, id);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of ['name', 'address', 'timezone'] as const) {
         const to = dto[field];

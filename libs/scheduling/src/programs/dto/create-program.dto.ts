@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PROGRAM_LEVELS, type ProgramLevel } from '../program.entity';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// An instant needs its offset: "16:00" alone would mean whatever the server's zone is.
+const INSTANT_WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+export class CreateProgramDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  branchId: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Intro to Python' })
+  @trim @IsString() @Length(1, 200)
+  title: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional() @IsString() @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ enum: PROGRAM_LEVELS })
+  @IsIn(PROGRAM_LEVELS)
+  level: ProgramLevel;
+
+  @ApiProperty({ minimum: 5, maximum: 25, example: 13 })
+  @IsInt() @Min(5) @Max(25)
+  minAge: number;
+
+  @ApiProperty({ minimum: 5, maximum: 25, example: 17, description: 'At least minAge' })
+  @IsInt() @Min(5) @Max(25)
+  maxAge: number;
+
+  @ApiProperty({ minimum: 1, maximum: 1000, example: 20 })
+  @IsInt() @Min(1) @Max(1000)
+  capacity: number;
+
+  @ApiProperty({ format: 'date', example: '2027-01-12' })
+  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  startsOn: string;
+
+  @ApiProperty({ format: 'date', example: '2027-05-25', description: 'On or after startsOn' })
+  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  endsOn: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T09:00:00-06:00', description: 'With its UTC offset' })
+  @IsOptional() @Matches(INSTANT_WITH_OFFSET, { message: '$property must be an ISO 8601 date-time with its offset' }) @IsISO8601({ strict: true })
+  enrollmentOpensAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-10T23:59:00-06:00', description: 'After enrollmentOpensAt' })
+  @IsOptional() @Matches(INSTANT_WITH_OFFSET, { message: '$property must be an ISO 8601 date-time with its offset' }) @IsISO8601({ strict: true })
+  enrollmentClosesAt?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'When full, later teens join a waitlist' })
+  @IsOptional() @IsBoolean()
+  waitlistEnabled?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0.05, maximum: 1, default: 0.75, description: 'Share of held sessions attended to complete' })
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.05) @Max(1)
+  completionThreshold?: number;
+}

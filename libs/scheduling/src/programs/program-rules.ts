@@ -1,0 +1,26 @@
+import { FieldErrorDto, ValidationFailedError } from '@codeshelf/core';
+
+export interface ProgramShape {
+  minAge: number;
+  maxAge: number;
+  startsOn: string;
+  endsOn: string;
+  enrollmentOpensAt: Date | null;
+  enrollmentClosesAt: Date | null;
+}
+
+/** The rules between a program's fields, checked on the whole program as it would be after a change. */
+export function programRuleErrors(p: ProgramShape): FieldErrorDto[] {
+  const errors: FieldErrorDto[] = [];
+  if (p.maxAge < p.minAge) errors.push({ field: 'maxAge', message: `maxAge must be at least minAge (${p.minAge})` });
+  if (p.endsOn < p.startsOn) errors.push({ field: 'endsOn', message: `endsOn must be on or after startsOn (${p.startsOn})` });
+  if (p.enrollmentOpensAt && p.enrollmentClosesAt && p.enrollmentClosesAt <= p.enrollmentOpensAt) {
+    errors.push({ field: 'enrollmentClosesAt', message: 'enrollmentClosesAt must be after enrollmentOpensAt' });
+  }
+  return errors;
+}
+
+export function assertProgramRules(p: ProgramShape): void {
+  const errors = programRuleErrors(p);
+  if (errors.length) throw new ValidationFailedError(errors);
+}

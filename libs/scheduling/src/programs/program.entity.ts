@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const PROGRAM_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export type ProgramLevel = (typeof PROGRAM_LEVELS)[number];
+export const PROGRAM_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+
+const numeric = { to: (value?: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+
+/** A club term at a branch: who it is for, how many seats, when it runs and when teens may enroll. */
+@Entity()
+@Index(['status', 'startsOn'])
+@Index(['branchId', 'startsOn'])
+export class ProgramEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  branchId: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'text' })
+  level: ProgramLevel;
+
+  @Column({ type: 'int' })
+  minAge: number;
+
+  @Column({ type: 'int' })
+  maxAge: number;
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  /** Calendar dates in the branch's time zone (YYYY-MM-DD). */
+  @Column({ type: 'date' })
+  startsOn: string;
+
+  @Column({ type: 'date' })
+  endsOn: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  enrollmentOpensAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  enrollmentClosesAt: Date | null;
+
+  @Column({ type: 'boolean', default: true })
+  waitlistEnabled: boolean;
+
+  /** Share of held sessions a teen must attend to complete the program. */
+  @Column({ type: 'numeric', precision: 3, scale: 2, default: () => '0.75', transformer: numeric })
+  completionThreshold: number;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: ProgramStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

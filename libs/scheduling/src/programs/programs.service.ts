@@ -1,0 +1,117 @@
+import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionService } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { SchedulingPolicy } from '../scheduling.policy';
+import { ProgramNotFoundError, ProgramStatusConflictError, UnknownBranchError } from '../scheduling.errors';
+import { CreateProgramDto } from './dto/create-program.dto';
+import { ListProgramsQuery } from './dto/list-programs.query';
+import { ProgramDto } from './dto/program.dto';
+import { UpdateProgramDto } from './dto/update-program.dto';
+import { assertProgramRules } from './program-rules';
+import { ProgramEntity, type ProgramStatus } from './program.entity';
+
+const instant = (value: string | undefined | null) => (value ? new Date(value) : null);
+
+// Which statuses each lifecycle step starts from, and where it leads.
+const STEPS = {
+  publish: { from: ['draft'], to: 'published' },
+  archive: { from: ['draft', 'published'], to: 'archived' },
+} as const satisfies Record<string, { from: readonly ProgramStatus[]; to: ProgramStatus }>;
+export type ProgramStep = keyof typeof STEPS;
+
+@Injectable()
+export class ProgramsService {
+  constructor(
+    @InjectRepository(ProgramEntity) private readonly programs: Repository<ProgramEntity>,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly policy: SchedulingPolicy,
+  ) {}
+
+  /** A new program is a draft: only the staff of its branch see it until it is published. */
+  create(principal: Principal, dto: CreateProgramDto, actor: AuditActor): Promise<ProgramDto> {
+    this.policy.assertCanChangeBranch(principal, dto.branchId);
+    const values = {
+      ...dto,
+      description: dto.description ?? '',
+      enrollmentOpensAt: instant(dto.enrollmentOpensAt),
+      enrollmentClosesAt: instant(dto.enrollmentClosesAt),
+    };
+    assertProgramRules(values);
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(ProgramEntity);
+      const program = repository.create(values);
+      await repository.insert(program).catch(mapWriteError);
+      await this.audit.record({ actor, action: 'program.created', entity: 'program', entityId: program.id, changes: { ...dto } }, manager);
+      return ProgramDto.from(await repository.findOneByOrFail({ id: program.id }));
+    });
+  }
+
+  /** The catalogue: published programs, plus any status at the branches the caller runs; by start date. */
+  async list(principal: Principal | undefined, query: ListProgramsQuery): Promise<Page<ProgramDto>> {
+    const scope = this.policy.programScope(principal);
+    const qb = this.programs.createQueryBuilder('p');
+    if (!scope.all) qb.where(`(p.status = 'published' OR p.branchId = ANY(CAST(:mine AS uuid[])))`, { mine: scope.anyStatusAt });
+    if (query.branchId) qb.andWhere('p.branchId = :branchId', { branchId: query.branchId });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.age !== undefined) qb.andWhere(':age BETWEEN p.minAge AND p.maxAge', { age: query.age });
+    if (query.from) qb.andWhere('p.endsOn >= :from', { from: query.from });
+    if (query.to) qb.andWhere('p.startsOn <= :to', { to: query.to });
+    if (query.q) qb.andWhere('p.title ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    const page = await paginate(qb, query, 'startsOn');
+    return { items: page.items.map(ProgramDto.from), nextCursor: page.nextCursor };
+  }
+
+  async get(principal: Principal | undefined, id: string): Promise<ProgramDto> {
+    const program = await this.programs.findOneBy({ id });
+    if (!program) throw new ProgramNotFoundError(id);
+    this.policy.assertCanReadProgram(principal, program);
+    return ProgramDto.from(program);
+  }
+
+  update(principal: Principal, id: string, dto: UpdateProgramDto, actor: AuditActor): Promise<ProgramDto> {
+    return this.transactions.run(async (manager) => {
+      const program = await this.lockForChange(manager, principal, id);
+      if (program.status === 'archived') throw new ProgramStatusConflictError(id, program.status, 'changed');
+      const next: Partial<ProgramEntity> = { ...dto, enrollmentOpensAt: undefined, enrollmentClosesAt: undefined };
+      if (dto.enrollmentOpensAt !== undefined) next.enrollmentOpensAt = instant(dto.enrollmentOpensAt);
+      if (dto.enrollmentClosesAt !== undefined) next.enrollmentClosesAt = instant(dto.enrollmentClosesAt);
+      const changes = Object.fromEntries(
+        Object.entries(next).filter(([key, value]) => value !== undefined && String(value) !== String(program[key as keyof ProgramEntity])),
+      );
+      if (!Object.keys(changes).length) return ProgramDto.from(program);
+      assertProgramRules({ ...program, ...changes });
+      await manager.getRepository(ProgramEntity).save(Object.assign(program, changes));
+      await this.audit.record({ actor, action: 'program.updated', entity: 'program', entityId: id, changes }, manager);
+      return ProgramDto.from(program);
+    });
+  }
+
+  /** publish: draft → published; archive: draft or published → archived. Anything else is a 409. */
+  step(principal: Principal, id: string, step: ProgramStep, actor: AuditActor): Promise<ProgramDto> {
+    const { from, to } = STEPS[step];
+    return this.transactions.run(async (manager) => {
+      const program = await this.lockForChange(manager, principal, id);
+      if (!(from as readonly ProgramStatus[]).includes(program.status)) throw new ProgramStatusConflictError(id, program.status, to);
+      const before = program.status;
+      Object.assign(program, { status: to, ...(step === 'publish' ? { publishedAt: new Date() } : {}) });
+      await manager.getRepository(ProgramEntity).save(program);
+      await this.audit.record({ actor, action: `program.${to}`, entity: 'program', entityId: id, changes: { status: { from: before, to } } }, manager);
+      return ProgramDto.from(program);
+    });
+  }
+
+  private async lockForChange(manager: EntityManager, principal: Principal, id: string): Promise<ProgramEntity> {
+    const program = await manager.getRepository(ProgramEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!program) throw new ProgramNotFoundError(id);
+    this.policy.assertCanChangeProgram(principal, program);
+    return program;
+  }
+}
+
+function mapWriteError(error: unknown): never {
+  if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') throw new UnknownBranchError();
+  throw error;
+}
