@@ -24,6 +24,12 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/branches/{id}': 'public',
   'PATCH /v1/branches/{id}': STAFF,
 
+  'GET /v1/branches/{id}/rooms': 'public',
+  'POST /v1/branches/{id}/rooms': STAFF,
+  'GET /v1/branches/{id}/closures': 'public',
+  'POST /v1/branches/{id}/closures': STAFF,
+  'DELETE /v1/branches/{id}/closures/{closureId}': STAFF,
+
   'POST /v1/programs': STAFF,
   'GET /v1/programs': 'public',
   'GET /v1/programs/{id}': 'public',

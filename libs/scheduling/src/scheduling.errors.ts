@@ -33,3 +33,21 @@ export class UnknownBranchError extends ProblemError {
     });
   }
 }
+
+export class RoomNameTakenError extends ProblemError {
+  constructor(name: string) {
+    super(409, 'room-name-taken', 'Room name taken', `The branch already has a room named ${name}.`);
+  }
+}
+
+export class AlreadyClosedError extends ProblemError {
+  constructor(date: string) {
+    super(409, 'already-closed', 'Already closed', `The branch is already closed on ${date}.`);
+  }
+}
+
+export class ClosureNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'closure-not-found', 'Closure not found', `No closure ${id} at this branch.`);
+  }
+}
