@@ -1,7 +1,7 @@
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
-import { type BranchDto, BranchesService, ClosuresService, ProgramsService, RoomsService } from '@codeshelf/scheduling';
+import { type BranchDto, BranchesService, ClosuresService, ProgramsService, RoomsService, SeriesService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
 import { withAppContext } from './app-context';
 
@@ -59,9 +59,11 @@ async function seedPrograms(app: INestApplicationContext, admin: Principal, { br
   const actor = { id: admin.id, kind: 'user' } as const;
   const year = new Date().getUTCFullYear() + 1;
   const term = { level: 'beginner' as const, minAge: 13, maxAge: 18, capacity: 20, startsOn: `${year}-01-12`, endsOn: `${year}-05-26` };
-  await app.get(RoomsService).create(admin, branches[0].id, { name: 'Maker Lab', seats: 24 }, actor);
+  const lab = await app.get(RoomsService).create(admin, branches[0].id, { name: 'Maker Lab', seats: 24 }, actor);
   await app.get(ClosuresService).create(admin, branches[0].id, { date: `${year}-01-18`, reason: 'Martin Luther King Jr. Day' }, actor);
   const python = await programs.create(admin, { ...term, branchId: branches[0].id, title: 'Intro to Python', description: 'Games and data with Python, Tuesdays and Thursdays.' }, actor);
+  // Tuesdays and Thursdays at 16:00 Chicago time, across the March daylight-saving change; MLK Day is skipped.
+  await app.get(SeriesService).create(admin, python.id, { rrule: 'FREQ=WEEKLY;BYDAY=TU,TH', startTime: '16:00', durationMinutes: 90, roomId: lab.id }, actor);
   await programs.step(admin, python.id, 'publish', actor);
   await programs.create(admin, { ...term, branchId: branches[1].id, title: 'Web Makers', level: 'intermediate', minAge: 14, capacity: 15 }, actor);
 }

@@ -37,6 +37,12 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/programs/{id}/publish': STAFF,
   'POST /v1/programs/{id}/archive': STAFF,
 
+  'GET /v1/programs/{id}/sessions': 'public',
+  'POST /v1/programs/{id}/sessions': STAFF,
+  'POST /v1/programs/{id}/series': STAFF,
+  'GET /v1/sessions/{id}': 'public',
+  'POST /v1/sessions/{id}/cancel': STAFF,
+
   'POST /v1/sponsors': ['admin'],
   'GET /v1/sponsors': [...STAFF, 'sponsor', 'sponsorKey'],
   'GET /v1/sponsors/{id}': [...STAFF, 'sponsor', 'sponsorKey'],

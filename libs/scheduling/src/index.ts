@@ -13,3 +13,8 @@ export * from './rooms/room.dto';
 export * from './closures/branch-closure.entity';
 export * from './closures/closures.service';
 export * from './closures/closure.dto';
+export * from './sessions/session.entity';
+export * from './sessions/sessions.service';
+export * from './sessions/dto/session.dto';
+export * from './series/session-series.entity';
+export * from './series/series.service';

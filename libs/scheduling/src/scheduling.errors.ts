@@ -51,3 +51,30 @@ export class ClosureNotFoundError extends ProblemError {
     super(404, 'closure-not-found', 'Closure not found', `No closure ${id} at this branch.`);
   }
 }
+
+export class SessionNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'session-not-found', 'Session not found', `No session ${id}.`);
+  }
+}
+
+/** The room already hosts a scheduled session at that time (the exclusion constraint said so). */
+export class RoomConflictError extends ProblemError {
+  constructor(conflictingSessionId: string | null) {
+    super(409, 'room-conflict', 'Room already booked', `The room hosts session ${conflictingSessionId ?? '(another)'} at that time.`, {
+      conflictingSessionId,
+    });
+  }
+}
+
+export class SessionRuleError extends ProblemError {
+  constructor(code: 'session-outside-program' | 'branch-closed' | 'room-not-at-branch', detail: string, field: string) {
+    super(422, code, 'Session not possible', detail, { errors: [{ field, message: detail }] });
+  }
+}
+
+export class SessionCancelledError extends ProblemError {
+  constructor(id: string) {
+    super(409, 'session-cancelled', 'Session cancelled', `Session ${id} is already cancelled.`);
+  }
+}

@@ -1,0 +1,75 @@
+import { AuditActor, AuditService, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { Injectable } from '@nestjs/common';
+import { Between } from 'typeorm';
+import { BranchClosureEntity } from '../closures/branch-closure.entity';
+import { SchedulingPolicy } from '../scheduling.policy';
+import { SessionDto } from '../sessions/dto/session.dto';
+import { assertRoomAtBranch, assertSchedulable, lockProgramWithBranch } from '../sessions/session-writes';
+import { SessionEntity } from '../sessions/session.entity';
+import { tryInsertSession } from '../sessions/sessions.service';
+import { CreateSeriesDto, SeriesResultDto, SkippedDateDto } from './dto/create-series.dto';
+import { expandSeries, rruleProblem } from './expand-series';
+import { SessionSeriesEntity } from './session-series.entity';
+
+@Injectable()
+export class SeriesService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly policy: SchedulingPolicy,
+  ) {}
+
+  /**
+   * Makes a program's sessions from a rule, in one transaction. Dates outside the program, closed
+   * dates and dates whose room is taken are skipped and reported, never half-written.
+   */
+  create(principal: Principal, programId: string, dto: CreateSeriesDto, actor: AuditActor): Promise<SeriesResultDto> {
+    const problem = rruleProblem(dto.rrule);
+    if (problem) throw new ValidationFailedError([{ field: 'rrule', message: problem }]);
+    if (dto.until && dto.count) throw new ValidationFailedError([{ field: 'count', message: 'send until or count, not both' }]);
+    return this.transactions.run(async (manager) => {
+      const { program, branch } = await lockProgramWithBranch(manager, programId);
+      this.policy.assertCanChangeProgram(principal, program);
+      assertSchedulable(program);
+      await assertRoomAtBranch(manager, dto.roomId, branch.id);
+      const from = dto.from ?? program.startsOn;
+      const until = dto.until ?? (dto.count ? undefined : program.endsOn);
+      const closures = await manager.getRepository(BranchClosureEntity).findBy({ branchId: branch.id, date: Between(program.startsOn, program.endsOn) });
+      const { occurrences, skipped } = expandSeries(
+        { rrule: dto.rrule, startTime: dto.startTime, durationMinutes: dto.durationMinutes, timezone: branch.timezone, from, until, count: dto.count },
+        { programStartsOn: program.startsOn, programEndsOn: program.endsOn, closures: new Map(closures.map((c) => [c.date, c.reason])) },
+      );
+      const series = manager.getRepository(SessionSeriesEntity).create({
+        programId,
+        rrule: dto.rrule.replace(/^RRULE:/i, ''),
+        startTime: dto.startTime,
+        durationMinutes: dto.durationMinutes,
+        roomId: dto.roomId ?? null,
+        until: until ?? null,
+        count: dto.count ?? null,
+      });
+      await manager.getRepository(SessionSeriesEntity).insert(series);
+      const created: SessionDto[] = [];
+      const reported: SkippedDateDto[] = [...skipped];
+      for (const occurrence of occurrences) {
+        const session = manager.getRepository(SessionEntity).create({
+          programId,
+          seriesId: series.id,
+          startsAt: occurrence.startsAt,
+          endsAt: occurrence.endsAt,
+          roomId: dto.roomId ?? null,
+        });
+        const conflict = await tryInsertSession(manager, session);
+        if (conflict === undefined) created.push(SessionDto.from(session));
+        else reported.push({ date: occurrence.date, reason: 'room already booked', ...(conflict ? { conflictingSessionId: conflict } : {}) });
+      }
+      reported.sort((a, b) => a.date.localeCompare(b.date));
+      await this.audit.record(
+        { actor, action: 'series.created', entity: 'session_series', entityId: series.id, changes: { programId, ...dto, created: created.length, skipped: reported.length } },
+        manager,
+      );
+      return { seriesId: series.id, created, skipped: reported };
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { SESSION_STATUSES, type SessionEntity, type SessionStatus } from '../session.entity';
+
+const INSTANT_WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_MESSAGE = { message: '$property must be an ISO 8601 date-time with its offset' };
+
+export class CreateSessionDto {
+  @ApiProperty({ format: 'date-time', example: '2027-01-12T16:00:00-06:00' })
+  @Matches(INSTANT_WITH_OFFSET, INSTANT_MESSAGE) @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time', example: '2027-01-12T17:30:00-06:00', description: 'After startsAt' })
+  @Matches(INSTANT_WITH_OFFSET, INSTANT_MESSAGE) @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A room of the program’s branch' })
+  @IsOptional() @IsUUID()
+  roomId?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Loops and lists' })
+  @IsOptional() @IsString() @MaxLength(200)
+  topic?: string;
+}
+
+export class CancelSessionDto {
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'Snow day' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @Length(1, 300)
+  reason: string;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty() topic: string;
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+
+  static from(s: SessionEntity): SessionDto {
+    return {
+      id: s.id,
+      programId: s.programId,
+      seriesId: s.seriesId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      roomId: s.roomId,
+      topic: s.topic,
+      status: s.status,
+      cancelReason: s.cancelReason,
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { ValidationFailedError } from '@codeshelf/core';
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+import { BranchEntity } from '../branches/branch.entity';
+import { BranchClosureEntity } from '../closures/branch-closure.entity';
+import { ProgramEntity } from '../programs/program.entity';
+import { RoomEntity } from '../rooms/room.entity';
+import { ProgramNotFoundError, ProgramStatusConflictError, SessionRuleError } from '../scheduling.errors';
+import { SessionEntity } from './session.entity';
+
+/** The program a session belongs to, locked, with its branch (whose zone dates are read in). */
+export async function lockProgramWithBranch(manager: EntityManager, programId: string): Promise<{ program: ProgramEntity; branch: BranchEntity }> {
+  const program = await manager.getRepository(ProgramEntity).findOne({ where: { id: programId }, lock: { mode: 'pessimistic_write' } });
+  if (!program) throw new ProgramNotFoundError(programId);
+  const branch = await manager.getRepository(BranchEntity).findOneByOrFail({ id: program.branchId });
+  return { program, branch };
+}
+
+export function assertSchedulable(program: ProgramEntity): void {
+  if (program.status === 'archived') throw new ProgramStatusConflictError(program.id, program.status, 'given sessions');
+}
+
+export async function assertRoomAtBranch(manager: EntityManager, roomId: string | null | undefined, branchId: string, field = 'roomId'): Promise<void> {
+  if (roomId && !(await manager.getRepository(RoomEntity).existsBy({ id: roomId, branchId }))) {
+    throw new SessionRuleError('room-not-at-branch', 'roomId must be a room of the program’s branch', field);
+  }
+}
+
+/** A single session: after it starts, on a local date inside the program, on a day the branch is open. */
+export async function assertSessionFits(manager: EntityManager, program: ProgramEntity, branch: BranchEntity, startsAt: Date, endsAt: Date): Promise<void> {
+  if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+  const date = DateTime.fromJSDate(startsAt, { zone: branch.timezone }).toISODate()!;
+  if (date < program.startsOn || date > program.endsOn) {
+    throw new SessionRuleError('session-outside-program', `${date} is outside the program (${program.startsOn} to ${program.endsOn})`, 'startsAt');
+  }
+  const closure = await manager.getRepository(BranchClosureEntity).findOneBy({ branchId: branch.id, date });
+  if (closure) throw new SessionRuleError('branch-closed', `The branch is closed on ${date}: ${closure.reason}`, 'startsAt');
+}
+
+/** The scheduled session already in `roomId` during [startsAt, endsAt), if any. */
+export async function sessionInRoom(manager: EntityManager, roomId: string, startsAt: Date, endsAt: Date): Promise<string | null> {
+  const found = await manager
+    .getRepository(SessionEntity)
+    .createQueryBuilder('s')
+    .select('s.id', 'id')
+    .where(`s.roomId = :roomId AND s.status = 'scheduled' AND tstzrange(s.startsAt, s.endsAt) && tstzrange(:startsAt, :endsAt)`, { roomId, startsAt, endsAt })
+    .getRawOne<{ id: string }>();
+  return found?.id ?? null;
+}

@@ -1,0 +1,61 @@
+import { ApiProblems, Public, UuidPipe } from '@codeshelf/core';
+import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CancelSessionDto, CreateSessionDto, SessionDto } from './dto/session.dto';
+import { type SessionScope, SessionsService } from './sessions.service';
+
+export class SessionScopeQuery {
+  @ApiPropertyOptional({ enum: ['this', 'following'], default: 'this', description: '`following`: this session and the later ones of its series' })
+  @IsOptional() @IsIn(['this', 'following'])
+  scope?: SessionScope;
+}
+
+@ApiTags('programs')
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get('programs/:id/sessions')
+  @Public()
+  @ApiOperation({ summary: 'A program’s sessions in time order (public once the program is published)' })
+  @ApiOkResponse({ type: [SessionDto] })
+  @ApiProblems(400, 404)
+  list(@Param('id', UuidPipe) programId: string, @CurrentPrincipal() principal?: Principal): Promise<SessionDto[]> {
+    return this.sessions.list(principal, programId);
+  }
+
+  @Post('programs/:id/sessions')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Add one session: inside the program, on a day the branch is open, in a free room (audited)' })
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiProblems(400, 404, 409, 422)
+  create(@Param('id', UuidPipe) programId: string, @Body() dto: CreateSessionDto, @CurrentPrincipal() principal: Principal): Promise<SessionDto> {
+    return this.sessions.create(principal, programId, dto, actorOf(principal));
+  }
+
+  @Get('sessions/:id')
+  @Public()
+  @ApiOperation({ summary: 'One session (public once its program is published)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiProblems(400, 404)
+  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal?: Principal): Promise<SessionDto> {
+    return this.sessions.get(principal, id);
+  }
+
+  @Post('sessions/:id/cancel')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Cancel a session, or it and the later ones of its series (scope=following); the rows stay, marked cancelled' })
+  @ApiOkResponse({ type: [SessionDto], description: 'The sessions cancelled' })
+  @ApiProblems(400, 404, 409)
+  cancel(
+    @Param('id', UuidPipe) id: string,
+    @Query() { scope }: SessionScopeQuery,
+    @Body() dto: CancelSessionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionDto[]> {
+    return this.sessions.cancel(principal, id, dto, scope ?? 'this', actorOf(principal));
+  }
+}
