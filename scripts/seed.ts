@@ -1,7 +1,7 @@
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
-import { type BranchDto, BranchesService, ClosuresService, ProgramsService, RoomsService, SeriesService } from '@codeshelf/scheduling';
+import { type BranchDto, BranchesService, ClosuresService, MentorsService, ProgramsService, RoomsService, SeriesService, SessionMentorsService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
 import { withAppContext } from './app-context';
 
@@ -54,7 +54,7 @@ async function seedTeens(app: INestApplicationContext, admin: Principal, { branc
   );
 }
 
-async function seedPrograms(app: INestApplicationContext, admin: Principal, { branches }: Places): Promise<void> {
+async function seedPrograms(app: INestApplicationContext, admin: Principal, { branches, sponsor }: Places): Promise<void> {
   const programs = app.get(ProgramsService);
   const actor = { id: admin.id, kind: 'user' } as const;
   const year = new Date().getUTCFullYear() + 1;
@@ -63,7 +63,12 @@ async function seedPrograms(app: INestApplicationContext, admin: Principal, { br
   await app.get(ClosuresService).create(admin, branches[0].id, { date: `${year}-01-18`, reason: 'Martin Luther King Jr. Day' }, actor);
   const python = await programs.create(admin, { ...term, branchId: branches[0].id, title: 'Intro to Python', description: 'Games and data with Python, Tuesdays and Thursdays.' }, actor);
   // Tuesdays and Thursdays at 16:00 Chicago time, across the March daylight-saving change; MLK Day is skipped.
-  await app.get(SeriesService).create(admin, python.id, { rrule: 'FREQ=WEEKLY;BYDAY=TU,TH', startTime: '16:00', durationMinutes: 90, roomId: lab.id }, actor);
+  const series = await app.get(SeriesService).create(admin, python.id, { rrule: 'FREQ=WEEKLY;BYDAY=TU,TH', startTime: '16:00', durationMinutes: 90, roomId: lab.id }, actor);
+  // Max, employed by Acme, cleared for the term, leads the first session.
+  const max = (await app.get(UsersService).findByEmail(email('mentor')))!;
+  const mentor = await app.get(MentorsService).create({ userId: max.id, employerSponsorId: sponsor.id, skills: ['python', 'games'] }, actor);
+  await app.get(MentorsService).addClearance(mentor.id, { kind: 'background_check', status: 'cleared', validFrom: `${year - 1}-12-01`, expiresOn: `${year + 1}-11-30` }, actor);
+  await app.get(SessionMentorsService).assign(admin, series.created[0].id, mentor.id, 'lead', actor);
   await programs.step(admin, python.id, 'publish', actor);
   await programs.create(admin, { ...term, branchId: branches[1].id, title: 'Web Makers', level: 'intermediate', minAge: 14, capacity: 15 }, actor);
 }

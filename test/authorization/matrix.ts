@@ -43,6 +43,13 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/sessions/{id}': 'public',
   'POST /v1/sessions/{id}/cancel': STAFF,
 
+  'POST /v1/mentors': STAFF,
+  'GET /v1/mentors': STAFF,
+  'GET /v1/mentors/{id}': [...STAFF, 'mentor'],
+  'POST /v1/mentors/{id}/clearances': STAFF,
+  'PUT /v1/sessions/{id}/mentors/{mentorId}': STAFF,
+  'DELETE /v1/sessions/{id}/mentors/{mentorId}': STAFF,
+
   'POST /v1/sponsors': ['admin'],
   'GET /v1/sponsors': [...STAFF, 'sponsor', 'sponsorKey'],
   'GET /v1/sponsors/{id}': [...STAFF, 'sponsor', 'sponsorKey'],

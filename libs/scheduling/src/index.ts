@@ -18,3 +18,6 @@ export * from './sessions/sessions.service';
 export * from './sessions/dto/session.dto';
 export * from './series/session-series.entity';
 export * from './series/series.service';
+export * from './mentors/mentor.entity';
+export * from './mentors/mentors.service';
+export * from './mentors/session-mentors.service';

@@ -78,3 +78,24 @@ export class SessionCancelledError extends ProblemError {
     super(409, 'session-cancelled', 'Session cancelled', `Session ${id} is already cancelled.`);
   }
 }
+
+export class MentorNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'mentor-not-found', 'Mentor not found', `No mentor ${id}.`);
+  }
+}
+
+export class MentorNotClearedError extends ProblemError {
+  constructor(mentorId: string, date: string) {
+    super(422, 'mentor-not-cleared', 'Mentor not cleared', `Mentor ${mentorId} has no clearance valid on ${date}.`, { mentorId, date });
+  }
+}
+
+/** The mentor is already in a session at that time (the exclusion constraint said so). */
+export class MentorConflictError extends ProblemError {
+  constructor(conflictingSessionId: string | null) {
+    super(409, 'mentor-conflict', 'Mentor already booked', `The mentor is in session ${conflictingSessionId ?? '(another)'} at that time.`, {
+      conflictingSessionId,
+    });
+  }
+}

@@ -1,3 +1,4 @@
+import { IdentityModule } from '@codeshelf/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BranchEntity } from './branches/branch.entity';
@@ -12,6 +13,12 @@ import { ClosuresService } from './closures/closures.service';
 import { RoomEntity } from './rooms/room.entity';
 import { RoomsController } from './rooms/rooms.controller';
 import { RoomsService } from './rooms/rooms.service';
+import { MentorClearanceEntity } from './mentors/mentor-clearance.entity';
+import { MentorEntity } from './mentors/mentor.entity';
+import { MentorsController } from './mentors/mentors.controller';
+import { MentorsService } from './mentors/mentors.service';
+import { SessionMentorEntity } from './mentors/session-mentor.entity';
+import { SessionMentorsService } from './mentors/session-mentors.service';
 import { SchedulingPolicy } from './scheduling.policy';
 import { SeriesController } from './series/series.controller';
 import { SeriesService } from './series/series.service';
@@ -20,11 +27,24 @@ import { SessionEntity } from './sessions/session.entity';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 
-/** Where and when clubs meet: branches, rooms, closures, programs, sessions and series (mentors and calendar feeds come later). */
+/** Where and when clubs meet: branches, rooms, closures, programs, sessions, series and mentors (calendar feeds come later). */
 @Module({
-  imports: [TypeOrmModule.forFeature([BranchEntity, RoomEntity, BranchClosureEntity, ProgramEntity, SessionEntity, SessionSeriesEntity])],
-  controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController],
-  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, SchedulingPolicy],
-  exports: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService],
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([
+      BranchEntity,
+      RoomEntity,
+      BranchClosureEntity,
+      ProgramEntity,
+      SessionEntity,
+      SessionSeriesEntity,
+      MentorEntity,
+      MentorClearanceEntity,
+      SessionMentorEntity,
+    ]),
+  ],
+  controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController],
+  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy],
+  exports: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}

@@ -2,7 +2,8 @@ import { AuditActor, AuditService, OutboxService, TransactionService } from '@co
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThanOrEqual, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, MoreThanOrEqual, QueryFailedError, Repository } from 'typeorm';
+import { SessionMentorEntity } from '../mentors/session-mentor.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
@@ -82,6 +83,8 @@ export class SessionsService {
         await manager.getRepository(SessionEntity).save(target);
         await this.outbox.enqueue(manager, 'session.cancelled', { sessionId: target.id, programId: program.id, startsAt: target.startsAt.toISOString(), reason: dto.reason });
       }
+      // Its mentors are free again at that time.
+      await manager.getRepository(SessionMentorEntity).update({ sessionId: In(targets.map((t) => t.id)) }, { active: false });
       await this.audit.record(
         { actor, action: 'session.cancelled', entity: 'session', entityId: id, changes: { scope, reason: dto.reason, sessionIds: targets.map((t) => t.id) } },
         manager,

@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { CLEARANCE_KINDS, CLEARANCE_STATUSES, type ClearanceStatus, type MentorClearanceEntity } from '../mentor-clearance.entity';
+import type { MentorEntity } from '../mentor.entity';
+import { MENTOR_ROLES, type MentorRole } from '../session-mentor.entity';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
+
+export class CreateMentorDto {
+  @ApiProperty({ format: 'uuid', description: 'A user with the mentor role' })
+  @IsUUID()
+  userId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The sponsor that employs the mentor' })
+  @IsOptional() @IsUUID()
+  employerSponsorId?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 30, example: ['python', 'robotics'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 50, { each: true })
+  skills?: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional() @IsString() @MaxLength(2000)
+  bio?: string;
+}
+
+export class CreateClearanceDto {
+  @ApiProperty({ enum: CLEARANCE_KINDS })
+  @IsIn(CLEARANCE_KINDS)
+  kind: (typeof CLEARANCE_KINDS)[number];
+
+  @ApiProperty({ enum: CLEARANCE_STATUSES })
+  @IsIn(CLEARANCE_STATUSES)
+  status: ClearanceStatus;
+
+  @ApiProperty({ format: 'date' })
+  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  validFrom: string;
+
+  @ApiProperty({ format: 'date', description: 'Last day it is valid; on or after validFrom' })
+  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  expiresOn: string;
+}
+
+export class AssignMentorDto {
+  @ApiProperty({ enum: MENTOR_ROLES })
+  @IsIn(MENTOR_ROLES)
+  role: MentorRole;
+}
+
+export class ClearanceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: CLEARANCE_KINDS }) kind: string;
+  @ApiProperty({ enum: CLEARANCE_STATUSES }) status: ClearanceStatus;
+  @ApiProperty({ format: 'date' }) validFrom: string;
+  @ApiProperty({ format: 'date' }) expiresOn: string;
+
+  static from(c: MentorClearanceEntity): ClearanceDto {
+    return { id: c.id, kind: c.kind, status: c.status, validFrom: c.validFrom, expiresOn: c.expiresOn };
+  }
+}
+
+export class MentorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) employerSponsorId: string | null;
+  @ApiProperty({ type: [String] }) skills: string[];
+  @ApiProperty() bio: string;
+  @ApiProperty({ type: [ClearanceDto] }) clearances: ClearanceDto[];
+
+  static from(m: MentorEntity, clearances: MentorClearanceEntity[]): MentorDto {
+    return { id: m.id, userId: m.userId, employerSponsorId: m.employerSponsorId, skills: m.skills, bio: m.bio, clearances: clearances.map(ClearanceDto.from) };
+  }
+}
+
+export class SessionMentorDto {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid' }) mentorId: string;
+  @ApiProperty({ enum: MENTOR_ROLES }) role: MentorRole;
+}

@@ -1,0 +1,75 @@
+import { ApiProblems, UuidPipe } from '@codeshelf/core';
+import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AssignMentorDto, CreateClearanceDto, CreateMentorDto, MentorDto, SessionMentorDto } from './dto/mentor.dto';
+import { MentorsService } from './mentors.service';
+import { SessionMentorsService } from './session-mentors.service';
+
+@ApiTags('mentors')
+@Controller()
+export class MentorsController {
+  constructor(
+    private readonly mentors: MentorsService,
+    private readonly assignments: SessionMentorsService,
+  ) {}
+
+  @Post('mentors')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Register a mentor: a user with the mentor role, optionally employed by a sponsor (audited)' })
+  @ApiCreatedResponse({ type: MentorDto })
+  @ApiProblems(400, 409)
+  create(@Body() dto: CreateMentorDto, @CurrentPrincipal() principal: Principal): Promise<MentorDto> {
+    return this.mentors.create(dto, actorOf(principal));
+  }
+
+  @Get('mentors')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Every mentor with their clearances' })
+  @ApiOkResponse({ type: [MentorDto] })
+  list(): Promise<MentorDto[]> {
+    return this.mentors.list();
+  }
+
+  @Get('mentors/:id')
+  @Roles('admin', 'coordinator', 'mentor')
+  @ApiOperation({ summary: 'One mentor; a mentor reads only themself' })
+  @ApiOkResponse({ type: MentorDto })
+  @ApiProblems(400, 404)
+  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<MentorDto> {
+    return this.mentors.get(principal, id);
+  }
+
+  @Post('mentors/:id/clearances')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Record a clearance (e.g. a background check) with its validity (audited)' })
+  @ApiCreatedResponse({ type: MentorDto })
+  @ApiProblems(400, 404)
+  addClearance(@Param('id', UuidPipe) id: string, @Body() dto: CreateClearanceDto, @CurrentPrincipal() principal: Principal): Promise<MentorDto> {
+    return this.mentors.addClearance(id, dto, actorOf(principal));
+  }
+
+  @Put('sessions/:id/mentors/:mentorId')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Assign a mentor to a session: cleared on its date (422 mentor-not-cleared), free at that time (409 mentor-conflict)' })
+  @ApiOkResponse({ type: SessionMentorDto })
+  @ApiProblems(400, 404, 409, 422)
+  assign(
+    @Param('id', UuidPipe) sessionId: string,
+    @Param('mentorId', UuidPipe) mentorId: string,
+    @Body() dto: AssignMentorDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionMentorDto> {
+    return this.assignments.assign(principal, sessionId, mentorId, dto.role, actorOf(principal));
+  }
+
+  @Delete('sessions/:id/mentors/:mentorId')
+  @HttpCode(204)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Take a mentor off a session (audited)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, 404, 409)
+  unassign(@Param('id', UuidPipe) sessionId: string, @Param('mentorId', UuidPipe) mentorId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.assignments.unassign(principal, sessionId, mentorId, actorOf(principal));
+  }
+}

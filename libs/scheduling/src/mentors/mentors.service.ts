@@ -1,0 +1,68 @@
+import { AuditActor, AuditService, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { type Principal, UserNotFoundError, UsersService } from '@codeshelf/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, QueryFailedError, Repository } from 'typeorm';
+import { MentorNotFoundError } from '../scheduling.errors';
+import { CreateClearanceDto, CreateMentorDto, MentorDto } from './dto/mentor.dto';
+import { MentorClearanceEntity } from './mentor-clearance.entity';
+import { MentorEntity } from './mentor.entity';
+
+@Injectable()
+export class MentorsService {
+  constructor(
+    @InjectRepository(MentorEntity) private readonly mentors: Repository<MentorEntity>,
+    @InjectRepository(MentorClearanceEntity) private readonly clearances: Repository<MentorClearanceEntity>,
+    private readonly users: UsersService,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The mentor record of a user who has the mentor role (422 naming userId otherwise; 409 if it exists). */
+  async create(dto: CreateMentorDto, actor: AuditActor): Promise<MentorDto> {
+    const user = await this.users.get(dto.userId).catch((error: unknown) => {
+      throw error instanceof UserNotFoundError ? new ValidationFailedError([{ field: 'userId', message: 'no such user' }]) : error;
+    });
+    if (user.role !== 'mentor') throw new ValidationFailedError([{ field: 'userId', message: 'userId must be a user with the mentor role' }]);
+    return this.transactions.run(async (manager) => {
+      const mentor = manager.getRepository(MentorEntity).create({ userId: dto.userId, employerSponsorId: dto.employerSponsorId ?? null, skills: dto.skills ?? [], bio: dto.bio ?? '' });
+      await manager
+        .getRepository(MentorEntity)
+        .insert(mentor)
+        .catch((error: unknown) => {
+          if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
+            throw new ValidationFailedError([{ field: 'employerSponsorId', message: 'no such sponsor' }]);
+          }
+          throw error;
+        });
+      await this.audit.record({ actor, action: 'mentor.created', entity: 'mentor', entityId: mentor.id, changes: { ...dto } }, manager);
+      return MentorDto.from(mentor, []);
+    });
+  }
+
+  async list(): Promise<MentorDto[]> {
+    const mentors = await this.mentors.find({ order: { createdAt: 'ASC' } });
+    const clearances = mentors.length ? await this.clearances.find({ where: { mentorId: In(mentors.map((m) => m.id)) }, order: { validFrom: 'ASC' } }) : [];
+    return mentors.map((m) => MentorDto.from(m, clearances.filter((c) => c.mentorId === m.id)));
+  }
+
+  /** Staff read every mentor; a mentor only themself (another mentor is a 404). */
+  async get(principal: Principal, id: string): Promise<MentorDto> {
+    const mentor = await this.mentors.findOneBy({ id });
+    if (!mentor || (principal.role === 'mentor' && mentor.userId !== principal.id)) throw new MentorNotFoundError(id);
+    return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: id }, order: { validFrom: 'ASC' } }));
+  }
+
+  async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
+    if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', message: 'expiresOn must be on or after validFrom' }]);
+    return this.transactions.run(async (manager) => {
+      const mentor = await manager.getRepository(MentorEntity).findOneBy({ id: mentorId });
+      if (!mentor) throw new MentorNotFoundError(mentorId);
+      const clearance = manager.getRepository(MentorClearanceEntity).create({ mentorId, ...dto, verifiedBy: actor.id });
+      await manager.getRepository(MentorClearanceEntity).insert(clearance);
+      await this.audit.record({ actor, action: 'mentor.clearance_recorded', entity: 'mentor', entityId: mentorId, changes: { ...dto } }, manager);
+      const all = await manager.getRepository(MentorClearanceEntity).find({ where: { mentorId }, order: { validFrom: 'ASC' } });
+      return MentorDto.from(mentor, all);
+    });
+  }
+}

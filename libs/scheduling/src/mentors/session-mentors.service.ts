@@ -1,0 +1,87 @@
+import { AuditActor, AuditService, TransactionService } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { EntityManager, LessThanOrEqual, MoreThanOrEqual, QueryFailedError } from 'typeorm';
+import { SchedulingPolicy } from '../scheduling.policy';
+import { MentorConflictError, MentorNotClearedError, MentorNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
+import { lockProgramWithBranch } from '../sessions/session-writes';
+import { SessionEntity } from '../sessions/session.entity';
+import { SessionMentorDto } from './dto/mentor.dto';
+import { MentorClearanceEntity } from './mentor-clearance.entity';
+import { MentorEntity } from './mentor.entity';
+import { type MentorRole, SessionMentorEntity } from './session-mentor.entity';
+
+@Injectable()
+export class SessionMentorsService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly policy: SchedulingPolicy,
+  ) {}
+
+  /**
+   * Assigns (or re-roles) a mentor: cleared on the session's local date, and in no other session at that
+   * time — the exclusion constraint decides the race between two requests.
+   */
+  assign(principal: Principal, sessionId: string, mentorId: string, role: MentorRole, actor: AuditActor): Promise<SessionMentorDto> {
+    return this.transactions.run(async (manager) => {
+      const session = await this.changeableSession(manager, principal, sessionId);
+      const { branch } = await lockProgramWithBranch(manager, session.programId);
+      if (!(await manager.getRepository(MentorEntity).existsBy({ id: mentorId }))) throw new MentorNotFoundError(mentorId);
+      const date = DateTime.fromJSDate(session.startsAt, { zone: branch.timezone }).toISODate()!;
+      const cleared = await manager
+        .getRepository(MentorClearanceEntity)
+        .existsBy({ mentorId, status: 'cleared', validFrom: LessThanOrEqual(date), expiresOn: MoreThanOrEqual(date) });
+      if (!cleared) throw new MentorNotClearedError(mentorId, date);
+      await manager.query('SAVEPOINT assign_mentor');
+      try {
+        await manager.query(
+          `INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (session_id, mentor_id) DO UPDATE SET role = EXCLUDED.role`,
+          [sessionId, mentorId, role, session.startsAt, session.endsAt],
+        );
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT assign_mentor');
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
+          throw new MentorConflictError(await this.conflictingSession(manager, session, mentorId));
+        }
+        throw error;
+      }
+      await this.audit.record({ actor, action: 'session.mentor_assigned', entity: 'session', entityId: sessionId, changes: { mentorId, role } }, manager);
+      return { sessionId, mentorId, role };
+    });
+  }
+
+  unassign(principal: Principal, sessionId: string, mentorId: string, actor: AuditActor): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      await this.changeableSession(manager, principal, sessionId);
+      const { affected } = await manager.getRepository(SessionMentorEntity).delete({ sessionId, mentorId });
+      if (!affected) throw new MentorNotFoundError(mentorId);
+      await this.audit.record({ actor, action: 'session.mentor_removed', entity: 'session', entityId: sessionId, changes: { mentorId } }, manager);
+    });
+  }
+
+  private async changeableSession(manager: EntityManager, principal: Principal, sessionId: string): Promise<SessionEntity> {
+    const session = await manager.getRepository(SessionEntity).findOneBy({ id: sessionId });
+    if (!session) throw new SessionNotFoundError(sessionId);
+    const { program } = await lockProgramWithBranch(manager, session.programId);
+    try {
+      this.policy.assertCanReadProgram(principal, program);
+    } catch {
+      throw new SessionNotFoundError(sessionId);
+    }
+    this.policy.assertCanChangeProgram(principal, program);
+    if (session.status === 'cancelled') throw new SessionCancelledError(sessionId);
+    return session;
+  }
+
+  private async conflictingSession(manager: EntityManager, session: SessionEntity, mentorId: string): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT session_id FROM session_mentor
+        WHERE mentor_id = $1 AND active AND session_id <> $2 AND tstzrange(starts_at, ends_at) && tstzrange($3, $4) LIMIT 1`,
+      [mentorId, session.id, session.startsAt, session.endsAt],
+    );
+    return row?.session_id ?? null;
+  }
+}

@@ -1,0 +1,100 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { startTestApp } from './support/app';
+import { bearer, createUser, type TestUser } from './support/identity';
+
+describe('Mentors and session assignment (HTTP)', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  let db: DataSource;
+  let coordinator: TestUser;
+  let programId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    http = app.getHttpServer();
+    db = app.get(DataSource);
+    const admin = await createUser(app, 'admin');
+    const branch = (await request(http).post('/v1/branches').set(bearer(admin)).send({ name: `Mentor branch ${randomUUID().slice(0, 6)}`, timezone: 'America/Chicago' }).expect(201)).body;
+    coordinator = await createUser(app, 'coordinator', { branchIds: [branch.id] });
+    programId = (
+      await request(http)
+        .post('/v1/programs')
+        .set(bearer(coordinator))
+        .send({ branchId: branch.id, title: 'Robots', level: 'beginner', minAge: 12, maxAge: 17, capacity: 20, startsOn: '2027-01-01', endsOn: '2027-06-30' })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const session = async (startsAt: string, endsAt: string) =>
+    (await request(http).post(`/v1/programs/${programId}/sessions`).set(bearer(coordinator)).send({ startsAt, endsAt }).expect(201)).body.id as string;
+
+  async function clearedMentor(validFrom = '2027-01-01', expiresOn = '2027-12-31') {
+    const user = await createUser(app, 'mentor');
+    const mentor = (await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: user.id, skills: ['python'] }).expect(201)).body;
+    await request(http)
+      .post(`/v1/mentors/${mentor.id}/clearances`)
+      .set(bearer(coordinator))
+      .send({ kind: 'background_check', status: 'cleared', validFrom, expiresOn })
+      .expect(201);
+    return { user, mentor };
+  }
+
+  it('registers only users with the mentor role, once', async () => {
+    const teenLike = await createUser(app, 'coordinator');
+    const res = await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: teenLike.id }).expect(400);
+    expect(res.body.errors[0].field).toBe('userId');
+    const user = await createUser(app, 'mentor');
+    await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: user.id }).expect(201);
+    await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: user.id }).expect(409);
+  });
+
+  it('lets exactly one of twenty simultaneous assignments of one mentor to overlapping sessions through', async () => {
+    const { mentor } = await clearedMentor();
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await session(`2027-02-02T16:${String(i).padStart(2, '0')}:00-06:00`, '2027-02-02T18:00:00-06:00'));
+    const results = await Promise.all(ids.map((id) => request(http).put(`/v1/sessions/${id}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const refused = results.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(19);
+    const winner = ids[results.findIndex((r) => r.status === 200)];
+    expect(new Set(refused.map((r) => r.body.conflictingSessionId))).toEqual(new Set([winner]));
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM session_mentor WHERE mentor_id = $1`, [mentor.id]);
+    expect(count).toBe(1);
+  });
+
+  it('refuses a mentor whose clearance expired the day before the session', async () => {
+    const { mentor } = await clearedMentor('2026-01-01', '2027-03-08');
+    const monday = await session('2027-03-09T16:00:00-06:00', '2027-03-09T17:00:00-06:00');
+    const res = await request(http).put(`/v1/sessions/${monday}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'assistant' }).expect(422);
+    expect(res.body).toMatchObject({ code: 'mentor-not-cleared', date: '2027-03-09' });
+    const sunday = await session('2027-03-08T16:00:00-06:00', '2027-03-08T17:00:00-06:00');
+    await request(http).put(`/v1/sessions/${sunday}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'assistant' }).expect(200);
+  });
+
+  it('frees the mentor when the session is cancelled or the assignment removed', async () => {
+    const { mentor } = await clearedMentor();
+    const first = await session('2027-04-06T16:00:00-05:00', '2027-04-06T17:00:00-05:00');
+    const second = await session('2027-04-06T16:30:00-05:00', '2027-04-06T17:30:00-05:00');
+    await request(http).put(`/v1/sessions/${first}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    await request(http).put(`/v1/sessions/${second}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(409);
+    await request(http).post(`/v1/sessions/${first}/cancel`).set(bearer(coordinator)).send({ reason: 'Storm' }).expect(200);
+    await request(http).put(`/v1/sessions/${second}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    await request(http).delete(`/v1/sessions/${second}/mentors/${mentor.id}`).set(bearer(coordinator)).expect(204);
+    await request(http).delete(`/v1/sessions/${second}/mentors/${mentor.id}`).set(bearer(coordinator)).expect(404);
+  });
+
+  it('shows a mentor their own record only', async () => {
+    const mine = await clearedMentor();
+    const theirs = await clearedMentor();
+    const res = await request(http).get(`/v1/mentors/${mine.mentor.id}`).set(bearer(mine.user)).expect(200);
+    expect(res.body.clearances).toEqual([expect.objectContaining({ status: 'cleared', expiresOn: '2027-12-31' })]);
+    await request(http).get(`/v1/mentors/${theirs.mentor.id}`).set(bearer(mine.user)).expect(404);
+  });
+});
