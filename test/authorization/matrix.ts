@@ -38,6 +38,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/programs/{id}/archive': STAFF,
 
   'GET /v1/programs/{id}/sessions': 'public',
+  'GET /v1/programs/{id}/calendar.ics': 'public',
   'POST /v1/programs/{id}/sessions': STAFF,
   'POST /v1/programs/{id}/series': STAFF,
   'GET /v1/sessions/{id}': 'public',

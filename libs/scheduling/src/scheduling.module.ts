@@ -7,6 +7,7 @@ import { BranchesService } from './branches/branches.service';
 import { ProgramEntity } from './programs/program.entity';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
+import { CalendarService } from './calendar/calendar.service';
 import { BranchClosureEntity } from './closures/branch-closure.entity';
 import { ClosuresController } from './closures/closures.controller';
 import { ClosuresService } from './closures/closures.service';
@@ -27,7 +28,7 @@ import { SessionEntity } from './sessions/session.entity';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 
-/** Where and when clubs meet: branches, rooms, closures, programs, sessions, series and mentors (calendar feeds come later). */
+/** Where and when clubs meet: branches, rooms, closures, programs, sessions, series, mentors and calendar feeds. */
 @Module({
   imports: [
     IdentityModule,
@@ -44,7 +45,7 @@ import { SessionsService } from './sessions/sessions.service';
     ]),
   ],
   controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController],
-  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy],
+  providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy],
   exports: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}

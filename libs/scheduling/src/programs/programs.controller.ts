@@ -1,7 +1,8 @@
 import { ApiPageResponse, ApiProblems, Page, Public, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CalendarService } from '../calendar/calendar.service';
 import { CreateProgramDto } from './dto/create-program.dto';
 import { ListProgramsQuery } from './dto/list-programs.query';
 import { ProgramDto } from './dto/program.dto';
@@ -11,7 +12,10 @@ import { ProgramsService } from './programs.service';
 @ApiTags('programs')
 @Controller('programs')
 export class ProgramsController {
-  constructor(private readonly programs: ProgramsService) {}
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   @Post()
   @Roles('admin', 'coordinator')
@@ -41,6 +45,18 @@ export class ProgramsController {
   @ApiProblems(400, 404)
   get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal?: Principal): Promise<ProgramDto> {
     return this.programs.get(principal, id);
+  }
+
+  @Get(':id/calendar.ics')
+  @Public()
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'inline; filename="program.ics"')
+  @ApiOperation({ summary: 'The program’s sessions as an RFC 5545 calendar, with local times and a VTIMEZONE (public once published)' })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'iCalendar feed', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiProblems(400, 404)
+  feed(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal?: Principal): Promise<string> {
+    return this.calendar.programFeed(principal, id);
   }
 
   @Patch(':id')
