@@ -118,6 +118,48 @@ describe('Sessions and series (HTTP)', () => {
     expect(second.status).toBe('scheduled');
   });
 
+  it('moves a session and the rest of its series to a new local time, keeping their dates and the earlier ones', async () => {
+    const { program } = await setting();
+    const series = await request(http)
+      .post(`/v1/programs/${program.id}/series`)
+      .set(bearer(coordinator))
+      .send({ rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '10:00', durationMinutes: 60 })
+      .expect(201);
+    const ids: string[] = series.body.created.map((s: { id: string }) => s.id);
+    const moved = await request(http)
+      .patch(`/v1/sessions/${ids[1]}`)
+      .query({ scope: 'following' })
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-03-08T11:30:00-05:00', endsAt: '2027-03-08T13:00:00-05:00', topic: 'Functions' })
+      .expect(200);
+    expect(moved.body.map((s: { id: string }) => s.id)).toEqual(ids.slice(1));
+    const rows = await db.query(`SELECT starts_at, ends_at, topic, sequence FROM session WHERE program_id = $1 ORDER BY starts_at`, [program.id]);
+    const local = rows.map((r: { starts_at: Date }) => DateTime.fromJSDate(r.starts_at, { zone: 'America/New_York' }).toFormat('MM-dd HH:mm'));
+    expect(local).toEqual(['03-01 10:00', '03-08 11:30', '03-15 11:30', '03-22 11:30', '03-29 11:30']);
+    expect(rows.map((r: { ends_at: Date; starts_at: Date }) => (r.ends_at.getTime() - r.starts_at.getTime()) / 60_000)).toEqual([60, 90, 90, 90, 90]);
+    expect(rows.map((r: { topic: string }) => r.topic)).toEqual(['', 'Functions', 'Functions', 'Functions', 'Functions']);
+    expect(rows.map((r: { sequence: number }) => r.sequence)).toEqual([0, 1, 1, 1, 1]);
+  });
+
+  it('changes nothing when one of the following sessions would land in a taken room', async () => {
+    const { room, program } = await setting();
+    const series = await request(http)
+      .post(`/v1/programs/${program.id}/series`)
+      .set(bearer(coordinator))
+      .send({ rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '09:00', durationMinutes: 60 })
+      .expect(201);
+    const blocker = await request(http)
+      .post(`/v1/programs/${program.id}/sessions`)
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-03-24T09:30:00-04:00', endsAt: '2027-03-24T10:00:00-04:00', roomId: room.id })
+      .expect(201);
+    const ids: string[] = series.body.created.map((s: { id: string }) => s.id);
+    const res = await request(http).patch(`/v1/sessions/${ids[0]}`).query({ scope: 'following' }).set(bearer(coordinator)).send({ roomId: room.id }).expect(409);
+    expect(res.body).toMatchObject({ code: 'room-conflict', conflictingSessionId: blocker.body.id });
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM session WHERE series_id = $1 AND room_id IS NOT NULL`, [series.body.seriesId]);
+    expect(count).toBe(0);
+  });
+
   it('frees a room when its session is cancelled', async () => {
     const { room, program } = await setting();
     const body = { startsAt: '2027-03-11T16:00:00-05:00', endsAt: '2027-03-11T17:00:00-05:00', roomId: room.id };

@@ -42,6 +42,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/programs/{id}/sessions': STAFF,
   'POST /v1/programs/{id}/series': STAFF,
   'GET /v1/sessions/{id}': 'public',
+  'PATCH /v1/sessions/{id}': STAFF,
   'POST /v1/sessions/{id}/cancel': STAFF,
 
   'POST /v1/mentors': STAFF,

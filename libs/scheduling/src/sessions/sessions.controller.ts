@@ -1,9 +1,9 @@
 import { ApiProblems, Public, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CancelSessionDto, CreateSessionDto, SessionDto } from './dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import { type SessionScope, SessionsService } from './sessions.service';
 
 export class SessionScopeQuery {
@@ -42,6 +42,23 @@ export class SessionsController {
   @ApiProblems(400, 404)
   get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal?: Principal): Promise<SessionDto> {
     return this.sessions.get(principal, id);
+  }
+
+  @Patch('sessions/:id')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Change a session, or it and the later ones of its series (scope=following)',
+    description: 'With scope=following each later session keeps its date and takes the new local start time, duration, room and topic. All or nothing.',
+  })
+  @ApiOkResponse({ type: [SessionDto], description: 'The sessions changed' })
+  @ApiProblems(400, 404, 409, 422)
+  update(
+    @Param('id', UuidPipe) id: string,
+    @Query() { scope }: SessionScopeQuery,
+    @Body() dto: UpdateSessionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionDto[]> {
+    return this.sessions.update(principal, id, dto, scope ?? 'this', actorOf(principal));
   }
 
   @Post('sessions/:id/cancel')

@@ -1,13 +1,14 @@
-import { AuditActor, AuditService, OutboxService, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, OutboxService, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { EntityManager, In, MoreThanOrEqual, QueryFailedError, Repository } from 'typeorm';
 import { SessionMentorEntity } from '../mentors/session-mentor.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
-import { ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { CancelSessionDto, CreateSessionDto, SessionDto } from './dto/session.dto';
+import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
+import { CancelSessionDto, CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, sessionInRoom } from './session-writes';
 import { SessionEntity } from './session.entity';
 
@@ -61,6 +62,55 @@ export class SessionsService {
   }
 
   /**
+   * Changes the session, or it and every later scheduled session of its series (`following`): those keep
+   * their dates and take the new local start time and duration, room and topic. All or nothing: a taken
+   * room or a busy mentor on any of them is a 409 naming the other session.
+   */
+  update(principal: Principal, id: string, dto: UpdateSessionDto, scope: SessionScope, actor: AuditActor): Promise<SessionDto[]> {
+    return this.transactions.run(async (manager) => {
+      const session = await manager.getRepository(SessionEntity).findOneBy({ id });
+      if (!session) throw new SessionNotFoundError(id);
+      const { program, branch } = await lockProgramWithBranch(manager, session.programId);
+      this.policy.assertCanChangeProgram(principal, program);
+      assertSchedulable(program);
+      if (session.status === 'cancelled') throw new SessionCancelledError(id);
+      const startsAt = dto.startsAt ? new Date(dto.startsAt) : session.startsAt;
+      const endsAt = dto.endsAt ? new Date(dto.endsAt) : session.endsAt;
+      if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+      if (dto.roomId !== undefined) await assertRoomAtBranch(manager, dto.roomId, branch.id);
+      const wallClock = DateTime.fromJSDate(startsAt, { zone: branch.timezone });
+      const duration = endsAt.getTime() - startsAt.getTime();
+      const targets = scope === 'following' && session.seriesId ? await this.laterInSeries(manager, session) : [session];
+      for (const target of targets) {
+        const start =
+          target.id === session.id
+            ? startsAt
+            : DateTime.fromJSDate(target.startsAt, { zone: branch.timezone }).set({ hour: wallClock.hour, minute: wallClock.minute }).toJSDate();
+        const end = new Date(start.getTime() + duration);
+        await assertSessionFits(manager, program, branch, start, end);
+        Object.assign(target, {
+          startsAt: start,
+          endsAt: end,
+          ...(dto.roomId !== undefined ? { roomId: dto.roomId } : {}),
+          ...(dto.topic !== undefined ? { topic: dto.topic } : {}),
+          sequence: target.sequence + 1,
+        });
+        await moveSession(manager, target);
+        await this.outbox.enqueue(manager, 'session.changed', { sessionId: target.id, programId: program.id, startsAt: start.toISOString(), endsAt: end.toISOString() });
+      }
+      await this.audit.record({ actor, action: 'session.updated', entity: 'session', entityId: id, changes: { scope, ...dto, sessionIds: targets.map((t) => t.id) } }, manager);
+      return targets.map(SessionDto.from);
+    });
+  }
+
+  private laterInSeries(manager: EntityManager, session: SessionEntity): Promise<SessionEntity[]> {
+    return manager.getRepository(SessionEntity).find({
+      where: { seriesId: session.seriesId!, status: 'scheduled', startsAt: MoreThanOrEqual(session.startsAt) },
+      order: { startsAt: 'ASC' },
+    });
+  }
+
+  /**
    * Cancels the session, or it and every later scheduled session of its series (`following`). The rows
    * stay, marked cancelled; an outbox message tells the enrolled teens and the mentors.
    */
@@ -71,13 +121,7 @@ export class SessionsService {
       const { program } = await lockProgramWithBranch(manager, session.programId);
       this.policy.assertCanChangeProgram(principal, program);
       if (session.status === 'cancelled') throw new SessionCancelledError(id);
-      const targets =
-        scope === 'following' && session.seriesId
-          ? await manager.getRepository(SessionEntity).find({
-              where: { seriesId: session.seriesId, status: 'scheduled', startsAt: MoreThanOrEqual(session.startsAt) },
-              order: { startsAt: 'ASC' },
-            })
-          : [session];
+      const targets = scope === 'following' && session.seriesId ? await this.laterInSeries(manager, session) : [session];
       for (const target of targets) {
         Object.assign(target, { status: 'cancelled', cancelReason: dto.reason, sequence: target.sequence + 1 });
         await manager.getRepository(SessionEntity).save(target);
@@ -91,6 +135,31 @@ export class SessionsService {
       );
       return targets.map(SessionDto.from);
     });
+  }
+}
+
+/** Saves new times and room, and moves its mentors' copies of the times; either exclusion constraint is a 409. */
+async function moveSession(manager: EntityManager, session: SessionEntity): Promise<void> {
+  try {
+    await manager.query('SAVEPOINT session_move');
+    await manager.getRepository(SessionEntity).save(session);
+    await manager.getRepository(SessionMentorEntity).update({ sessionId: session.id }, { startsAt: session.startsAt, endsAt: session.endsAt });
+    await manager.query('RELEASE SAVEPOINT session_move');
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT session_move');
+    const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? {};
+    if (code !== '23P01') throw error;
+    if (constraint === 'session_mentor_no_overlap') {
+      const [row] = await manager.query(
+        `SELECT other.session_id FROM session_mentor mine JOIN session_mentor other
+            ON other.mentor_id = mine.mentor_id AND other.session_id <> mine.session_id AND other.active
+           AND tstzrange(other.starts_at, other.ends_at) && tstzrange($2, $3)
+         WHERE mine.session_id = $1 LIMIT 1`,
+        [session.id, session.startsAt, session.endsAt],
+      );
+      throw new MentorConflictError(row?.session_id ?? null);
+    }
+    throw new RoomConflictError(session.roomId ? await sessionInRoom(manager, session.roomId, session.startsAt, session.endsAt) : null);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { SESSION_STATUSES, type SessionEntity, type SessionStatus } from '../session.entity';
@@ -56,3 +56,6 @@ export class SessionDto {
     };
   }
 }
+
+/** Only the fields sent change; `roomId: null` takes the session out of its room. */
+export class UpdateSessionDto extends PartialType(CreateSessionDto) {}
