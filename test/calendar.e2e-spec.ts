@@ -60,4 +60,42 @@ describe('Program calendar feed (HTTP, parsed by ical.js)', () => {
     expect(events[0].summary).toBe('Python; games, data');
     expect(events[0].location).toBe(`Maker Lab, ${branch.name}`);
   });
+
+  it('gives a mentor a secret feed of their assigned sessions, and a new URL retires the old one', async () => {
+    const admin = await createUser(app, 'admin');
+    const branch = (await request(http).post('/v1/branches').set(bearer(admin)).send({ name: `Feed ${randomUUID().slice(0, 4)}`, timezone: 'Europe/Berlin' }).expect(201)).body;
+    const coordinator = await createUser(app, 'coordinator', { branchIds: [branch.id] });
+    const program = (
+      await request(http)
+        .post('/v1/programs')
+        .set(bearer(coordinator))
+        .send({ branchId: branch.id, title: 'Scratch', level: 'beginner', minAge: 10, maxAge: 13, capacity: 12, startsOn: '2027-10-01', endsOn: '2027-11-30' })
+        .expect(201)
+    ).body;
+    const series = await request(http)
+      .post(`/v1/programs/${program.id}/series`)
+      .set(bearer(coordinator))
+      .send({ rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '16:00', durationMinutes: 60, from: '2027-10-21', count: 3 })
+      .expect(201);
+    const mentorUser = await createUser(app, 'mentor');
+    const mentor = (await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: mentorUser.id }).expect(201)).body;
+    await request(http).post(`/v1/mentors/${mentor.id}/clearances`).set(bearer(coordinator)).send({ kind: 'background_check', status: 'cleared', validFrom: '2027-01-01', expiresOn: '2027-12-31' }).expect(201);
+    const assigned = series.body.created.slice(0, 2).map((s: { id: string }) => s.id);
+    for (const id of assigned) await request(http).put(`/v1/sessions/${id}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+
+    const { body } = await request(http).post('/v1/me/calendar-token').set(bearer(mentorUser)).expect(201);
+    const path = new URL(body.url).pathname + new URL(body.url).search;
+    const res = await request(http).get(path).expect(200);
+    const calendar = new ICAL.Component(ICAL.parse(res.text));
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.map((e) => e.uid)).toEqual(assigned.map((id: string) => `${id}@codeshelf`));
+    // 21 and 28 October 2027, either side of Berlin's return to winter time on the 31st: both 16:00 local.
+    expect(events.map((e) => DateTime.fromJSDate(e.startDate.toJSDate(), { zone: 'Europe/Berlin' }).toFormat('MM-dd HH:mm'))).toEqual(['10-21 16:00', '10-28 16:00']);
+
+    await request(http).post('/v1/me/calendar-token').set(bearer(mentorUser)).expect(201);
+    await request(http).get(path).expect(404);
+    await request(http).get('/v1/me/calendar.ics').query({ token: 'x'.repeat(43) }).expect(404);
+    await request(http).get('/v1/me/calendar.ics').expect(400);
+  });
 });

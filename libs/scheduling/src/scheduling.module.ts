@@ -7,7 +7,9 @@ import { BranchesService } from './branches/branches.service';
 import { ProgramEntity } from './programs/program.entity';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
+import { CalendarFeedTokenEntity } from './calendar/calendar-feed-token.entity';
 import { CalendarService } from './calendar/calendar.service';
+import { MeCalendarController } from './calendar/me-calendar.controller';
 import { BranchClosureEntity } from './closures/branch-closure.entity';
 import { ClosuresController } from './closures/closures.controller';
 import { ClosuresService } from './closures/closures.service';
@@ -42,9 +44,10 @@ import { SessionsService } from './sessions/sessions.service';
       MentorEntity,
       MentorClearanceEntity,
       SessionMentorEntity,
+      CalendarFeedTokenEntity,
     ]),
   ],
-  controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController],
+  controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
   providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy],
   exports: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
