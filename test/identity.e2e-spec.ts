@@ -169,6 +169,10 @@ describe('Identity (HTTP)', () => {
         .expect(400);
       expect(res.body.errors[0].field).toBe('role');
       const mentor = await createUser(app, 'mentor');
+      const smuggled = await request(http).patch(`/v1/users/${mentor.id}`).set(bearer(admin)).send({ displayName: 'M', passwordHash: 'x', email: 'new@x.invalid' }).expect(400);
+      expect(smuggled.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'passwordHash']);
+      const [row] = await db.query(`SELECT display_name, email FROM user_account WHERE id = $1`, [mentor.id]);
+      expect(row).toEqual({ display_name: 'Test mentor', email: mentor.email });
       await request(http).patch(`/v1/users/${mentor.id}`).set(bearer(mentor)).send({ role: 'admin' }).expect(403);
     });
   });
@@ -247,5 +251,28 @@ describe('Login rate limit behind no trusted proxy', () => {
       await request(app.getHttpServer()).post('/v1/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email, password: `guess-${i}` }).expect(401);
     }
     await request(app.getHttpServer()).post('/v1/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ email, password: 'guess' }).expect(429);
+  });
+});
+
+describe('Login rate limit per client address', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    process.env.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = '5';
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    process.env.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = '100000';
+    await app.close();
+  });
+
+  it('slows one address trying many accounts (password spraying), not the others', async () => {
+    const login = (email: string, address: string) =>
+      request(app.getHttpServer()).post('/v1/auth/login').set('X-Forwarded-For', address).send({ email, password: 'Winter2026!' });
+    for (let i = 0; i < 5; i++) await login(uniqueEmail(`spray${i}`), '198.51.100.7').expect(401);
+    const limited = await login(uniqueEmail('spray5'), '198.51.100.7').expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await login(uniqueEmail('other'), '198.51.100.8').expect(401);
   });
 });

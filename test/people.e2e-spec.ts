@@ -28,6 +28,18 @@ describe('People (HTTP)', () => {
   const answer = (token: string, body: Record<string, unknown>) => request(http).post(`/v1/consents/${token}`).send(body);
 
   describe('sign-up', () => {
+    it('refuses a teen naming their own address as their guardian’s, so the consent link never reaches them', async () => {
+      const email = uniqueEmail('self-guardian');
+      const res = await request(http)
+        .post('/v1/auth/signup')
+        .set('X-Forwarded-For', someAddress())
+        .send({ email, password: PASSWORD, firstName: 'Sam', lastName: 'Self', birthDate: birthDateForAge(14), guardianName: 'Sam', guardianEmail: email.toUpperCase() })
+        .expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'guardianEmail' })]);
+      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM user_account WHERE email = $1`, [email]);
+      expect(count).toBe(0);
+    });
+
     it('starts a minor as pending and e-mails their guardian a single-use consent link', async () => {
       const guardianEmail = uniqueEmail('guardian');
       const teen = await signUpTeen(app, { guardianEmail, firstName: 'Ada' });

@@ -9,6 +9,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   // Tests give each sign-up its own X-Forwarded-For address, so that rate limits of different tests never meet.
   process.env.TRUST_PROXY = 'true';
+  // Every test logs its users in from 127.0.0.1; the per-address limit has its own test.
+  process.env.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE ??= '100000';
   process.env.CODESHELF_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) {

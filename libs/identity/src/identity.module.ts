@@ -14,6 +14,7 @@ import { AuthService } from './auth/auth.service';
 import { JWT_ALGORITHM, JwtStrategy } from './auth/jwt.strategy';
 import { jwtSecret } from './auth/jwt-secret';
 import { LocalStrategy } from './auth/local.strategy';
+import { byAddress, byAddressAndEmail } from './auth/login.guards';
 import { FirstAdmin } from './first-admin';
 import { CoordinatorBranchEntity } from './users/coordinator-branch.entity';
 import { UserEntity } from './users/user.entity';
@@ -35,7 +36,14 @@ import { UsersService } from './users/users.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [envConfig.KEY],
-      useFactory: (env: AppEnv) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
+      useFactory: (env: AppEnv) => ({
+        throttlers: [
+          // One account's password guessed from one address…
+          { name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT_PER_MINUTE, getTracker: byAddressAndEmail },
+          // …and many accounts tried from one address.
+          { name: 'address', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, getTracker: byAddress },
+        ],
+      }),
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],

@@ -80,6 +80,10 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Login and sign-up attempts per minute from one client address, whatever the e-mail (password spraying). */
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = 60;
+
   /** Below this age a participant needs a guardian's consent. */
   @Type(() => Number) @IsInt() @Min(1) @Max(30)
   AGE_OF_MAJORITY = 18;

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { redactUrl } from '../logging/redact-url';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { isServerFault, toProblem } from './to-problem';
 
@@ -15,10 +16,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     const requestId = String(request.id ?? '');
     if (isServerFault(problem)) {
-      this.logger.error({ err: exception, requestId, path: request.url }, `${problem.code} on ${request.method} ${request.url}`);
+      const path = redactUrl(request.url);
+      this.logger.error({ err: exception, requestId, path }, `${problem.code} on ${request.method} ${path}`);
     }
     const headers = reply.getHeaders();
-    if (problem.status === 429 && !headers['retry-after']) reply.header('Retry-After', '60');
+    if (problem.status === 429 && !headers['retry-after']) {
+      // The throttler names its header after the throttler (Retry-After-login); clients read Retry-After.
+      const named = Object.entries(headers).find(([name]) => name.toLowerCase().startsWith('retry-after-'))?.[1];
+      reply.header('Retry-After', String(named ?? 60));
+    }
     reply
       .status(problem.status)
       .header('Content-Type', PROBLEM_CONTENT_TYPE)

@@ -8,7 +8,8 @@ import { AuthService } from './auth.service';
 import { LoginResponseDto } from './dto/login-response.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeDto } from './dto/me.dto';
-import { LocalAuthGuard, LoginThrottlerGuard } from './login.guards';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { LocalAuthGuard } from './login.guards';
 
 @ApiTags('identity')
 @Controller()
@@ -18,7 +19,7 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @UseGuards(ThrottlerGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Log in with e-mail and password; answers a Bearer token' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })

@@ -1,18 +1,19 @@
 import { assertValid } from '@codeshelf/core';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { InvalidCredentialsError } from '../identity.errors';
 import { LoginDto } from './dto/login.dto';
 
-/** Limits login attempts per e-mail and client address, so guessing one account's password is slow. */
-@Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: { ip?: string; body?: { email?: unknown } }): Promise<string> {
-    const email = typeof request.body?.email === 'string' ? request.body.email.trim().toLowerCase() : '';
-    return `${request.ip ?? ''}|${email}`;
-  }
-}
+type ThrottledRequest = { ip?: string; body?: { email?: unknown } };
+
+/** The 'login' throttler's key: one e-mail from one client address. */
+export const byAddressAndEmail = (request: Record<string, unknown>) => {
+  const { ip, body } = request as ThrottledRequest;
+  return `${ip ?? ''}|${typeof body?.email === 'string' ? body.email.trim().toLowerCase() : ''}`;
+};
+
+/** The 'address' throttler's key: the client address alone (TRUST_PROXY decides what that is). */
+export const byAddress = (request: Record<string, unknown>) => (request as ThrottledRequest).ip ?? '';
 
 /** passport-local, after the body passed the same validation as any other (a 400 naming the field). */
 @Injectable()

@@ -1,4 +1,4 @@
-import { TransactionService } from '@codeshelf/core';
+import { TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { UsersService } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { ParticipantDto } from '../participants/dto/participant.dto';
@@ -17,6 +17,10 @@ export class SignupService {
 
   signup(dto: SignupDto): Promise<SignupResponseDto> {
     const { email, password, ...person } = dto;
+    // The consent link goes to the guardian's address: the teen's own would let them consent for themself.
+    if (email.trim().toLowerCase() === dto.guardianEmail.trim().toLowerCase()) {
+      throw new ValidationFailedError([{ field: 'guardianEmail', message: 'guardianEmail must be your guardian’s address, not yours' }]);
+    }
     return this.transactions.run(async (manager) => {
       const user = await this.users.createAccount(manager, {
         email,
