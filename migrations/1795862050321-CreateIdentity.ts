@@ -29,16 +29,13 @@ export class CreateIdentity1795862050321 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "branch"`);
-    await queryRunner.query(`DROP TABLE "sponsor"`);
-    await queryRunner.query(`DROP TABLE "user_account"`);
-    await queryRunner.query(`DROP TABLE "coordinator_branch"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_c4f6ccad30c0862eb54af9fb0a"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_680ba9898ac5a9f4ab88ca572d"`);
+    // Referencing tables first: api_key and coordinator_branch point at user_account, sponsor and branch.
     await queryRunner.query(`DROP TABLE "api_key"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_471199da03bd5757ab3e1ef935"`);
+    await queryRunner.query(`DROP TABLE "coordinator_branch"`);
+    await queryRunner.query(`DROP TABLE "user_account"`);
+    await queryRunner.query(`DROP TABLE "sponsor"`);
+    await queryRunner.query(`DROP TABLE "branch"`);
     await queryRunner.query(`DROP TABLE "outbox_message"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_56543b3d28caabdb77b6ea1f42"`);
     await queryRunner.query(`DROP TABLE "audit_event"`);
   }
 }

@@ -26,9 +26,7 @@ export class CreateMentors1795867168173 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "session_mentor"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_6e4dee415db08bb15e819c7939"`);
-    await queryRunner.query(`DROP TABLE "mentor"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_223806c6c0e27c46e2402a47d8"`);
     await queryRunner.query(`DROP TABLE "mentor_clearance"`);
+    await queryRunner.query(`DROP TABLE "mentor"`);
   }
 }

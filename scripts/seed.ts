@@ -79,6 +79,11 @@ function printLogins(apiKey?: string): void {
   if (apiKey) console.info(`Acme Robotics' API key (shown once; send it as X-API-Key): ${apiKey}`);
 }
 
+if (process.env.NODE_ENV === 'production') {
+  console.error('npm run seed makes demo logins with a known password: it does not run with NODE_ENV=production.');
+  process.exit(2);
+}
+
 withAppContext(async (app) => {
   if (await app.get(UsersService).findByEmail(email('admin'))) {
     console.info('The demo library is already there.');

@@ -134,6 +134,20 @@ describe('Identity (HTTP)', () => {
       expect(bad.body.errors[0].field).toBe('cursor');
     });
 
+    it('keeps a teen’s account a participant’s, and the last active admin an admin', async () => {
+      const admin = await createUser(app, 'admin');
+      const teen = await createUser(app, 'mentor');
+      await db.query(`UPDATE user_account SET role = 'participant' WHERE id = $1`, [teen.id]);
+      const promoted = await request(http).patch(`/v1/users/${teen.id}`).set(bearer(admin)).send({ role: 'coordinator' }).expect(422);
+      expect(promoted.body.errors[0].field).toBe('role');
+      const mentor = await createUser(app, 'mentor');
+      await request(http).patch(`/v1/users/${mentor.id}`).set(bearer(admin)).send({ role: 'participant' }).expect(400);
+      await db.query(`UPDATE user_account SET disabled = true WHERE role = 'admin' AND id <> $1`, [admin.id]);
+      const last = await request(http).patch(`/v1/users/${admin.id}`).set(bearer(admin)).send({ disabled: true }).expect(422);
+      expect(last.body.detail).toMatch(/last active admin/);
+      await request(http).patch(`/v1/users/${admin.id}`).set(bearer(admin)).send({ role: 'mentor' }).expect(422);
+    });
+
     it('answers a taken e-mail, in any case, with 409', async () => {
       const admin = await createUser(app, 'admin');
       const body = { email: uniqueEmail('dup'), password: PASSWORD, role: 'mentor', displayName: 'Dup' };

@@ -370,6 +370,15 @@ describe('People (HTTP)', () => {
       expect(await consentRequestsOf(app, adult.id)).toHaveLength(1);
     });
 
+    it('lets a pending minor corrected to an adult consent for themself, retiring the guardian’s link', async () => {
+      const admin = await createUser(app, 'admin');
+      const minor = await registerParticipant(app, admin, { birthDate: birthDateForAge(15) });
+      const link = await consentTokenOf(app, minor.id);
+      const res = await request(http).patch(`/v1/participants/${minor.id}`).set(bearer(admin)).send({ birthDate: birthDateForAge(19) }).expect(200);
+      expect(res.body.consentStatus).toBe('granted');
+      await answer(link, { guardianName: 'G', accept: false }).expect(410);
+    });
+
     it('refuses mentors and sponsors on participant routes', async () => {
       const admin = await createUser(app, 'admin');
       const teen = await registerParticipant(app, admin);

@@ -3,7 +3,10 @@ import { envConfig, TransactionService } from '@codeshelf/core';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { EmailTakenError } from './identity.errors';
 import { UserEntity } from './users/user.entity';
+
+const FIRST_ADMIN_LOCK = 7_406_531_844;
 import { UsersService } from './users/users.service';
 
 /** ADMIN_EMAIL and ADMIN_PASSWORD make the first admin on a start that finds none. */
@@ -19,7 +22,17 @@ export class FirstAdmin implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.env;
     if (!email || !password || (await this.users.existsBy({ role: 'admin' }))) return;
-    await this.transactions.run((manager) => this.accounts.createAccount(manager, { email, password, role: 'admin', displayName: 'Administrator' }));
-    new Logger('Identity').log(`created the first admin ${email}`);
+    const created = await this.transactions.run(async (manager) => {
+      // Several processes starting at once: one makes the admin, the others find it.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      if (await manager.getRepository(UserEntity).existsBy({ role: 'admin' })) return false;
+      await this.accounts.createAccount(manager, { email, password, role: 'admin', displayName: 'Administrator' });
+      return true;
+    }).catch((error: unknown) => {
+      if (!(error instanceof EmailTakenError)) throw error;
+      new Logger('Identity').warn(`ADMIN_EMAIL ${email} belongs to an account that is not an admin: no first admin made`);
+      return false;
+    });
+    if (created) new Logger('Identity').log(`created the first admin ${email}`);
   }
 }

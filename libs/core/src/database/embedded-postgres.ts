@@ -86,20 +86,22 @@ function runningServerPort(dataDir: string, log: (line: string) => void): number
   // Lines of postmaster.pid: pid, data dir, start time, port, socket dir, listen address, …
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
-  if (Number.isInteger(pid) && pid > 0 && isPostgres(pid)) return Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && servesDataDir(pid, dataDir)) return Number(lines[3]);
   log(`removing a stale ${pidFile} (pid ${pid} is gone)`);
   rmSync(pidFile);
   return undefined;
 }
 
-function isPostgres(pid: number): boolean {
+// The pid may have been reused since, even by another PostgreSQL: it must be a postgres on this folder.
+function servesDataDir(pid: number, dataDir: string): boolean {
   try {
     process.kill(pid, 0);
   } catch {
     return false;
   }
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return command[0].endsWith('postgres') && command.includes(dataDir);
   } catch {
     return true;
   }

@@ -1,7 +1,7 @@
 import { applyDecorators, Type as ClassType } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from '../errors/problem';
 
@@ -32,7 +32,7 @@ export function encodeCursor(value: SortValue, id: string): string {
 export function decodeCursor(cursor: string): [string | number, string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && ['string', 'number'].includes(typeof decoded[0]) && typeof decoded[1] === 'string') {
+    if (Array.isArray(decoded) && decoded.length === 2 && ['string', 'number'].includes(typeof decoded[0]) && typeof decoded[1] === 'string' && isUUID(decoded[1])) {
       return decoded as [string | number, string];
     }
   } catch {

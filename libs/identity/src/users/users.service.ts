@@ -78,6 +78,11 @@ export class UsersService {
       if (!user) throw new UserNotFoundError(id);
       const before = { role: user.role, disabled: user.disabled, sponsorId: user.sponsorId, branchIds: (await this.branchesOf([id], manager)).get(id) ?? [] };
       const role = dto.role ?? user.role;
+      // A teen's login belongs to their participant record; staff accounts are never made from one.
+      if (role !== user.role && (role === 'participant' || user.role === 'participant')) {
+        throw new InvalidRoleLinksError('A participant’s account keeps the participant role.', 'role');
+      }
+      if (user.role === 'admin' && !user.disabled && (role !== 'admin' || dto.disabled === true)) await this.assertAnotherAdmin(manager, id);
       const branchIds = dto.branchIds ?? (role === 'coordinator' ? before.branchIds : []);
       const sponsorId = dto.sponsorId !== undefined ? dto.sponsorId : role === 'sponsor' ? user.sponsorId : null;
       checkRoleLinks(role, branchIds, sponsorId);
@@ -93,6 +98,12 @@ export class UsersService {
       if (Object.keys(changes).length) await this.audit.record({ actor, action: 'user.access_changed', entity: 'user', entityId: id, changes }, manager);
       return UserDto.from(user, branchIds);
     });
+  }
+
+  private async assertAnotherAdmin(manager: EntityManager, id: string): Promise<void> {
+    // Lock every active admin row: two admins demoting each other at once cannot both succeed.
+    const others = await manager.query(`SELECT id FROM user_account WHERE role = 'admin' AND NOT disabled AND id <> $1 FOR UPDATE`, [id]);
+    if (!others.length) throw new InvalidRoleLinksError('The last active admin cannot be demoted or disabled.', 'role');
   }
 
   /** The principal behind a token, or null when the user is gone or disabled: checked on every request. */

@@ -113,7 +113,13 @@ export class ParticipantsService {
    * minor needs their guardian asked, and a pending request follows the guardian's new e-mail.
    */
   private async reconsider(manager: EntityManager, before: ParticipantEntity, after: ParticipantEntity, wasMinor: boolean) {
-    if (!isMinor(after.birthDate, this.env.AGE_OF_MAJORITY)) return null;
+    if (!isMinor(after.birthDate, this.env.AGE_OF_MAJORITY)) {
+      // Now known to be an adult: they consent for themself, as an adult who signs up does.
+      if (!wasMinor || after.consentStatus !== 'pending') return null;
+      Object.assign(after, { consentStatus: 'granted', consentGrantedAt: new Date() });
+      await this.consents.retireLinks(manager, after.id);
+      return { from: before.consentStatus, to: after.consentStatus };
+    }
     const becameMinor = !wasMinor;
     const newGuardian = after.guardianEmail !== before.guardianEmail && after.consentStatus === 'pending';
     if (!becameMinor && !newGuardian) return null;

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, LessThanOrEqual, MoreThanOrEqual, QueryFailedError } from 'typeorm';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, MentorNotClearedError, MentorNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { lockProgramWithBranch } from '../sessions/session-writes';
+import { lockSessionWithProgram } from '../sessions/session-writes';
 import { SessionEntity } from '../sessions/session.entity';
 import { SessionMentorDto } from './dto/mentor.dto';
 import { MentorClearanceEntity } from './mentor-clearance.entity';
@@ -26,8 +26,7 @@ export class SessionMentorsService {
    */
   assign(principal: Principal, sessionId: string, mentorId: string, role: MentorRole, actor: AuditActor): Promise<SessionMentorDto> {
     return this.transactions.run(async (manager) => {
-      const session = await this.changeableSession(manager, principal, sessionId);
-      const { branch } = await lockProgramWithBranch(manager, session.programId);
+      const { session, branch } = await this.changeableSession(manager, principal, sessionId);
       if (!(await manager.getRepository(MentorEntity).existsBy({ id: mentorId }))) throw new MentorNotFoundError(mentorId);
       const date = DateTime.fromJSDate(session.startsAt, { zone: branch.timezone }).toISODate()!;
       const cleared = await manager
@@ -62,10 +61,8 @@ export class SessionMentorsService {
     });
   }
 
-  private async changeableSession(manager: EntityManager, principal: Principal, sessionId: string): Promise<SessionEntity> {
-    const session = await manager.getRepository(SessionEntity).findOneBy({ id: sessionId });
-    if (!session) throw new SessionNotFoundError(sessionId);
-    const { program } = await lockProgramWithBranch(manager, session.programId);
+  private async changeableSession(manager: EntityManager, principal: Principal, sessionId: string) {
+    const { session, program, branch } = await lockSessionWithProgram(manager, sessionId);
     try {
       this.policy.assertCanReadProgram(principal, program);
     } catch {
@@ -73,7 +70,7 @@ export class SessionMentorsService {
     }
     this.policy.assertCanChangeProgram(principal, program);
     if (session.status === 'cancelled') throw new SessionCancelledError(sessionId);
-    return session;
+    return { session, branch };
   }
 
   private async conflictingSession(manager: EntityManager, session: SessionEntity, mentorId: string): Promise<string | null> {

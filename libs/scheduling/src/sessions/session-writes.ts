@@ -5,7 +5,7 @@ import { BranchEntity } from '../branches/branch.entity';
 import { BranchClosureEntity } from '../closures/branch-closure.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { RoomEntity } from '../rooms/room.entity';
-import { ProgramNotFoundError, ProgramStatusConflictError, SessionRuleError } from '../scheduling.errors';
+import { ProgramNotFoundError, ProgramStatusConflictError, SessionNotFoundError, SessionRuleError } from '../scheduling.errors';
 import { SessionEntity } from './session.entity';
 
 /** The program a session belongs to, locked, with its branch (whose zone dates are read in). */
@@ -14,6 +14,21 @@ export async function lockProgramWithBranch(manager: EntityManager, programId: s
   if (!program) throw new ProgramNotFoundError(programId);
   const branch = await manager.getRepository(BranchEntity).findOneByOrFail({ id: program.branchId });
   return { program, branch };
+}
+
+/**
+ * A session and its program, both locked, program first (the order every write takes), so that a
+ * cancel and an assignment of the same session never act on a stale copy.
+ */
+export async function lockSessionWithProgram(
+  manager: EntityManager,
+  sessionId: string,
+): Promise<{ session: SessionEntity; program: ProgramEntity; branch: BranchEntity }> {
+  const found = await manager.getRepository(SessionEntity).findOneBy({ id: sessionId });
+  if (!found) throw new SessionNotFoundError(sessionId);
+  const { program, branch } = await lockProgramWithBranch(manager, found.programId);
+  const session = await manager.getRepository(SessionEntity).findOneOrFail({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+  return { session, program, branch };
 }
 
 export function assertSchedulable(program: ProgramEntity): void {

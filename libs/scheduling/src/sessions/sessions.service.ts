@@ -9,7 +9,7 @@ import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { CancelSessionDto, CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
-import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, sessionInRoom } from './session-writes';
+import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, sessionInRoom } from './session-writes';
 import { SessionEntity } from './session.entity';
 
 export type SessionScope = 'this' | 'following';
@@ -68,9 +68,7 @@ export class SessionsService {
    */
   update(principal: Principal, id: string, dto: UpdateSessionDto, scope: SessionScope, actor: AuditActor): Promise<SessionDto[]> {
     return this.transactions.run(async (manager) => {
-      const session = await manager.getRepository(SessionEntity).findOneBy({ id });
-      if (!session) throw new SessionNotFoundError(id);
-      const { program, branch } = await lockProgramWithBranch(manager, session.programId);
+      const { session, program, branch } = await lockSessionWithProgram(manager, id);
       this.policy.assertCanChangeProgram(principal, program);
       assertSchedulable(program);
       if (session.status === 'cancelled') throw new SessionCancelledError(id);
@@ -116,9 +114,7 @@ export class SessionsService {
    */
   cancel(principal: Principal, id: string, dto: CancelSessionDto, scope: SessionScope, actor: AuditActor): Promise<SessionDto[]> {
     return this.transactions.run(async (manager) => {
-      const session = await manager.getRepository(SessionEntity).findOneBy({ id });
-      if (!session) throw new SessionNotFoundError(id);
-      const { program } = await lockProgramWithBranch(manager, session.programId);
+      const { session, program } = await lockSessionWithProgram(manager, id);
       this.policy.assertCanChangeProgram(principal, program);
       if (session.status === 'cancelled') throw new SessionCancelledError(id);
       const targets = scope === 'following' && session.seriesId ? await this.laterInSeries(manager, session) : [session];
