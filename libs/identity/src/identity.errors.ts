@@ -31,3 +31,15 @@ export class InvalidCredentialsError extends ProblemError {
     super(401, 'invalid-credentials', 'Unauthorized', 'The e-mail or the password is wrong.');
   }
 }
+
+export class SponsorNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'sponsor-not-found', 'Sponsor not found', `No sponsor ${id}.`);
+  }
+}
+
+export class ApiKeyNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'api-key-not-found', 'API key not found', `No API key ${id} for this sponsor.`);
+  }
+}

@@ -1,5 +1,4 @@
 export * from './partners.module';
-export * from './partners.errors';
 export * from './sponsors/sponsor.entity';
 export * from './sponsors/sponsors.service';
 export type { SponsorScope } from './sponsors/sponsors.policy';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../principal';
-import { SponsorNotFoundError } from './api-keys.service';
+import { SponsorNotFoundError } from '../identity.errors';
 
 /** Who manages a sponsor's keys: an admin, or a signed-in user of that sponsor. */
 @Injectable()

@@ -1,26 +1,15 @@
-import { AuditActor, AuditService, ProblemError, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, TransactionService } from '@codeshelf/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { IsNull, QueryFailedError, Repository } from 'typeorm';
+import { ApiKeyNotFoundError, SponsorNotFoundError } from '../identity.errors';
 import type { Principal } from '../principal';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
 const KEY_FORMAT = /^csk_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/;
 const sha256 = (key: string) => createHash('sha256').update(key).digest();
-
-export class SponsorNotFoundError extends ProblemError {
-  constructor(id: string) {
-    super(404, 'sponsor-not-found', 'Sponsor not found', `No sponsor ${id}.`);
-  }
-}
-
-export class ApiKeyNotFoundError extends ProblemError {
-  constructor(id: string) {
-    super(404, 'api-key-not-found', 'API key not found', `No API key ${id} for this sponsor.`);
-  }
-}
 
 @Injectable()
 export class ApiKeysService {

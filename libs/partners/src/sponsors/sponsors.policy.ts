@@ -1,6 +1,5 @@
-import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
-import { SponsorNotFoundError } from '../partners.errors';
+import { type Principal, SponsorNotFoundError } from '@codeshelf/identity';
 
 /** Which sponsors the caller's list covers: every one, or only some. */
 export type SponsorScope = { all: true } | { all: false; sponsorIds: string[] };

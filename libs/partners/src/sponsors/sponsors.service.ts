@@ -2,7 +2,7 @@ import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionServic
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { SponsorNotFoundError } from '../partners.errors';
+import { SponsorNotFoundError } from '@codeshelf/identity';
 import { CreateSponsorDto } from './dto/create-sponsor.dto';
 import { ListSponsorsQuery } from './dto/list-sponsors.query';
 import { SponsorDto } from './dto/sponsor.dto';

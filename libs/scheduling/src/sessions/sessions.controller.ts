@@ -1,16 +1,9 @@
 import { ApiProblems, Public, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { CancelSessionDto, CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
-import { type SessionScope, SessionsService } from './sessions.service';
-
-export class SessionScopeQuery {
-  @ApiPropertyOptional({ enum: ['this', 'following'], default: 'this', description: '`following`: this session and the later ones of its series' })
-  @IsOptional() @IsIn(['this', 'following'])
-  scope?: SessionScope;
-}
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CancelSessionDto, CreateSessionDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
+import { SessionsService } from './sessions.service';
 
 @ApiTags('programs')
 @Controller()

@@ -8,11 +8,9 @@ import { SessionMentorEntity } from '../mentors/session-mentor.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { CancelSessionDto, CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
 import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, sessionInRoom } from './session-writes';
 import { SessionEntity } from './session.entity';
-
-export type SessionScope = 'this' | 'following';
 
 @Injectable()
 export class SessionsService {

@@ -47,14 +47,3 @@ export class ParticipantDto {
     };
   }
 }
-
-/** The least a mentor's roster shows: enough to call the roll, no contact or birth date. */
-export class ParticipantRosterDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() firstName: string;
-  @ApiProperty({ example: 'L', description: 'First letter of the last name' }) lastInitial: string;
-
-  static from(p: Pick<ParticipantEntity, 'id' | 'firstName' | 'lastName'>): ParticipantRosterDto {
-    return { id: p.id, firstName: p.firstName, lastInitial: [...p.lastName][0] ?? '' };
-  }
-}

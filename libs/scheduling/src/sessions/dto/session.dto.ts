@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { SESSION_STATUSES, type SessionEntity, type SessionStatus } from '../session.entity';
 
 const INSTANT_WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -59,3 +59,11 @@ export class SessionDto {
 
 /** Only the fields sent change; `roomId: null` takes the session out of its room. */
 export class UpdateSessionDto extends PartialType(CreateSessionDto) {}
+
+export type SessionScope = 'this' | 'following';
+
+export class SessionScopeQuery {
+  @ApiPropertyOptional({ enum: ['this', 'following'], default: 'this', description: '`following`: this session and the later ones of its series' })
+  @IsOptional() @IsIn(['this', 'following'])
+  scope?: SessionScope;
+}
