@@ -53,8 +53,10 @@ describe('Sessions and series (HTTP)', () => {
     expect(res.body.created[4].startsAt).toBe('2027-03-16T20:00:00.000Z');
     await request(http).get(`/v1/programs/${program.id}/sessions`).expect(404);
     await request(http).post(`/v1/programs/${program.id}/publish`).set(bearer(coordinator)).expect(200);
-    const listed = await request(http).get(`/v1/programs/${program.id}/sessions`).expect(200);
-    expect(listed.body.map((s: { id: string }) => s.id)).toEqual(res.body.created.map((s: { id: string }) => s.id));
+    const first = await request(http).get(`/v1/programs/${program.id}/sessions`).query({ limit: 5 }).expect(200);
+    const rest = await request(http).get(`/v1/programs/${program.id}/sessions`).query({ limit: 5, cursor: first.body.nextCursor }).expect(200);
+    expect(rest.body.nextCursor).toBeNull();
+    expect([...first.body.items, ...rest.body.items].map((s: { id: string }) => s.id)).toEqual(res.body.created.map((s: { id: string }) => s.id));
   });
 
   it('lets exactly one of twenty simultaneous bookings of one room at one time through, naming the winner to the rest', async () => {

@@ -1,6 +1,6 @@
-import { ApiProblems, UuidPipe } from '@codeshelf/core';
+import { ApiPageResponse, ApiProblems, Page, PageQueryDto, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignMentorDto, CreateClearanceDto, CreateMentorDto, MentorDto, SessionMentorDto } from './dto/mentor.dto';
 import { MentorsService } from './mentors.service';
@@ -26,9 +26,10 @@ export class MentorsController {
   @Get('mentors')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Every mentor with their clearances' })
-  @ApiOkResponse({ type: [MentorDto] })
-  list(): Promise<MentorDto[]> {
-    return this.mentors.list();
+  @ApiPageResponse(MentorDto)
+  @ApiProblems(400)
+  list(@Query() query: PageQueryDto): Promise<Page<MentorDto>> {
+    return this.mentors.list(query);
   }
 
   @Get('mentors/:id')

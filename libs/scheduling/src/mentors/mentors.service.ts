@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { AuditActor, AuditService, Page, PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { type Principal, UserNotFoundError, UsersService } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -40,10 +40,11 @@ export class MentorsService {
     });
   }
 
-  async list(): Promise<MentorDto[]> {
-    const mentors = await this.mentors.find({ order: { createdAt: 'ASC' } });
-    const clearances = mentors.length ? await this.clearances.find({ where: { mentorId: In(mentors.map((m) => m.id)) }, order: { validFrom: 'ASC' } }) : [];
-    return mentors.map((m) => MentorDto.from(m, clearances.filter((c) => c.mentorId === m.id)));
+  async list(query: PageQueryDto): Promise<Page<MentorDto>> {
+    const page = await paginate(this.mentors.createQueryBuilder('m'), query, 'createdAt');
+    const ids = page.items.map((m) => m.id);
+    const clearances = ids.length ? await this.clearances.find({ where: { mentorId: In(ids) }, order: { validFrom: 'ASC' } }) : [];
+    return { items: page.items.map((m) => MentorDto.from(m, clearances.filter((c) => c.mentorId === m.id))), nextCursor: page.nextCursor };
   }
 
   /** Staff read every mentor; a mentor only themself (another mentor is a 404). */

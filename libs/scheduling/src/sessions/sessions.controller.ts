@@ -1,4 +1,4 @@
-import { ApiProblems, Public, UuidPipe } from '@codeshelf/core';
+import { ApiPageResponse, ApiProblems, Page, PageQueryDto, Public, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -13,10 +13,10 @@ export class SessionsController {
   @Get('programs/:id/sessions')
   @Public()
   @ApiOperation({ summary: 'A program’s sessions in time order (public once the program is published)' })
-  @ApiOkResponse({ type: [SessionDto] })
+  @ApiPageResponse(SessionDto)
   @ApiProblems(400, 404)
-  list(@Param('id', UuidPipe) programId: string, @CurrentPrincipal() principal?: Principal): Promise<SessionDto[]> {
-    return this.sessions.list(principal, programId);
+  list(@Param('id', UuidPipe) programId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal?: Principal): Promise<Page<SessionDto>> {
+    return this.sessions.list(principal, programId, query);
   }
 
   @Post('programs/:id/sessions')

@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, OutboxService, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { AuditActor, AuditService, OutboxService, Page, PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -23,12 +23,13 @@ export class SessionsService {
     private readonly policy: SchedulingPolicy,
   ) {}
 
-  /** A program's sessions in time order, for whoever may see the program. */
-  async list(principal: Principal | undefined, programId: string): Promise<SessionDto[]> {
+  /** A program's sessions in time order, page by page, for whoever may see the program. */
+  async list(principal: Principal | undefined, programId: string, query: PageQueryDto): Promise<Page<SessionDto>> {
     const program = await this.programs.findOneBy({ id: programId });
     if (!program) throw new ProgramNotFoundError(programId);
     this.policy.assertCanReadProgram(principal, program);
-    return (await this.sessions.find({ where: { programId }, order: { startsAt: 'ASC', id: 'ASC' } })).map(SessionDto.from);
+    const page = await paginate(this.sessions.createQueryBuilder('s').where('s.programId = :programId', { programId }), query, 'startsAt');
+    return { items: page.items.map(SessionDto.from), nextCursor: page.nextCursor };
   }
 
   async get(principal: Principal | undefined, id: string): Promise<SessionDto> {
