@@ -96,5 +96,7 @@ describe('Mentors and session assignment (HTTP)', () => {
     const res = await request(http).get(`/v1/mentors/${mine.mentor.id}`).set(bearer(mine.user)).expect(200);
     expect(res.body.clearances).toEqual([expect.objectContaining({ status: 'cleared', expiresOn: '2027-12-31' })]);
     await request(http).get(`/v1/mentors/${theirs.mentor.id}`).set(bearer(mine.user)).expect(404);
+    expect((await request(http).get('/v1/me/mentor').set(bearer(mine.user)).expect(200)).body.id).toBe(mine.mentor.id);
+    await request(http).get('/v1/me/mentor').set(bearer(await createUser(app, 'mentor'))).expect(404);
   });
 });

@@ -379,6 +379,14 @@ describe('People (HTTP)', () => {
       await answer(link, { guardianName: 'G', accept: false }).expect(410);
     });
 
+    it('lets a signed-in teen find their own participant record', async () => {
+      const teen = await signUpTeen(app);
+      const own = await request(http).get('/v1/me/participant').set(bearer(teen)).expect(200);
+      expect(own.body.id).toBe(teen.participantId);
+      const staffOnly = await createUser(app, 'coordinator');
+      await request(http).get('/v1/me/participant').set(bearer(staffOnly)).expect(403);
+    });
+
     it('refuses mentors and sponsors on participant routes', async () => {
       const admin = await createUser(app, 'admin');
       const teen = await registerParticipant(app, admin);

@@ -18,6 +18,8 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/consents/{token}': 'public',
   'POST /v1/consents/{token}': 'public',
   'GET /v1/me': EVERYONE,
+  'GET /v1/me/participant': ['participant'],
+  'GET /v1/me/mentor': ['mentor'],
   'POST /v1/me/calendar-token': ['admin', 'coordinator', 'mentor', 'participant'],
   'GET /v1/me/calendar.ics': 'public',
 

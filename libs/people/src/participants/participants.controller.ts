@@ -12,7 +12,7 @@ import { UpdateOwnParticipantDto, UpdateParticipantDto } from './dto/update-part
 import { ParticipantsService } from './participants.service';
 
 @ApiTags('people')
-@Controller('participants')
+@Controller()
 export class ParticipantsController {
   constructor(
     private readonly participants: ParticipantsService,
@@ -20,7 +20,7 @@ export class ParticipantsController {
     private readonly policy: ParticipantsPolicy,
   ) {}
 
-  @Get()
+  @Get('participants')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'List participants (a coordinator sees those of their branches), oldest first; audited as a read' })
   @ApiPageResponse(ParticipantDto)
@@ -29,7 +29,7 @@ export class ParticipantsController {
     return this.participants.list(principal, query, actorOf(principal));
   }
 
-  @Post()
+  @Post('participants')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Register a participant without a login; a minor’s guardian is e-mailed a consent link' })
   @ApiCreatedResponse({ type: ParticipantDto })
@@ -38,7 +38,16 @@ export class ParticipantsController {
     return this.participants.create(principal, dto, actorOf(principal));
   }
 
-  @Get(':id')
+  @Get('me/participant')
+  @Roles('participant')
+  @ApiOperation({ summary: 'The signed-in teen’s own participant record' })
+  @ApiOkResponse({ type: ParticipantDto })
+  @ApiProblems(404)
+  own(@CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
+    return this.participants.getOwn(principal);
+  }
+
+  @Get('participants/:id')
   @Roles('admin', 'coordinator', 'participant')
   @ApiOperation({ summary: 'One participant: staff of their home branch, or the teen themself; a staff read is audited' })
   @ApiOkResponse({ type: ParticipantDto })
@@ -47,7 +56,7 @@ export class ParticipantsController {
     return this.participants.get(principal, id, actorOf(principal));
   }
 
-  @Patch(':id')
+  @Patch('participants/:id')
   @Roles('admin', 'coordinator', 'participant')
   @ApiOperation({
     summary: 'Change a participant',
@@ -66,7 +75,7 @@ export class ParticipantsController {
     return this.participants.update(principal, id, dto, actorOf(principal));
   }
 
-  @Put(':id/consent')
+  @Put('participants/:id/consent')
   @Roles('admin', 'coordinator')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a guardian’s consent, or its withdrawal, that reached the library another way (audited)' })

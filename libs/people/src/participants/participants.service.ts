@@ -86,6 +86,13 @@ export class ParticipantsService {
     return ParticipantDto.from(participant);
   }
 
+  /** The signed-in teen's own record (not audited: it is their own data). */
+  async getOwn(principal: Principal): Promise<ParticipantDto> {
+    const participant = await this.participants.createQueryBuilder('p').where('p.userId = :userId AND p.erasedAt IS NULL', { userId: principal.id }).getOne();
+    if (!participant) throw new ParticipantNotFoundError('of this account');
+    return ParticipantDto.from(participant);
+  }
+
   /** `dto` was validated against the body the policy chose for the caller (the teen's is narrower). */
   update(principal: Principal, id: string, dto: UpdateOwnParticipantDto | UpdateParticipantDto, actor: AuditActor): Promise<ParticipantDto> {
     return this.transactions.run(async (manager) => {

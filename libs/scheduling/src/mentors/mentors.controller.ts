@@ -32,6 +32,15 @@ export class MentorsController {
     return this.mentors.list(query);
   }
 
+  @Get('me/mentor')
+  @Roles('mentor')
+  @ApiOperation({ summary: 'The signed-in mentor’s own record, with clearances' })
+  @ApiOkResponse({ type: MentorDto })
+  @ApiProblems(404)
+  own(@CurrentPrincipal() principal: Principal): Promise<MentorDto> {
+    return this.mentors.getOwn(principal);
+  }
+
   @Get('mentors/:id')
   @Roles('admin', 'coordinator', 'mentor')
   @ApiOperation({ summary: 'One mentor; a mentor reads only themself' })

@@ -54,6 +54,13 @@ export class MentorsService {
     return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: id }, order: { validFrom: 'ASC' } }));
   }
 
+  /** The signed-in mentor's own record. */
+  async getOwn(principal: Principal): Promise<MentorDto> {
+    const mentor = await this.mentors.findOneBy({ userId: principal.id });
+    if (!mentor) throw new MentorNotFoundError('of this account');
+    return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: mentor.id }, order: { validFrom: 'ASC' } }));
+  }
+
   async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
     if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', message: 'expiresOn must be on or after validFrom' }]);
     return this.transactions.run(async (manager) => {
