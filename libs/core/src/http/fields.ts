@@ -1,6 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, ValidateIf } from 'class-validator';
+import { IsISO8601, IsOptional, Matches, ValidateIf } from 'class-validator';
 
 /**
  * How a field decorator shared by a create and an update body behaves: `required` false lets the
@@ -28,3 +29,14 @@ export function documented({ required = true, nullable = false }: FieldOptions, 
 
 /** Escapes LIKE wildcards in user input, so `q=50%` searches for "50%". */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** A calendar date written YYYY-MM-DD that exists (2027-02-30 does not). */
+export const IsCalendarDate = () =>
+  applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }), IsISO8601({ strict: true }));
+
+/** An ISO 8601 instant with its UTC offset: "16:00" alone would mean whatever the server's zone is. */
+export const IsInstantWithOffset = () =>
+  applyDecorators(
+    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be an ISO 8601 date-time with its offset' }),
+    IsISO8601({ strict: true }),
+  );

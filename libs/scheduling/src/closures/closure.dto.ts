@@ -1,29 +1,26 @@
+import { IsCalendarDate, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import type { BranchClosureEntity } from './branch-closure.entity';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
 
 export class CreateClosureDto {
   @ApiProperty({ format: 'date', example: '2027-01-18' })
-  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Martin Luther King Jr. Day' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 200)
   reason: string;
 }
 
 export class ListClosuresQuery {
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   to?: string;
 }
 

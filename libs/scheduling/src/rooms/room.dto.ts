@@ -1,11 +1,11 @@
+import { Trim } from '@codeshelf/core';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import type { RoomEntity } from './room.entity';
 
 export class CreateRoomDto {
   @ApiProperty({ minLength: 1, maxLength: 120, example: 'Maker Lab' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 120)
   name: string;
 

@@ -1,11 +1,11 @@
+import { Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 
 /** A guardian's answer through the link they were e-mailed. */
 export class AnswerConsentDto {
   @ApiProperty({ maxLength: 100, description: 'The name of the guardian answering' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 100)
   guardianName: string;
 

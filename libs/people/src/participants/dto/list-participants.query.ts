@@ -1,12 +1,11 @@
-import { PageQueryDto } from '@codeshelf/core';
+import { PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { CONSENT_STATUSES, type ConsentStatus } from '../participant.entity';
 
 export class ListParticipantsQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the first or last name, any case', maxLength: 100 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsOptional() @IsString() @Length(1, 100)
   q?: string;
 

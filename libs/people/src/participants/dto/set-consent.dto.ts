@@ -1,5 +1,5 @@
+import { Trim } from '@codeshelf/core';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
 
 export const RECORDED_CONSENTS = ['granted', 'revoked'] as const;
@@ -11,7 +11,7 @@ export class SetConsentDto {
   status: (typeof RECORDED_CONSENTS)[number];
 
   @ApiProperty({ maxLength: 100, description: 'The guardian who gave or withdrew consent' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 100)
   guardianName: string;
 }

@@ -1,11 +1,10 @@
-import { PageQueryDto } from '@codeshelf/core';
+import { PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
 
 export class ListBranchesQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the branch name, any case', maxLength: 100 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsOptional() @IsString() @Length(1, 100)
   q?: string;
 }

@@ -1,11 +1,9 @@
+import { IsCalendarDate } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { CLEARANCE_KINDS, CLEARANCE_STATUSES, type ClearanceStatus, type MentorClearanceEntity } from '../mentor-clearance.entity';
 import type { MentorEntity } from '../mentor.entity';
 import { MENTOR_ROLES, type MentorRole } from '../session-mentor.entity';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
 
 export class CreateMentorDto {
   @ApiProperty({ format: 'uuid', description: 'A user with the mentor role' })
@@ -35,11 +33,11 @@ export class CreateClearanceDto {
   status: ClearanceStatus;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsCalendarDate()
   validFrom: string;
 
   @ApiProperty({ format: 'date', description: 'Last day it is valid; on or after validFrom' })
-  @Matches(DATE, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsCalendarDate()
   expiresOn: string;
 }
 

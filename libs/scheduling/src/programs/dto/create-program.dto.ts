@@ -1,12 +1,7 @@
+import { IsCalendarDate, IsInstantWithOffset, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PROGRAM_LEVELS, type ProgramLevel } from '../program.entity';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// An instant needs its offset: "16:00" alone would mean whatever the server's zone is.
-const INSTANT_WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateProgramDto {
   @ApiProperty({ format: 'uuid' })
@@ -14,7 +9,7 @@ export class CreateProgramDto {
   branchId: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Intro to Python' })
-  @trim @IsString() @Length(1, 200)
+  @Trim() @IsString() @Length(1, 200)
   title: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
@@ -38,19 +33,19 @@ export class CreateProgramDto {
   capacity: number;
 
   @ApiProperty({ format: 'date', example: '2027-01-12' })
-  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsCalendarDate()
   startsOn: string;
 
   @ApiProperty({ format: 'date', example: '2027-05-25', description: 'On or after startsOn' })
-  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsCalendarDate()
   endsOn: string;
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T09:00:00-06:00', description: 'With its UTC offset' })
-  @IsOptional() @Matches(INSTANT_WITH_OFFSET, { message: '$property must be an ISO 8601 date-time with its offset' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsInstantWithOffset()
   enrollmentOpensAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time', example: '2027-01-10T23:59:00-06:00', description: 'After enrollmentOpensAt' })
-  @IsOptional() @Matches(INSTANT_WITH_OFFSET, { message: '$property must be an ISO 8601 date-time with its offset' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsInstantWithOffset()
   enrollmentClosesAt?: string;
 
   @ApiPropertyOptional({ default: true, description: 'When full, later teens join a waitlist' })

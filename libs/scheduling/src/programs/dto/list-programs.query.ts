@@ -1,10 +1,8 @@
-import { PageQueryDto } from '@codeshelf/core';
+import { IsCalendarDate, PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PROGRAM_STATUSES, type ProgramStatus } from '../program.entity';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ListProgramsQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -20,15 +18,15 @@ export class ListProgramsQuery extends PageQueryDto {
   age?: number;
 
   @ApiPropertyOptional({ format: 'date', description: 'Programs still running on or after this date' })
-  @IsOptional() @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Programs starting on or before this date' })
-  @IsOptional() @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Part of the title, any case' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsOptional() @IsString() @Length(1, 100)
   q?: string;
 }

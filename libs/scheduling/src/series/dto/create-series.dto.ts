@@ -1,8 +1,7 @@
+import { IsCalendarDate } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SessionDto } from '../../sessions/dto/session.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateSeriesDto {
   @ApiProperty({ example: 'FREQ=WEEKLY;BYDAY=TU,TH', description: 'RFC 5545 RRULE (DAILY or WEEKLY), without DTSTART, UNTIL or COUNT' })
@@ -22,11 +21,11 @@ export class CreateSeriesDto {
   roomId?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'First date the rule may produce; the program’s start by default' })
-  @IsOptional() @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last date (inclusive); the program’s end by default' })
-  @IsOptional() @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsOptional() @IsCalendarDate()
   until?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 400 })

@@ -1,18 +1,15 @@
+import { IsInstantWithOffset, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { SESSION_STATUSES, type SessionEntity, type SessionStatus } from '../session.entity';
-
-const INSTANT_WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE = { message: '$property must be an ISO 8601 date-time with its offset' };
 
 export class CreateSessionDto {
   @ApiProperty({ format: 'date-time', example: '2027-01-12T16:00:00-06:00' })
-  @Matches(INSTANT_WITH_OFFSET, INSTANT_MESSAGE) @IsISO8601({ strict: true })
+  @IsInstantWithOffset()
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-01-12T17:30:00-06:00', description: 'After startsAt' })
-  @Matches(INSTANT_WITH_OFFSET, INSTANT_MESSAGE) @IsISO8601({ strict: true })
+  @IsInstantWithOffset()
   endsAt: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A room of the program’s branch' })
@@ -26,7 +23,7 @@ export class CreateSessionDto {
 
 export class CancelSessionDto {
   @ApiProperty({ minLength: 1, maxLength: 300, example: 'Snow day' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString() @Length(1, 300)
   reason: string;
 }
