@@ -90,6 +90,21 @@ describe('Mentors and session assignment (HTTP)', () => {
     await request(http).delete(`/v1/sessions/${second}/mentors/${mentor.id}`).set(bearer(coordinator)).expect(404);
   });
 
+  it('refuses to move a session onto another of its mentor’s sessions, naming it, and keeps the old time', async () => {
+    const { mentor } = await clearedMentor();
+    const early = await session('2027-05-04T16:00:00-05:00', '2027-05-04T17:00:00-05:00');
+    const late = await session('2027-05-04T18:00:00-05:00', '2027-05-04T19:00:00-05:00');
+    for (const id of [early, late]) await request(http).put(`/v1/sessions/${id}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    const res = await request(http)
+      .patch(`/v1/sessions/${late}`)
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-05-04T16:30:00-05:00', endsAt: '2027-05-04T17:30:00-05:00' })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'mentor-conflict', conflictingSessionId: early });
+    const [row] = await db.query(`SELECT starts_at FROM session WHERE id = $1`, [late]);
+    expect(row.starts_at.toISOString()).toBe('2027-05-04T23:00:00.000Z');
+  });
+
   it('shows a mentor their own record only', async () => {
     const mine = await clearedMentor();
     const theirs = await clearedMentor();

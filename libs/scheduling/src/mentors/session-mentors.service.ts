@@ -5,8 +5,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, LessThanOrEqual, MoreThanOrEqual, QueryFailedError } from 'typeorm';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, MentorNotClearedError, MentorNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { lockSessionWithProgram } from '../sessions/session-writes';
-import { SessionEntity } from '../sessions/session.entity';
+import { lockSessionWithProgram, mentorBusyElsewhere } from '../sessions/session-writes';
 import { SessionMentorDto } from './dto/mentor.dto';
 import { MentorClearanceEntity } from './mentor-clearance.entity';
 import { MentorEntity } from './mentor.entity';
@@ -43,7 +42,7 @@ export class SessionMentorsService {
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT assign_mentor');
         if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-          throw new MentorConflictError(await this.conflictingSession(manager, session, mentorId));
+          throw new MentorConflictError(await mentorBusyElsewhere(manager, sessionId, session.startsAt, session.endsAt, mentorId));
         }
         throw error;
       }
@@ -71,14 +70,5 @@ export class SessionMentorsService {
     this.policy.assertCanChangeProgram(principal, program);
     if (session.status === 'cancelled') throw new SessionCancelledError(sessionId);
     return { session, branch };
-  }
-
-  private async conflictingSession(manager: EntityManager, session: SessionEntity, mentorId: string): Promise<string | null> {
-    const [row] = await manager.query(
-      `SELECT session_id FROM session_mentor
-        WHERE mentor_id = $1 AND active AND session_id <> $2 AND tstzrange(starts_at, ends_at) && tstzrange($3, $4) LIMIT 1`,
-      [mentorId, session.id, session.startsAt, session.endsAt],
-    );
-    return row?.session_id ?? null;
   }
 }

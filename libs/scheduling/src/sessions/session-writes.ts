@@ -62,3 +62,24 @@ export async function sessionInRoom(manager: EntityManager, roomId: string, star
     .getRawOne<{ id: string }>();
   return found?.id ?? null;
 }
+
+/**
+ * Another active session, overlapping [startsAt, endsAt), of `mentorId` — or of any mentor of
+ * `sessionId` when no mentor is named. The 409s of both exclusion constraints name it.
+ */
+export async function mentorBusyElsewhere(
+  manager: EntityManager,
+  sessionId: string,
+  startsAt: Date,
+  endsAt: Date,
+  mentorId?: string,
+): Promise<string | null> {
+  const [row] = await manager.query(
+    `SELECT other.session_id FROM session_mentor other
+      WHERE other.active AND other.session_id <> $1 AND tstzrange(other.starts_at, other.ends_at) && tstzrange($2, $3)
+        AND (other.mentor_id = $4::uuid OR ($4::uuid IS NULL AND other.mentor_id IN (SELECT mentor_id FROM session_mentor WHERE session_id = $1)))
+      LIMIT 1`,
+    [sessionId, startsAt, endsAt, mentorId ?? null],
+  );
+  return row?.session_id ?? null;
+}

@@ -9,7 +9,7 @@ import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { CancelSessionDto, CreateSessionDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
-import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, sessionInRoom } from './session-writes';
+import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -144,16 +144,7 @@ async function moveSession(manager: EntityManager, session: SessionEntity): Prom
     await manager.query('ROLLBACK TO SAVEPOINT session_move');
     const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? {};
     if (code !== '23P01') throw error;
-    if (constraint === 'session_mentor_no_overlap') {
-      const [row] = await manager.query(
-        `SELECT other.session_id FROM session_mentor mine JOIN session_mentor other
-            ON other.mentor_id = mine.mentor_id AND other.session_id <> mine.session_id AND other.active
-           AND tstzrange(other.starts_at, other.ends_at) && tstzrange($2, $3)
-         WHERE mine.session_id = $1 LIMIT 1`,
-        [session.id, session.startsAt, session.endsAt],
-      );
-      throw new MentorConflictError(row?.session_id ?? null);
-    }
+    if (constraint === 'session_mentor_no_overlap') throw new MentorConflictError(await mentorBusyElsewhere(manager, session.id, session.startsAt, session.endsAt));
     throw new RoomConflictError(session.roomId ? await sessionInRoom(manager, session.roomId, session.startsAt, session.endsAt) : null);
   }
 }
