@@ -18,7 +18,8 @@ export class SignupController {
   @Post('signup')
   @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ login: { limit: SIGNUPS_PER_MINUTE, ttl: 60_000 } })
+  // The address limit is the one that binds here; the per-e-mail one is only as strict.
+  @Throttle({ address: { limit: SIGNUPS_PER_MINUTE, ttl: 60_000 }, login: { limit: SIGNUPS_PER_MINUTE, ttl: 60_000 } })
   @ApiOperation({ summary: 'A teen signs up; a minor starts pending until their guardian consents through an e-mailed link' })
   @ApiCreatedResponse({ type: SignupResponseDto })
   @ApiProblems(400, 409, 429)
