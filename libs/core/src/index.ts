@@ -22,3 +22,7 @@ export * from './outbox/outbox.service';
 export * from './http/uuid.pipe';
 export * from './database/schema-drift';
 export * from './http/fields';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.errors';
+export * from './idempotency/idempotency.service';
+export * from './idempotency/idempotent.decorator';

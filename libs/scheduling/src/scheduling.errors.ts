@@ -26,6 +26,16 @@ export class ProgramStatusConflictError extends ProblemError {
   }
 }
 
+/** Lowering capacity below the teens already enrolled would oversell; withdraw some first. */
+export class CapacityBelowEnrolledError extends ProblemError {
+  constructor(id: string, enrolled: number) {
+    super(409, 'capacity-below-enrolled', 'Capacity below enrolled', `Program ${id} has ${enrolled} teens enrolled: capacity cannot go below that.`, {
+      enrolledCount: enrolled,
+      errors: [{ field: 'capacity', message: `capacity must be at least ${enrolled}, the teens enrolled now` }],
+    });
+  }
+}
+
 export class UnknownBranchError extends ProblemError {
   constructor() {
     super(422, 'reference-not-found', 'Unknown branch', 'branchId names a branch that does not exist.', {

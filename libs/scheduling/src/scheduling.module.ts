@@ -5,6 +5,7 @@ import { BranchEntity } from './branches/branch.entity';
 import { BranchesController } from './branches/branches.controller';
 import { BranchesService } from './branches/branches.service';
 import { ProgramEntity } from './programs/program.entity';
+import { ProgramEvents } from './programs/program-events';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { CalendarFeedTokenEntity } from './calendar/calendar-feed-token.entity';
@@ -48,7 +49,7 @@ import { SessionsService } from './sessions/sessions.service';
     ]),
   ],
   controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
-  providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy],
-  exports: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
+  providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy, ProgramEvents],
+  exports: [ProgramEvents, CalendarService, SchedulingPolicy, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}

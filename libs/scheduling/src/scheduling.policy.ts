@@ -15,7 +15,7 @@ export type ProgramScope = { all: true } | { all: false; anyStatusAt: string[] }
 export class SchedulingPolicy {
   /** Changing a branch, or anything at it (programs, rooms, closures): an admin, or its coordinator. */
   assertCanChangeBranch(principal: Principal, branchId: string): void {
-    if (!this.runs(principal, branchId)) throw new BranchNotYoursError(branchId);
+    if (!this.runsBranch(principal, branchId)) throw new BranchNotYoursError(branchId);
   }
 
   programScope(principal: Principal | undefined): ProgramScope {
@@ -23,8 +23,8 @@ export class SchedulingPolicy {
     return { all: false, anyStatusAt: principal?.role === 'coordinator' ? principal.branchIds : [] };
   }
 
-  assertCanReadProgram(principal: Principal | undefined, program: ProgramEntity): void {
-    if (program.status !== 'published' && !(principal && this.runs(principal, program.branchId))) throw new ProgramNotFoundError(program.id);
+  assertCanReadProgram(principal: Principal | undefined, program: Pick<ProgramEntity, 'id' | 'status' | 'branchId'>): void {
+    if (program.status !== 'published' && !(principal && this.runsBranch(principal, program.branchId))) throw new ProgramNotFoundError(program.id);
   }
 
   assertCanChangeProgram(principal: Principal, program: ProgramEntity): void {
@@ -32,7 +32,8 @@ export class SchedulingPolicy {
     this.assertCanChangeBranch(principal, program.branchId);
   }
 
-  private runs(principal: Principal, branchId: string): boolean {
+  /** An admin, or a coordinator of the branch: who runs what happens there. */
+  runsBranch(principal: Principal, branchId: string): boolean {
     return principal.role === 'admin' || (principal.role === 'coordinator' && principal.branchIds.includes(branchId));
   }
 }

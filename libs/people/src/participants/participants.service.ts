@@ -55,6 +55,16 @@ export class ParticipantsService {
     return participant;
   }
 
+  /** Participants not erased, by id: for features that check or show them (enrollment, rosters). Not audited here. */
+  findActive(ids: string[]): Promise<ParticipantEntity[]> {
+    return ids.length ? this.participants.createQueryBuilder('p').where('p.id = ANY(CAST(:ids AS uuid[])) AND p.erasedAt IS NULL', { ids }).getMany() : Promise.resolve([]);
+  }
+
+  /** The teen's own record behind a login, if it has one and it is not erased. */
+  findByUser(userId: string): Promise<ParticipantEntity | null> {
+    return this.participants.createQueryBuilder('p').where('p.userId = :userId AND p.erasedAt IS NULL', { userId }).getOne();
+  }
+
   create(principal: Principal, dto: CreateParticipantDto, actor: AuditActor): Promise<ParticipantDto> {
     this.policy.assertCanPlaceAt(principal, dto.homeBranchId);
     return this.transactions.run(async (manager) => ParticipantDto.from(await this.createRecord(manager, dto, actor, 'staff')));
@@ -88,7 +98,7 @@ export class ParticipantsService {
 
   /** The signed-in teen's own record (not audited: it is their own data). */
   async getOwn(principal: Principal): Promise<ParticipantDto> {
-    const participant = await this.participants.createQueryBuilder('p').where('p.userId = :userId AND p.erasedAt IS NULL', { userId: principal.id }).getOne();
+    const participant = await this.findByUser(principal.id);
     if (!participant) throw new ParticipantNotFoundError('of this account');
     return ParticipantDto.from(participant);
   }

@@ -61,6 +61,16 @@ export class MentorsService {
     return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: mentor.id }, order: { validFrom: 'ASC' } }));
   }
 
+  /** Whether the user mentors any session of the program: such a mentor reads its roster. */
+  async mentorsProgram(userId: string, programId: string): Promise<boolean> {
+    const rows: unknown[] = await this.mentors.query(
+      `SELECT 1 FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN session s ON s.id = sm.session_id
+        WHERE m.user_id = $1 AND s.program_id = $2 LIMIT 1`,
+      [userId, programId],
+    );
+    return rows.length > 0;
+  }
+
   async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
     if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', message: 'expiresOn must be on or after validFrom' }]);
     return this.transactions.run(async (manager) => {

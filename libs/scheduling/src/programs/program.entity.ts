@@ -59,6 +59,16 @@ export class ProgramEntity {
   @Column({ type: 'text', default: 'draft' })
   status: ProgramStatus;
 
+  /**
+   * Seats taken and waitlist length, kept by the enrollment feature with guarded updates in the same
+   * transaction as its rows (a check keeps enrolledCount ≤ capacity; a trigger checks they match the rows).
+   */
+  @Column({ type: 'int', default: 0 })
+  enrolledCount: number;
+
+  @Column({ type: 'int', default: 0 })
+  waitlistedCount: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -2,13 +2,14 @@ import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionServic
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { SchedulingPolicy } from '../scheduling.policy';
-import { ProgramNotFoundError, ProgramStatusConflictError, UnknownBranchError } from '../scheduling.errors';
+import { CapacityBelowEnrolledError, ProgramNotFoundError, ProgramStatusConflictError, UnknownBranchError } from '../scheduling.errors';
 import { CreateProgramDto } from './dto/create-program.dto';
 import { ListProgramsQuery } from './dto/list-programs.query';
 import { ProgramDto } from './dto/program.dto';
 import { UpdateProgramDto } from './dto/update-program.dto';
+import { ProgramEvents } from './program-events';
 import { assertProgramRules } from './program-rules';
 import { ProgramEntity, type ProgramStatus } from './program.entity';
 
@@ -28,6 +29,7 @@ export class ProgramsService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly policy: SchedulingPolicy,
+    private readonly events: ProgramEvents,
   ) {}
 
   /** A new program is a draft: only the staff of its branch see it until it is published. */
@@ -71,6 +73,11 @@ export class ProgramsService {
     return ProgramDto.from(program);
   }
 
+  /** Programs by id, whatever their status: for features that show what they refer to (a teen's enrollments). */
+  findByIds(ids: string[]): Promise<ProgramEntity[]> {
+    return ids.length ? this.programs.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   update(principal: Principal, id: string, dto: UpdateProgramDto, actor: AuditActor): Promise<ProgramDto> {
     return this.transactions.run(async (manager) => {
       const program = await this.lockForChange(manager, principal, id);
@@ -83,9 +90,13 @@ export class ProgramsService {
       );
       if (!Object.keys(changes).length) return ProgramDto.from(program);
       assertProgramRules({ ...program, ...changes });
+      const before = program.capacity;
+      if (dto.capacity !== undefined && dto.capacity < program.enrolledCount) throw new CapacityBelowEnrolledError(id, program.enrolledCount);
       await manager.getRepository(ProgramEntity).save(Object.assign(program, changes));
       await this.audit.record({ actor, action: 'program.updated', entity: 'program', entityId: id, changes }, manager);
-      return ProgramDto.from(program);
+      // New seats go to the waitlist first, in this same transaction (rule 2).
+      if (program.capacity > before) await this.events.emitSeatsAdded(manager, program, actor);
+      return ProgramDto.from(await manager.getRepository(ProgramEntity).findOneByOrFail({ id }));
     });
   }
 

@@ -2,7 +2,7 @@ import { ApiPageResponse, ApiProblems, Page, PageQueryDto, Public, UuidPipe } fr
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CancelSessionDto, CreateSessionDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
+import { CancelSessionDetailDto, SessionDto, CreateSessionDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('programs')
@@ -30,10 +30,10 @@ export class SessionsController {
 
   @Get('sessions/:id')
   @Public()
-  @ApiOperation({ summary: 'One session (public once its program is published)' })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOperation({ summary: 'One session (public once its program is published), with its mentor-to-teen ratio, flagged above 1:10' })
+  @ApiOkResponse({ type: SessionDetailDto })
   @ApiProblems(400, 404)
-  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal?: Principal): Promise<SessionDto> {
+  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal?: Principal): Promise<SessionDetailDto> {
     return this.sessions.get(principal, id);
   }
 

@@ -8,7 +8,7 @@ import { SessionMentorEntity } from '../mentors/session-mentor.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { CancelSessionDto, CreateSessionDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
 import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
 import { SessionEntity } from './session.entity';
 
@@ -32,7 +32,8 @@ export class SessionsService {
     return { items: page.items.map(SessionDto.from), nextCursor: page.nextCursor };
   }
 
-  async get(principal: Principal | undefined, id: string): Promise<SessionDto> {
+  /** One session, with its mentor-to-teen ratio. */
+  async get(principal: Principal | undefined, id: string): Promise<SessionDetailDto> {
     const session = await this.sessions.findOneBy({ id });
     const program = session && (await this.programs.findOneBy({ id: session.programId }));
     if (!session || !program) throw new SessionNotFoundError(id);
@@ -41,7 +42,8 @@ export class SessionsService {
     } catch {
       throw new SessionNotFoundError(id);
     }
-    return SessionDto.from(session);
+    const mentors = await this.sessions.manager.getRepository(SessionMentorEntity).countBy({ sessionId: id, active: true });
+    return SessionDetailDto.of(session, mentors, program.enrolledCount);
   }
 
   create(principal: Principal, programId: string, dto: CreateSessionDto, actor: AuditActor): Promise<SessionDto> {

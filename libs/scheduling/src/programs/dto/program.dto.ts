@@ -17,6 +17,9 @@ export class ProgramDto {
   @ApiProperty() waitlistEnabled: boolean;
   @ApiProperty({ example: 0.75 }) completionThreshold: number;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
+  @ApiProperty({ description: 'Teens enrolled now' }) enrolledCount: number;
+  @ApiProperty({ description: 'Teens on the waitlist now' }) waitlistedCount: number;
+  @ApiProperty({ description: 'Free seats (capacity − enrolledCount)' }) seatsLeft: number;
   @ApiProperty({ type: Date, nullable: true }) publishedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -38,6 +41,9 @@ export class ProgramDto {
       waitlistEnabled: p.waitlistEnabled,
       completionThreshold: p.completionThreshold,
       status: p.status,
+      enrolledCount: p.enrolledCount,
+      waitlistedCount: p.waitlistedCount,
+      seatsLeft: p.capacity - p.enrolledCount,
       publishedAt: p.publishedAt,
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,

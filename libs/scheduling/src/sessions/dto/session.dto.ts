@@ -54,6 +54,33 @@ export class SessionDto {
   }
 }
 
+/** The guideline: at most this many teens per mentor in a session. */
+export const MAX_TEENS_PER_MENTOR = 10;
+
+export class StaffingDto {
+  @ApiProperty({ description: 'Mentors assigned to the session' }) mentors: number;
+  @ApiProperty({ description: 'Teens enrolled in the program (a seat, not the waitlist)' }) enrolledTeens: number;
+  @ApiProperty({ type: Number, nullable: true, example: 8.5, description: 'Teens per mentor; null without mentors' }) teensPerMentor: number | null;
+  @ApiProperty({ description: `True above 1 mentor : ${MAX_TEENS_PER_MENTOR} teens (also when teens have no mentor at all)` }) overRatio: boolean;
+}
+
+/** One session, with whether it has enough mentors for its teens. */
+export class SessionDetailDto extends SessionDto {
+  @ApiProperty({ type: StaffingDto }) staffing: StaffingDto;
+
+  static of(s: SessionEntity, mentors: number, enrolledTeens: number): SessionDetailDto {
+    return {
+      ...SessionDto.from(s),
+      staffing: {
+        mentors,
+        enrolledTeens,
+        teensPerMentor: mentors ? Math.round((enrolledTeens / mentors) * 10) / 10 : null,
+        overRatio: enrolledTeens > mentors * MAX_TEENS_PER_MENTOR,
+      },
+    };
+  }
+}
+
 /** Only the fields sent change; `roomId: null` takes the session out of its room. */
 export class UpdateSessionDto extends PartialType(CreateSessionDto) {}
 

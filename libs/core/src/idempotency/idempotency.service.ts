@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from './idempotency.errors';
+
+/** How long a key's answer is kept and replayed. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+/** How long an in-flight claim is honoured before it counts as abandoned by a crashed process. */
+export const IDEMPOTENCY_LEASE_SECONDS = 30;
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };
+
+/** Canonical JSON (keys sorted at every depth), so that key order never changes a fingerprint. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export const requestFingerprint = (method: string, path: string, body: unknown): string =>
+  createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
+
+/**
+ * Idempotency keys in PostgreSQL, so every API process sees the same claims. A key is claimed with one
+ * INSERT … ON CONFLICT: a fresh key, an expired one, or an abandoned claim of the same request is ours;
+ * anything else is a replay, a conflict (still running) or a misuse (another request under the key).
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
+    const claimed: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_key (scope, key, fingerprint, state, locked_until, expires_at)
+       VALUES ($1, $2, $3, 'in_flight', now() + make_interval(secs => $4), now() + make_interval(hours => $5))
+       ON CONFLICT (scope, key) DO UPDATE
+          SET fingerprint = EXCLUDED.fingerprint, state = 'in_flight', response_status = NULL, response_body = NULL,
+              locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at, created_at = now()
+        WHERE idempotency_key.expires_at < now()
+           OR (idempotency_key.state = 'in_flight' AND idempotency_key.locked_until < now() AND idempotency_key.fingerprint = EXCLUDED.fingerprint)
+       RETURNING 1`,
+      [scope, key, fingerprint, IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS],
+    );
+    if (claimed.length) return { kind: 'claimed' };
+    const [held] = await this.dataSource.query(
+      `SELECT fingerprint, state, response_status, response_body, GREATEST(1, CEIL(EXTRACT(EPOCH FROM locked_until - now())))::int AS wait
+         FROM idempotency_key WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    // Gone between the two statements (the claimer failed and released it): the client may simply retry.
+    if (!held) throw new IdempotencyKeyInFlightError(1);
+    if (held.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+    if (held.state === 'completed') return { kind: 'replay', status: held.response_status, body: held.response_body };
+    throw new IdempotencyKeyInFlightError(held.wait ?? 1);
+  }
+
+  async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_key SET state = 'completed', response_status = $3, response_body = $4, locked_until = NULL WHERE scope = $1 AND key = $2`,
+      [scope, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  /** A request that failed leaves nothing behind: the same key may be sent again once the cause is fixed. */
+  async release(scope: string, key: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND state = 'in_flight'`, [scope, key]);
+  }
+}

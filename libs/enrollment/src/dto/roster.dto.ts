@@ -1,0 +1,56 @@
+import { PageQueryDto } from '@codeshelf/core';
+import type { ParticipantEntity } from '@codeshelf/people';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { ENROLLMENT_STATUSES, type EnrollmentEntity, type EnrollmentStatus } from '../enrollment.entity';
+import { EnrollmentDto } from './enrollment.dto';
+
+export class RosterQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES, description: 'Only enrollments in this status (all by default)' })
+  @IsOptional() @IsIn(ENROLLMENT_STATUSES)
+  status?: EnrollmentStatus;
+}
+
+/**
+ * The teen on a roster line. Staff see the record they look after; a mentor sees first name and last
+ * initial only: no birth date, no contacts, no guardian.
+ */
+export class RosterParticipantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty({ example: 'L.' }) lastInitial: string;
+  @ApiPropertyOptional({ description: 'Staff only' }) lastName?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Staff only' }) birthDate?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) contactEmail?: string | null;
+  @ApiPropertyOptional({ description: 'Staff only' }) guardianName?: string;
+  @ApiPropertyOptional({ description: 'Staff only' }) guardianEmail?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) guardianPhone?: string | null;
+  @ApiPropertyOptional({ description: 'Staff only' }) consentStatus?: string;
+  @ApiPropertyOptional({ description: 'Staff only: whether photos may show the teen' }) mediaConsent?: boolean;
+
+  static forMentor(p: ParticipantEntity): RosterParticipantDto {
+    return { id: p.id, firstName: p.firstName, lastInitial: `${[...p.lastName][0] ?? ''}.` };
+  }
+
+  static forStaff(p: ParticipantEntity): RosterParticipantDto {
+    return {
+      ...RosterParticipantDto.forMentor(p),
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      contactEmail: p.contactEmail,
+      guardianName: p.guardianName,
+      guardianEmail: p.guardianEmail,
+      guardianPhone: p.guardianPhone,
+      consentStatus: p.consentStatus,
+      mediaConsent: p.mediaConsent,
+    };
+  }
+}
+
+export class RosterEntryDto extends EnrollmentDto {
+  @ApiProperty({ type: RosterParticipantDto }) participant: RosterParticipantDto;
+
+  static of(e: EnrollmentEntity, participant: RosterParticipantDto): RosterEntryDto {
+    return { ...EnrollmentDto.from(e), participant };
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ENROLLMENT_STATUSES = ['waitlisted', 'enrolled', 'withdrawn', 'completed'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+/** Who asked: the teen themself, or a coordinator on their behalf. */
+export const ENROLLMENT_SOURCES = ['self', 'coordinator'] as const;
+export type EnrollmentSource = (typeof ENROLLMENT_SOURCES)[number];
+
+/**
+ * A teen's place in a program: a seat (`enrolled`) or a place in its FIFO waitlist. One active
+ * (waitlisted or enrolled) enrollment per teen and program, and waitlist positions 1..n without gaps,
+ * are kept by the database (see the CreateEnrollments migration).
+ */
+@Entity()
+@Index(['participantId', 'createdAt'])
+@Index(['programId', 'status', 'waitlistPosition'])
+export class EnrollmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  programId: string;
+
+  @Column({ type: 'uuid' })
+  participantId: string;
+
+  @Column({ type: 'text' })
+  status: EnrollmentStatus;
+
+  /** 1 is next in line; null unless waitlisted. */
+  @Column({ type: 'int', nullable: true })
+  waitlistPosition: number | null;
+
+  @Column({ type: 'text' })
+  source: EnrollmentSource;
+
+  /** When the teen got a seat (on enrolling, or on promotion from the waitlist). */
+  @Column({ type: 'timestamptz', nullable: true })
+  enrolledAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,76 @@
+import { ApiPageResponse, ApiProblems, Idempotent, type Page, UuidPipe } from '@codeshelf/core';
+import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EnrollDto } from './dto/enroll.dto';
+import { EnrollmentDto } from './dto/enrollment.dto';
+import { RosterEntryDto, RosterQuery } from './dto/roster.dto';
+import { EnrollmentsService } from './enrollments.service';
+
+@ApiTags('enrollment')
+@ApiBearerAuth()
+@Controller()
+export class EnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Post('programs/:id/enrollments')
+  @Roles('admin', 'coordinator', 'participant')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Enroll a teen: yourself (no body), or as staff of the branch `{ participantId }`',
+    description:
+      'A free seat gives `enrolled`; a full program with a waitlist gives `waitlisted` with the next place in line (FIFO); a full ' +
+      'program without one is a 409 `program-full`. Refused with 422: `program-not-published`, `enrollment-window-closed`, ' +
+      '`age-not-eligible` (age on the start date), `guardian-consent-required` (a minor). A second active enrollment is a 409 ' +
+      '`already-enrolled` naming the first.',
+  })
+  @ApiCreatedResponse({ type: EnrollmentDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  enroll(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) programId: string, @Body() dto: EnrollDto): Promise<EnrollmentDto> {
+    return this.enrollments.enroll(principal, programId, dto, actorOf(principal));
+  }
+
+  @Get('programs/:id/enrollments')
+  @Roles('admin', 'coordinator', 'mentor')
+  @ApiOperation({
+    summary: 'The program’s roster and waitlist',
+    description: 'For the staff of its branch (full records) and the mentors of its sessions (first name and last initial only). Reading it is audited.',
+  })
+  @ApiPageResponse(RosterEntryDto)
+  @ApiProblems(400, 401, 403, 404)
+  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) programId: string, @Query() query: RosterQuery): Promise<Page<RosterEntryDto>> {
+    return this.enrollments.roster(principal, programId, query, actorOf(principal));
+  }
+
+  @Get('enrollments/:id')
+  @Roles('admin', 'coordinator', 'participant')
+  @ApiOperation({ summary: 'One enrollment: for its teen and the staff of its branch' })
+  @ApiOkResponse({ type: EnrollmentDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
+    return this.enrollments.get(principal, id);
+  }
+
+  @Post('enrollments/:id/withdraw')
+  @Roles('admin', 'coordinator', 'participant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw: by the teen, or staff of the branch',
+    description: 'A freed seat goes to the first on the waitlist in the same transaction (they get a message); the line closes up.',
+  })
+  @ApiOkResponse({ type: EnrollmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
+    return this.enrollments.withdraw(principal, id, actorOf(principal));
+  }
+
+  @Post('enrollments/:id/prioritize')
+  @Roles('admin', 'coordinator')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a waitlisted teen to the front of the line (staff of the branch; audited)' })
+  @ApiOkResponse({ type: EnrollmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  prioritize(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
+    return this.enrollments.prioritize(principal, id, actorOf(principal));
+  }
+}

@@ -1,0 +1,197 @@
+import { type AppEnv, type AuditActor, AuditService, envConfig, OutboxService, type Page, type PageQueryDto, paginate, TransactionService } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
+import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EnrollDto } from './dto/enroll.dto';
+import { EnrollmentDto } from './dto/enrollment.dto';
+import { MyEnrollmentDto } from './dto/my-enrollment.dto';
+import { RosterEntryDto, RosterParticipantDto, RosterQuery } from './dto/roster.dto';
+import { eligibilityProblem } from './eligibility';
+import { EnrollmentEntity } from './enrollment.entity';
+import {
+  AlreadyEnrolledError,
+  EnrollmentNotFoundError,
+  EnrollmentStatusConflictError,
+  ProgramFullError,
+  ProgramNotPublishedError,
+  UnknownParticipantError,
+  ParticipantRequiredError,
+} from './enrollment.errors';
+import { EnrollmentPolicy } from './enrollment.policy';
+import { leaveWaitlist, lockProgram, moveToFront, programForEnrollment, promoteFromWaitlist, releaseSeat, takePlace } from './seats';
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string; constraint?: string }).code === '23505' && (error.driverError as { constraint?: string }).constraint === constraint;
+
+@Injectable()
+export class EnrollmentsService implements OnModuleInit {
+  constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly policy: EnrollmentPolicy,
+    private readonly scheduling: SchedulingPolicy,
+    private readonly participants: ParticipantsService,
+    private readonly programs: ProgramsService,
+    private readonly programEvents: ProgramEvents,
+  ) {}
+
+  onModuleInit(): void {
+    // A raised capacity fills its new seats from the waitlist in the program change's own transaction.
+    this.programEvents.onSeatsAdded((manager, program, actor) => this.promote(manager, program.id, actor).then(() => undefined));
+  }
+
+  /**
+   * Enrolls a teen: a seat if one is free and nobody waits, else the next waitlist place, else 409. The
+   * eligibility rules are checked first; capacity and the one-active-enrollment rule by the database.
+   */
+  async enroll(principal: Principal, programId: string, dto: EnrollDto, actor: AuditActor): Promise<EnrollmentDto> {
+    const program = await programForEnrollment(this.enrollments.manager, programId);
+    if (!program) throw new ProgramNotFoundError(programId);
+    this.scheduling.assertCanReadProgram(principal, program);
+    const own = principal.role === 'participant' ? await this.participants.findByUser(principal.id) : null;
+    this.policy.assertCanEnroll(principal, program, dto.participantId, own);
+    const teen = principal.role === 'participant' ? own : await this.applicant(dto.participantId);
+    if (!teen) throw new ParticipantNotFoundError('of this account');
+    const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
+    if (problem) throw problem;
+    try {
+      return await this.transactions.run(async (manager) => {
+        const place = await takePlace(manager, programId);
+        if (!place) {
+          const now = await programForEnrollment(manager, programId);
+          throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
+        }
+        const repository = manager.getRepository(EnrollmentEntity);
+        const enrollment = repository.create({
+          programId,
+          participantId: teen.id,
+          ...place,
+          source: principal.role === 'participant' ? 'self' : 'coordinator',
+          enrolledAt: place.status === 'enrolled' ? new Date() : null,
+        });
+        await repository.insert(enrollment);
+        await this.outbox.enqueue(manager, `enrollment.${place.status}`, { enrollmentId: enrollment.id, programId, participantId: teen.id, ...place });
+        await this.audit.record({ actor, action: `enrollment.created`, entity: 'enrollment', entityId: enrollment.id, changes: { programId, participantId: teen.id, ...place } }, manager);
+        return EnrollmentDto.from(enrollment);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'enrollment_one_active')) {
+        throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
+      }
+      throw error;
+    }
+  }
+
+  private async applicant(participantId: string | undefined): Promise<ParticipantEntity> {
+    if (!participantId) throw new ParticipantRequiredError();
+    const [participant] = await this.participants.findActive([participantId]);
+    if (!participant) throw new UnknownParticipantError();
+    return participant;
+  }
+
+  /**
+   * Withdraws the teen. A freed seat goes to the head of the waitlist in the same transaction; a freed
+   * waitlist place closes up the line.
+   */
+  async withdraw(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
+    const found = await this.reachable(principal, id);
+    return this.transactions.run(async (manager) => {
+      await lockProgram(manager, found.programId);
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
+      const before = { status: enrollment.status, waitlistPosition: enrollment.waitlistPosition };
+      if (enrollment.status !== 'enrolled' && enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
+      Object.assign(enrollment, { status: 'withdrawn', waitlistPosition: null, withdrawnAt: new Date() });
+      await manager.getRepository(EnrollmentEntity).save(enrollment);
+      if (before.status === 'enrolled') await releaseSeat(manager, enrollment.programId);
+      else await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
+      await this.audit.record({ actor, action: 'enrollment.withdrawn', entity: 'enrollment', entityId: id, changes: { from: before } }, manager);
+      await this.outbox.enqueue(manager, 'enrollment.withdrawn', { enrollmentId: id, programId: enrollment.programId, participantId: enrollment.participantId });
+      if (before.status === 'enrolled') await this.promote(manager, enrollment.programId, actor);
+      return EnrollmentDto.from(enrollment);
+    });
+  }
+
+  /** Staff move a waitlisted teen to the front of the line (audited); the others keep their order. */
+  async prioritize(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
+    const found = await this.reachable(principal, id, 'staff');
+    return this.transactions.run(async (manager) => {
+      await lockProgram(manager, found.programId);
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
+      if (enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'moved to the front of the waitlist');
+      const from = enrollment.waitlistPosition!;
+      await moveToFront(manager, enrollment.programId, id, from);
+      await this.audit.record({ actor, action: 'enrollment.prioritized', entity: 'enrollment', entityId: id, changes: { waitlistPosition: { from, to: 1 } } }, manager);
+      return EnrollmentDto.from(await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id }));
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<EnrollmentDto> {
+    return EnrollmentDto.from(await this.reachable(principal, id));
+  }
+
+  /** The enrollment, if the caller may reach it (staff of its branch, or its teen unless `staff` only). */
+  private async reachable(principal: Principal, id: string, who: 'staff' | 'staff-or-teen' = 'staff-or-teen'): Promise<EnrollmentEntity> {
+    const enrollment = await this.enrollments.findOneBy({ id });
+    if (!enrollment) throw new EnrollmentNotFoundError(id);
+    const [program] = await this.programs.findByIds([enrollment.programId]);
+    const [participant] = who === 'staff' ? [] : await this.participants.findActive([enrollment.participantId]);
+    this.policy.assertCanAccess(principal, id, program.branchId, participant);
+    return enrollment;
+  }
+
+  /** Fills free seats from the waitlist; each promoted teen gets a message. The caller holds the program lock. */
+  private async promote(manager: EntityManager, programId: string, actor: AuditActor): Promise<number> {
+    const promoted = await promoteFromWaitlist(manager, programId);
+    for (const { id, participantId } of promoted) {
+      await this.outbox.enqueue(manager, 'enrollment.promoted', { enrollmentId: id, programId, participantId });
+      await this.audit.record({ actor, action: 'enrollment.promoted', entity: 'enrollment', entityId: id, changes: { programId, participantId } }, manager);
+    }
+    return promoted.length;
+  }
+
+  /** The program's roster: full for its staff, trimmed for its mentors. Reading it is audited. */
+  async roster(principal: Principal, programId: string, query: RosterQuery, actor: AuditActor): Promise<Page<RosterEntryDto>> {
+    const program = await programForEnrollment(this.enrollments.manager, programId);
+    if (!program) throw new ProgramNotFoundError(programId);
+    this.scheduling.assertCanReadProgram(principal, program);
+    const view = await this.policy.rosterView(principal, programId, program.branchId);
+    const qb = this.enrollments.createQueryBuilder('e').where('e.programId = :programId', { programId });
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    const page = await paginate(qb, query, 'createdAt');
+    const people = new Map((await this.participants.findActive(page.items.map((e) => e.participantId))).map((p) => [p.id, p]));
+    if (page.items.length) {
+      await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: `roster:${view}`, programId, ids: [...people.keys()] } });
+    }
+    return {
+      items: page.items.map((e) => {
+        const person = people.get(e.participantId);
+        const shown = !person ? { id: e.participantId, firstName: 'Erased', lastInitial: '' } : view === 'staff' ? RosterParticipantDto.forStaff(person) : RosterParticipantDto.forMentor(person);
+        return RosterEntryDto.of(e, shown);
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The signed-in teen's enrollments, newest last, with their programs. */
+  async mine(principal: Principal, query: PageQueryDto): Promise<Page<MyEnrollmentDto>> {
+    const teen = await this.participants.findByUser(principal.id);
+    if (!teen) return { items: [], nextCursor: null };
+    const page = await paginate(this.enrollments.createQueryBuilder('e').where('e.participantId = :id', { id: teen.id }), query, 'createdAt');
+    const programs = new Map((await this.programs.findByIds([...new Set(page.items.map((e) => e.programId))])).map((p) => [p.id, p]));
+    return { items: page.items.map((e) => MyEnrollmentDto.of(e, programs.get(e.programId)!)), nextCursor: page.nextCursor };
+  }
+
+  /** Programs the user holds a seat in (as a teen): their schedule and calendar feed show these. */
+  async enrolledProgramIds(userId: string): Promise<string[]> {
+    const teen = await this.participants.findByUser(userId);
+    if (!teen) return [];
+    const rows = await this.enrollments.find({ select: { programId: true }, where: { participantId: teen.id, status: 'enrolled' } });
+    return rows.map((r) => r.programId);
+  }
+}

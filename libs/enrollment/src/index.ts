@@ -1,0 +1,5 @@
+export * from './enrollment.module';
+export * from './enrollment.entity';
+export * from './enrollment.errors';
+export * from './enrollments.service';
+export * from './dto/enrollment.dto';
