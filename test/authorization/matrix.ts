@@ -22,6 +22,14 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/me/mentor': ['mentor'],
   'POST /v1/me/calendar-token': ['admin', 'coordinator', 'mentor', 'participant'],
   'GET /v1/me/calendar.ics': 'public',
+  'GET /v1/me/enrollments': ['participant'],
+  'GET /v1/me/schedule': ['participant', 'mentor'],
+
+  'POST /v1/programs/{id}/enrollments': ['admin', 'coordinator', 'participant'],
+  'GET /v1/programs/{id}/enrollments': ['admin', 'coordinator', 'mentor'],
+  'GET /v1/enrollments/{id}': ['admin', 'coordinator', 'participant'],
+  'POST /v1/enrollments/{id}/withdraw': ['admin', 'coordinator', 'participant'],
+  'POST /v1/enrollments/{id}/prioritize': STAFF,
 
   'POST /v1/branches': ['admin'],
   'GET /v1/branches': 'public',

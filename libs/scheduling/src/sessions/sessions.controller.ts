@@ -2,7 +2,7 @@ import { ApiPageResponse, ApiProblems, Page, PageQueryDto, Public, UuidPipe } fr
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CancelSessionDetailDto, SessionDto, CreateSessionDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('programs')
