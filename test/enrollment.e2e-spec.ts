@@ -1,0 +1,287 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import ICAL from 'ical.js';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { startTestApp } from './support/app';
+import { enrollInTurn, insertTeens, publishedProgram, seatState } from './support/enrollment-factories';
+import { bearer, createUser } from './support/identity';
+import { birthDateForAge, registerParticipant, signUpTeen } from './support/people-factories';
+
+describe('Enrollment (HTTP)', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    http = app.getHttpServer();
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const enroll = (who: { token: string }, programId: string, body?: object) => {
+    const req = request(http).post(`/v1/programs/${programId}/enrollments`).set(bearer(who));
+    return body ? req.send(body) : req;
+  };
+
+  describe('eligibility (rule 3)', () => {
+    it('a teen enrolls themself and gets a seat; a coordinator enrolls a teen they registered', async () => {
+      const { program, coordinator, branchId } = await publishedProgram(app);
+      const [teen] = await insertTeens(app, 1);
+      const res = await enroll(teen, program.id).expect(201);
+      expect(res.body).toMatchObject({ programId: program.id, participantId: teen.participantId, status: 'enrolled', waitlistPosition: null, source: 'self' });
+      const walkIn = await registerParticipant(app, coordinator, { homeBranchId: branchId, birthDate: birthDateForAge(19) });
+      const staffed = await enroll(coordinator, program.id, { participantId: walkIn.id });
+      // 19 is above maxAge 17: the coordinator gets the same rules as the teen.
+      expect(staffed.status).toBe(422);
+      expect(staffed.body.code).toBe('age-not-eligible');
+      const fifteen = await registerParticipant(app, coordinator, { homeBranchId: branchId, birthDate: birthDateForAge(15) });
+      await db.query(`UPDATE participant SET consent_status = 'granted', consent_granted_at = now() WHERE id = $1`, [fifteen.id]);
+      expect((await enroll(coordinator, program.id, { participantId: fifteen.id }).expect(201)).body).toMatchObject({ status: 'enrolled', source: 'coordinator' });
+    });
+
+    it('refuses each broken rule with its own problem code, and writes nothing', async () => {
+      const year = new Date().getUTCFullYear() + 1;
+      const [teen] = await insertTeens(app, 1, { birthDate: `${year - 15}-01-15` });
+      const codeFor = async (fields: Record<string, unknown>, who: { token: string } = teen) => {
+        const { program } = await publishedProgram(app, fields);
+        const res = await enroll(who, program.id);
+        if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        return [res.status, res.body.code];
+      };
+      expect(await codeFor({ enrollmentOpensAt: new Date(Date.now() + 86_400_000).toISOString() })).toEqual([422, 'enrollment-window-closed']);
+      expect(await codeFor({ enrollmentClosesAt: new Date(Date.now() - 60_000).toISOString(), enrollmentOpensAt: new Date(Date.now() - 86_400_000).toISOString() })).toEqual([
+        422,
+        'enrollment-window-closed',
+      ]);
+      // 15 on 1 February next year: outside 16–17 and 13–14, inside 15–15.
+      expect(await codeFor({ minAge: 16, maxAge: 17 })).toEqual([422, 'age-not-eligible']);
+      expect(await codeFor({ minAge: 13, maxAge: 14 })).toEqual([422, 'age-not-eligible']);
+      expect(await codeFor({ minAge: 15, maxAge: 15 })).toEqual([201, undefined]);
+      const [pending] = await insertTeens(app, 1, { consentStatus: 'pending' });
+      expect(await codeFor({}, pending)).toEqual([422, 'guardian-consent-required']);
+      const [revoked] = await insertTeens(app, 1, { consentStatus: 'revoked' });
+      expect(await codeFor({}, revoked)).toEqual([422, 'guardian-consent-required']);
+      // An adult (age of majority 18) needs no guardian.
+      const [adult] = await insertTeens(app, 1, { birthDate: birthDateForAge(19), consentStatus: 'pending' });
+      expect(await codeFor({ maxAge: 21 }, adult)).toEqual([201, undefined]);
+      const refused = await db.query(`SELECT count(*)::int AS n FROM enrollment WHERE participant_id = ANY($1)`, [[pending.participantId, revoked.participantId]]);
+      expect(refused[0].n).toBe(0);
+    });
+
+    it('a signed-up minor waits for the guardian’s consent', async () => {
+      const { program } = await publishedProgram(app);
+      const teen = await signUpTeen(app);
+      expect((await enroll(teen, program.id).expect(422)).body).toMatchObject({ code: 'guardian-consent-required', consentStatus: 'pending' });
+    });
+
+    it('drafts: a teen cannot see them (404); staff are told it is not published (422)', async () => {
+      const { program, coordinator } = await publishedProgram(app);
+      const [teen] = await insertTeens(app, 1);
+      await request(http).post(`/v1/programs/${program.id}/archive`).set(bearer(coordinator)).expect(200);
+      expect((await enroll(teen, program.id).expect(404)).body.code).toBe('program-not-found');
+      expect((await enroll(coordinator, program.id, { participantId: teen.participantId }).expect(422)).body.code).toBe('program-not-published');
+    });
+
+    it('a second attempt is a 409 naming the first enrollment; after withdrawing the teen may enroll again', async () => {
+      const { program } = await publishedProgram(app);
+      const [teen] = await insertTeens(app, 1);
+      const first = (await enroll(teen, program.id).expect(201)).body;
+      const again = await enroll(teen, program.id).expect(409);
+      expect(again.body).toMatchObject({ code: 'already-enrolled', enrollmentId: first.id, enrollmentStatus: 'enrolled' });
+      await request(http).post(`/v1/enrollments/${first.id}/withdraw`).set(bearer(teen)).expect(200);
+      expect((await enroll(teen, program.id).expect(201)).body.id).not.toBe(first.id);
+    });
+
+    it('who may enroll whom: a teen only themself (403), a coordinator only at their branches (403), staff must name the teen (400)', async () => {
+      const { program, coordinator } = await publishedProgram(app);
+      const other = await publishedProgram(app);
+      const [teen, someoneElse] = await insertTeens(app, 2);
+      expect((await enroll(teen, program.id, { participantId: someoneElse.participantId }).expect(403)).body.code).toBe('enroll-self-only');
+      await enroll(teen, program.id, { participantId: teen.participantId }).expect(201);
+      expect((await enroll(other.coordinator, program.id, { participantId: someoneElse.participantId }).expect(403)).body.code).toBe('branch-not-yours');
+      expect((await enroll(coordinator, program.id).expect(400)).body.errors).toEqual([{ field: 'participantId', message: expect.any(String) }]);
+      expect((await enroll(coordinator, program.id, { participantId: '00000000-0000-4000-8000-000000000000' }).expect(422)).body.code).toBe('reference-not-found');
+      expect((await enroll(coordinator, program.id, { participantId: 'nope' }).expect(400)).body.errors[0].field).toBe('participantId');
+      expect((await enroll(coordinator, program.id, { participantId: teen.participantId, status: 'enrolled' }).expect(400)).body.errors[0].field).toBe('status');
+    });
+  });
+
+  describe('seats and the waitlist (rules 1 and 2)', () => {
+    it('full without a waitlist is a 409 program-full; with one, FIFO places', async () => {
+      const closed = await publishedProgram(app, { capacity: 1, waitlistEnabled: false });
+      const [a, b, c] = await insertTeens(app, 3);
+      await enroll(a, closed.program.id).expect(201);
+      expect((await enroll(b, closed.program.id).expect(409)).body).toMatchObject({ code: 'program-full', capacity: 1 });
+      const open = await publishedProgram(app, { capacity: 1 });
+      expect((await enrollInTurn(app, open.program.id, [a, b, c])).map((e) => [e.status, e.waitlistPosition])).toEqual([
+        ['enrolled', null],
+        ['waitlisted', 1],
+        ['waitlisted', 2],
+      ]);
+    });
+
+    it('withdrawing a seat promotes the first in line in the same transaction; leaving the line closes it up', async () => {
+      const { program } = await publishedProgram(app, { capacity: 2 });
+      const teens = await insertTeens(app, 6);
+      const made = await enrollInTurn(app, program.id, teens); // 2 seats, places 1..4
+      await request(http).post(`/v1/enrollments/${made[3].id}/withdraw`).set(bearer(teens[3])).expect(200); // place 2 leaves
+      let state = await seatState(app, program.id);
+      expect(state.waitlisted.map((r) => [r.participant_id, r.waitlist_position])).toEqual([
+        [teens[2].participantId, 1],
+        [teens[4].participantId, 2],
+        [teens[5].participantId, 3],
+      ]);
+      const out = await request(http).post(`/v1/enrollments/${made[0].id}/withdraw`).set(bearer(teens[0])).expect(200);
+      expect(out.body).toMatchObject({ status: 'withdrawn', waitlistPosition: null });
+      state = await seatState(app, program.id);
+      expect(state.enrolled.map((r) => r.participant_id).sort()).toEqual([teens[1].participantId, teens[2].participantId].sort());
+      expect(state.positions).toEqual([1, 2]);
+      expect([state.enrolledCount, state.waitlistedCount]).toEqual([2, 2]);
+      const promoted = await request(http).get(`/v1/enrollments/${made[2].id}`).set(bearer(teens[2])).expect(200);
+      expect(promoted.body).toMatchObject({ status: 'enrolled', waitlistPosition: null, enrolledAt: expect.any(String) });
+      const [message] = await db.query(`SELECT payload FROM outbox_message WHERE topic = 'enrollment.promoted' AND payload->>'enrollmentId' = $1`, [made[2].id]);
+      expect(message.payload).toMatchObject({ participantId: teens[2].participantId, programId: program.id });
+      // Withdrawing twice is a conflict.
+      expect((await request(http).post(`/v1/enrollments/${made[0].id}/withdraw`).set(bearer(teens[0])).expect(409)).body.code).toBe('enrollment-status-conflict');
+    });
+
+    it('raising the capacity promotes as many as the new seats; lowering it below the enrolled is a 409', async () => {
+      const { program, coordinator } = await publishedProgram(app, { capacity: 2 });
+      const teens = await insertTeens(app, 6);
+      await enrollInTurn(app, program.id, teens);
+      const raised = await request(http).patch(`/v1/programs/${program.id}`).set(bearer(coordinator)).send({ capacity: 5 }).expect(200);
+      expect(raised.body).toMatchObject({ capacity: 5, enrolledCount: 5, waitlistedCount: 1, seatsLeft: 0 });
+      const state = await seatState(app, program.id);
+      expect(state.waitlisted.map((r) => [r.participant_id, r.waitlist_position])).toEqual([[teens[5].participantId, 1]]);
+      const lowered = await request(http).patch(`/v1/programs/${program.id}`).set(bearer(coordinator)).send({ capacity: 4 }).expect(409);
+      expect(lowered.body).toMatchObject({ code: 'capacity-below-enrolled', enrolledCount: 5 });
+      expect((await seatState(app, program.id)).capacity).toBe(5);
+    });
+
+    it('a coordinator moves a waitlisted teen to the front, audited; a teen cannot', async () => {
+      const { program, coordinator } = await publishedProgram(app, { capacity: 1 });
+      const teens = await insertTeens(app, 4);
+      const made = await enrollInTurn(app, program.id, teens); // seat, places 1..3
+      await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(teens[3])).expect(403);
+      const moved = await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(coordinator)).expect(200);
+      expect(moved.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+      const state = await seatState(app, program.id);
+      expect(state.waitlisted.map((r) => r.participant_id)).toEqual([teens[3], teens[1], teens[2]].map((t) => t.participantId));
+      const [audit] = await db.query(`SELECT actor_id, changes FROM audit_event WHERE action = 'enrollment.prioritized' AND entity_id = $1`, [made[3].id]);
+      expect(audit).toEqual({ actor_id: coordinator.id, changes: { waitlistPosition: { from: 3, to: 1 } } });
+      expect((await request(http).post(`/v1/enrollments/${made[0].id}/prioritize`).set(bearer(coordinator)).expect(409)).body.code).toBe('enrollment-status-conflict');
+    });
+
+    it('the database refuses an oversold program and counters that disagree with the rows', async () => {
+      const { program } = await publishedProgram(app, { capacity: 1 });
+      const [a, b] = await insertTeens(app, 2);
+      await enroll(a, program.id).expect(201);
+      await expect(db.query(`UPDATE program SET enrolled_count = 2 WHERE id = $1`, [program.id])).rejects.toThrow(/program_enrolled_within_capacity/);
+      // A row written past the counters (a check-then-insert) fails at commit.
+      await expect(
+        db.query(`INSERT INTO enrollment (program_id, participant_id, status, source, enrolled_at) VALUES ($1, $2, 'enrolled', 'self', now())`, [program.id, b.participantId]),
+      ).rejects.toThrow(/disagree/);
+      await expect(
+        db.query(`INSERT INTO enrollment (program_id, participant_id, status, source, enrolled_at) VALUES ($1, $2, 'enrolled', 'self', now())`, [program.id, a.participantId]),
+      ).rejects.toThrow(/enrollment_one_active/);
+      expect((await seatState(app, program.id)).enrolled).toHaveLength(1);
+    });
+  });
+
+  describe('reads', () => {
+    it('the roster: full for the branch’s staff, first name and initial for the program’s mentors, refused to others; filtered by status', async () => {
+      const { program, coordinator } = await publishedProgram(app, { capacity: 1 });
+      const teens = await insertTeens(app, 2);
+      await enrollInTurn(app, program.id, teens);
+      const staff = await request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(coordinator)).expect(200);
+      expect(staff.body.items).toHaveLength(2);
+      expect(staff.body.items[0].participant).toMatchObject({ firstName: 'Teen', lastName: expect.stringMatching(/^Number/), lastInitial: 'N.', birthDate: expect.any(String), guardianEmail: expect.any(String) });
+      const waitlist = await request(http).get(`/v1/programs/${program.id}/enrollments`).query({ status: 'waitlisted' }).set(bearer(coordinator)).expect(200);
+      expect(waitlist.body.items.map((e: { participantId: string }) => e.participantId)).toEqual([teens[1].participantId]);
+
+      const mentorUser = await createUser(app, 'mentor');
+      await request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(mentorUser)).expect(403);
+      const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id) VALUES ($1) RETURNING id`, [mentorUser.id]);
+      const [{ id: sessionId }] = await db.query(
+        `INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, now() + interval '30 days', now() + interval '30 days 90 minutes') RETURNING id`,
+        [program.id],
+      );
+      await db.query(`INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) SELECT id, $2, 'lead', starts_at, ends_at FROM session WHERE id = $1`, [sessionId, mentorId]);
+      const mentorView = await request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(mentorUser)).expect(200);
+      expect(Object.keys(mentorView.body.items[0].participant).sort()).toEqual(['firstName', 'id', 'lastInitial']);
+      expect(JSON.stringify(mentorView.body)).not.toMatch(/birthDate|guardian|Number/);
+
+      const other = await createUser(app, 'coordinator', { branchIds: [(await publishedProgram(app)).branchId] });
+      expect((await request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(other)).expect(403)).body.code).toBe('roster-not-yours');
+      const [audit] = await db.query(`SELECT changes FROM audit_event WHERE action = 'participant.viewed' AND changes->>'programId' = $1 ORDER BY at LIMIT 1`, [program.id]);
+      expect(audit.changes).toMatchObject({ via: 'roster:staff', ids: expect.arrayContaining([teens[0].participantId]) });
+    });
+
+    it('one enrollment: its teen and the branch’s staff; another teen gets a 404', async () => {
+      const { program, coordinator } = await publishedProgram(app);
+      const [teen, stranger] = await insertTeens(app, 2);
+      const made = (await enroll(teen, program.id).expect(201)).body;
+      await request(http).get(`/v1/enrollments/${made.id}`).set(bearer(teen)).expect(200);
+      await request(http).get(`/v1/enrollments/${made.id}`).set(bearer(coordinator)).expect(200);
+      expect((await request(http).get(`/v1/enrollments/${made.id}`).set(bearer(stranger)).expect(404)).body.code).toBe('enrollment-not-found');
+      await request(http).post(`/v1/enrollments/${made.id}/withdraw`).set(bearer(stranger)).expect(404);
+      const otherStaff = await publishedProgram(app);
+      await request(http).get(`/v1/enrollments/${made.id}`).set(bearer(otherStaff.coordinator)).expect(404);
+    });
+
+    it('a teen’s enrollments, schedule and calendar feed hold the programs they have a seat in', async () => {
+      const seat = await publishedProgram(app, { capacity: 1 });
+      const line = await publishedProgram(app, { capacity: 1 });
+      const [teen, blocker] = await insertTeens(app, 2);
+      await enroll(blocker, line.program.id).expect(201);
+      await enroll(teen, seat.program.id).expect(201);
+      await enroll(teen, line.program.id).expect(201); // waitlisted
+      const mine = await request(http).get('/v1/me/enrollments').set(bearer(teen)).expect(200);
+      expect(mine.body.items.map((e: { status: string; program: { title: string } }) => [e.status, e.program.title])).toEqual([
+        ['enrolled', seat.program.title],
+        ['waitlisted', line.program.title],
+      ]);
+      for (const { program, coordinator } of [seat, line]) {
+        await request(http)
+          .post(`/v1/programs/${program.id}/sessions`)
+          .set(bearer(coordinator))
+          .send({ startsAt: `${String(program.startsOn)}T16:00:00-06:00`, endsAt: `${String(program.startsOn)}T17:30:00-06:00`, topic: 'Kickoff' })
+          .expect(201);
+      }
+      const schedule = await request(http).get('/v1/me/schedule').set(bearer(teen)).expect(200);
+      expect(schedule.body.items.map((s: { programTitle: string; as: string }) => [s.programTitle, s.as])).toEqual([[seat.program.title, 'participant']]);
+      expect(schedule.body.items[0]).toMatchObject({ timezone: 'America/Chicago', status: 'scheduled', topic: 'Kickoff' });
+      const { url } = (await request(http).post('/v1/me/calendar-token').set(bearer(teen)).expect(201)).body;
+      const feed = await request(http).get(new URL(url).pathname + new URL(url).search).expect(200);
+      const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+      expect(events.map((e) => e.summary)).toEqual([`${seat.program.title}: Kickoff`]);
+      expect(events[0].startDate.toString()).toBe(`${String(seat.program.startsOn)}T16:00:00`);
+    });
+  });
+
+  it('GET /v1/sessions/{id} shows the mentor-to-teen ratio and flags more than 10 teens per mentor', async () => {
+    const { program, coordinator } = await publishedProgram(app, { capacity: 30 });
+    const session = (
+      await request(http)
+        .post(`/v1/programs/${program.id}/sessions`)
+        .set(bearer(coordinator))
+        .send({ startsAt: `${String(program.startsOn)}T16:00:00-06:00`, endsAt: `${String(program.startsOn)}T17:30:00-06:00` })
+        .expect(201)
+    ).body;
+    await enrollInTurn(app, program.id, await insertTeens(app, 11));
+    const staffing = async () => (await request(http).get(`/v1/sessions/${session.id}`).expect(200)).body.staffing;
+    expect(await staffing()).toEqual({ mentors: 0, enrolledTeens: 11, teensPerMentor: null, overRatio: true });
+    const mentorUser = await createUser(app, 'mentor');
+    const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id) VALUES ($1) RETURNING id`, [mentorUser.id]);
+    await db.query(`INSERT INTO mentor_clearance (mentor_id, kind, status, valid_from, expires_on) VALUES ($1, 'background_check', 'cleared', '2000-01-01', '2100-01-01')`, [mentorId]);
+    await request(http).put(`/v1/sessions/${session.id}/mentors/${mentorId}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    expect(await staffing()).toEqual({ mentors: 1, enrolledTeens: 11, teensPerMentor: 11, overRatio: true });
+    const [first] = await db.query(`SELECT id FROM enrollment WHERE program_id = $1 AND status = 'enrolled' LIMIT 1`, [program.id]);
+    await request(http).post(`/v1/enrollments/${first.id}/withdraw`).set(bearer(coordinator)).expect(200);
+    expect(await staffing()).toEqual({ mentors: 1, enrolledTeens: 10, teensPerMentor: 10, overRatio: false });
+  });
+});
