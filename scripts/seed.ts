@@ -1,3 +1,4 @@
+import { EnrollmentsService } from '@codeshelf/enrollment';
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
@@ -54,7 +55,7 @@ async function seedTeens(app: INestApplicationContext, admin: Principal, { branc
   );
 }
 
-async function seedPrograms(app: INestApplicationContext, admin: Principal, { branches, sponsor }: Places): Promise<void> {
+async function seedPrograms(app: INestApplicationContext, admin: Principal, { branches, sponsor }: Places): Promise<{ pythonId: string; gameJamId: string }> {
   const programs = app.get(ProgramsService);
   const actor = { id: admin.id, kind: 'user' } as const;
   const year = new Date().getUTCFullYear() + 1;
@@ -71,6 +72,32 @@ async function seedPrograms(app: INestApplicationContext, admin: Principal, { br
   await app.get(SessionMentorsService).assign(admin, series.created[0].id, mentor.id, 'lead', actor);
   await programs.step(admin, python.id, 'publish', actor);
   await programs.create(admin, { ...term, branchId: branches[1].id, title: 'Web Makers', level: 'intermediate', minAge: 14, capacity: 15 }, actor);
+  // One seat only: the second teen to enroll lands on the waitlist.
+  const gameJam = await programs.create(
+    admin,
+    { ...term, branchId: branches[0].id, title: 'Weekend Game Jam', description: 'Build a game in a weekend.', minAge: 13, maxAge: 21, capacity: 1, startsOn: `${year}-02-06`, endsOn: `${year}-02-07` },
+    actor,
+  );
+  await programs.step(admin, gameJam.id, 'publish', actor);
+  return { pythonId: python.id, gameJamId: gameJam.id };
+}
+
+/** Tess enrolls in Intro to Python herself and staff enroll Riley; Alex holds the Game Jam's one seat and Tess waits for it. */
+async function seedEnrollments(app: INestApplicationContext, admin: Principal, { pythonId, gameJamId }: { pythonId: string; gameJamId: string }): Promise<void> {
+  const enrollments = app.get(EnrollmentsService);
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const principalOf = async (name: string): Promise<Principal> => {
+    const user = (await app.get(UsersService).findByEmail(email(name)))!;
+    return { kind: 'user', id: user.id, role: 'participant', displayName: user.displayName, branchIds: [], sponsorId: null };
+  };
+  const tess = await principalOf('teen');
+  const alex = (await app.get(ParticipantsService).findByUser((await principalOf('adult-teen')).id))!;
+  await enrollments.enroll(tess, pythonId, {}, { id: tess.id, kind: 'user' });
+  const [riley] = (await app.get(ParticipantsService).list(admin, { limit: 50, q: 'Riley Reed' }, actor)).items;
+  await app.get(ConsentsService).record(admin, riley.id, { status: 'granted', guardianName: 'Gina Guardian' }, actor);
+  await enrollments.enroll(admin, pythonId, { participantId: riley.id }, actor);
+  await enrollments.enroll(admin, gameJamId, { participantId: alex.id }, actor);
+  await enrollments.enroll(tess, gameJamId, {}, { id: tess.id, kind: 'user' });
 }
 
 function printLogins(apiKey?: string): void {
@@ -93,7 +120,7 @@ withAppContext(async (app) => {
   const places = await seedPlacesAndSponsors(app);
   const admin = await seedAccounts(app, places);
   await seedTeens(app, admin, places);
-  await seedPrograms(app, admin, places);
+  await seedEnrollments(app, admin, await seedPrograms(app, admin, places));
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   printLogins(key.key);
 }).catch((error: unknown) => {

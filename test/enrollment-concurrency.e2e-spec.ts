@@ -1,3 +1,4 @@
+import { requestFingerprint } from '@codeshelf/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -111,7 +112,6 @@ describe('Enrollment under concurrency (HTTP, two app instances)', () => {
   it('an in-flight claim left by a crashed process lapses after its lease and the request can run', async () => {
     const { program } = await publishedProgram(apps[0], { capacity: 5 });
     const [teen] = await insertTeens(apps[0], 1);
-    const { requestFingerprint } = await import('@codeshelf/core');
     const fingerprint = requestFingerprint('POST', `/v1/programs/${program.id}/enrollments`, {});
     await db.query(
       `INSERT INTO idempotency_key (scope, key, fingerprint, state, locked_until, expires_at) VALUES ($1, 'crashed', $2, 'in_flight', now() + interval '30 seconds', now() + interval '1 day')`,
