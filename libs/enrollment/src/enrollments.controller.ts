@@ -1,7 +1,7 @@
 import { ApiPageResponse, ApiProblems, Idempotent, type Page, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EnrollDto } from './dto/enroll.dto';
 import { EnrollmentDto } from './dto/enrollment.dto';
 import { RosterEntryDto, RosterQuery } from './dto/roster.dto';
@@ -24,6 +24,7 @@ export class EnrollmentsController {
       '`age-not-eligible` (age on the start date), `guardian-consent-required` (a minor). A second active enrollment is a 409 ' +
       '`already-enrolled` naming the first.',
   })
+  @ApiBody({ type: EnrollDto, required: false })
   @ApiCreatedResponse({ type: EnrollmentDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   enroll(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) programId: string, @Body() dto: EnrollDto): Promise<EnrollmentDto> {
