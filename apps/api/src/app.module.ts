@@ -1,4 +1,5 @@
 import { CoreModule, createValidationPipe, ProblemDetailsFilter } from '@codeshelf/core';
+import { AttendanceModule } from '@codeshelf/attendance';
 import { EnrollmentModule } from '@codeshelf/enrollment';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
@@ -8,7 +9,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule],
+  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

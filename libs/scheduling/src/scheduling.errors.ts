@@ -85,7 +85,7 @@ export class SessionRuleError extends ProblemError {
 
 export class SessionCancelledError extends ProblemError {
   constructor(id: string) {
-    super(409, 'session-cancelled', 'Session cancelled', `Session ${id} is already cancelled.`);
+    super(409, 'session-cancelled', 'Session cancelled', `Session ${id} is cancelled: it cannot be changed, and it has no attendance.`);
   }
 }
 

@@ -91,6 +91,22 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1) @Max(90)
   CONSENT_LINK_TTL_DAYS = 14;
 
+  /** Self check-in opens this many minutes before a session starts (and closes when it ends). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(240)
+  CHECK_IN_OPENS_MINUTES_BEFORE = 15;
+
+  /** A teen checking in more than this many minutes after the start is late. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(240)
+  CHECK_IN_LATE_AFTER_MINUTES = 10;
+
+  /** How long one check-in code is shown before the next replaces it (the previous one is still accepted). */
+  @Type(() => Number) @IsInt() @Min(15) @Max(3_600)
+  CHECK_IN_CODE_PERIOD_SECONDS = 60;
+
+  /** Wrong codes a teen may send for one session in 10 minutes before check-in is refused (429). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  CHECK_IN_MAX_FAILED_ATTEMPTS = 5;
+
   /** Base of the links sent by e-mail (guardian consent). */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';

@@ -7,7 +7,7 @@ export class IdempotencyKeyReusedError extends ProblemError {
 }
 
 export class IdempotencyKeyInFlightError extends ProblemError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number) {
     super(409, 'idempotency-key-in-flight', 'Request still in progress', 'A request with this Idempotency-Key is still being processed; retry after the time in Retry-After.', {
       retryAfterSeconds,
     });

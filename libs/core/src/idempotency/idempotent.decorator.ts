@@ -5,7 +5,6 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { ValidationFailedError } from '../errors/problem';
-import { IdempotencyKeyInFlightError } from './idempotency.errors';
 import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS, IdempotencyService, requestFingerprint } from './idempotency.service';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -38,13 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(scope: string, key: string, fingerprint: string, status: number, reply: FastifyReply, next: CallHandler): Promise<unknown> {
-    let claim;
-    try {
-      claim = await this.keys.claim(scope, key, fingerprint);
-    } catch (error) {
-      if (error instanceof IdempotencyKeyInFlightError) reply.header('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
+    const claim = await this.keys.claim(scope, key, fingerprint);
     if (claim.kind === 'replay') {
       reply.header('Idempotent-Replayed', 'true');
       return claim.body;

@@ -71,6 +71,15 @@ export class MentorsService {
     return rows.length > 0;
   }
 
+  /** The user's mentor id if they are assigned to the session (and it is not cancelled), else null. */
+  async mentorOfSession(userId: string, sessionId: string): Promise<string | null> {
+    const [row] = await this.mentors.query(
+      `SELECT m.id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id WHERE m.user_id = $1 AND sm.session_id = $2 AND sm.active`,
+      [userId, sessionId],
+    );
+    return row?.id ?? null;
+  }
+
   async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
     if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', message: 'expiresOn must be on or after validFrom' }]);
     return this.transactions.run(async (manager) => {

@@ -1,0 +1,99 @@
+import { ApiProblems, Idempotent, UuidPipe } from '@codeshelf/core';
+import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CheckInService } from './check-in.service';
+import { CheckInCodeDto, CheckInDto, CheckInResultDto, RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
+import { HoursQuery, MentorHoursDto, ParticipantAttendanceDto, ProgramAttendanceDto } from './dto/rates.dto';
+import { RatesService } from './rates.service';
+import { RollCallService } from './roll-call.service';
+
+@ApiTags('attendance')
+@ApiBearerAuth()
+@Controller()
+export class AttendanceController {
+  constructor(
+    private readonly rollCall: RollCallService,
+    private readonly checkIns: CheckInService,
+    private readonly rates: RatesService,
+  ) {}
+
+  @Get('sessions/:id/attendance')
+  @Roles('admin', 'coordinator', 'mentor')
+  @ApiOperation({ summary: 'The session’s attendance sheet: every teen holding a seat (status null until recorded) and its mentors', description: 'For the staff of the branch and the session’s mentors.' })
+  @ApiOkResponse({ type: SessionAttendanceDto })
+  @ApiProblems(400, 401, 403, 404)
+  sheet(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<SessionAttendanceDto> {
+    return this.rollCall.sheet(principal, id);
+  }
+
+  @Put('sessions/:id/attendance')
+  @Roles('admin', 'coordinator', 'mentor')
+  @ApiOperation({
+    summary: 'Roll call: record the whole sheet in one request',
+    description:
+      'Upserts `records` (and the mentors’ own presence) in one transaction. A teen without a seat in the program (not enrolled, ' +
+      'or only waitlisted) is a 422 `not-enrolled` naming them, and nothing is written; a cancelled session is a 409. Every change ' +
+      'is audited with who made it and the status before and after.',
+  })
+  @ApiOkResponse({ type: SessionAttendanceDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  record(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() dto: RollCallDto): Promise<SessionAttendanceDto> {
+    return this.rollCall.record(principal, id, dto, actorOf(principal));
+  }
+
+  @Post('sessions/:id/check-in-code')
+  @Roles('admin', 'coordinator', 'mentor')
+  @ApiOperation({ summary: 'The code teens type to check in themselves; it rotates every CHECK_IN_CODE_PERIOD_SECONDS (show it, or its QR link, on a screen)' })
+  @ApiCreatedResponse({ type: CheckInCodeDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  code(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<CheckInCodeDto> {
+    return this.checkIns.code(principal, id);
+  }
+
+  @Post('sessions/:id/check-ins')
+  @Roles('participant')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Check yourself in with the session’s current code',
+    description:
+      'From CHECK_IN_OPENS_MINUTES_BEFORE before the start until the end: `present`, or `late` after CHECK_IN_LATE_AFTER_MINUTES. ' +
+      '422 `check-in-code-invalid` for a wrong or stale code (with `attemptsLeft`), `check-in-window-closed` outside the window, ' +
+      '`not-enrolled` without a seat; after CHECK_IN_MAX_FAILED_ATTEMPTS tries in 10 minutes, 429 `check-in-locked` with Retry-After.',
+  })
+  @ApiCreatedResponse({ type: CheckInResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  checkIn(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() dto: CheckInDto): Promise<CheckInResultDto> {
+    return this.checkIns.checkIn(principal, id, dto.code, actorOf(principal));
+  }
+
+  @Get('programs/:id/attendance')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Attendance rates of the program: per teen (rule 7, flagged at 3 absences in a row) and per session',
+    description: 'Rate = (present + late) / sessions held (not cancelled) since the teen enrolled; completion once the program has ended. Audited.',
+  })
+  @ApiOkResponse({ type: ProgramAttendanceDto })
+  @ApiProblems(400, 401, 403, 404)
+  program(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProgramAttendanceDto> {
+    return this.rates.program(principal, id, actorOf(principal));
+  }
+
+  @Get('participants/:id/attendance')
+  @Roles('admin', 'coordinator', 'participant')
+  @ApiOperation({ summary: 'A teen’s attendance in each program they hold a seat in: for the teen, admins and the coordinators of those programs' })
+  @ApiOkResponse({ type: ParticipantAttendanceDto })
+  @ApiProblems(400, 401, 403, 404)
+  participant(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ParticipantAttendanceDto> {
+    return this.rates.participant(principal, id, actorOf(principal));
+  }
+
+  @Get('mentors/:id/hours')
+  @Roles('admin', 'coordinator', 'mentor')
+  @ApiOperation({ summary: 'A mentor’s volunteer hours: sessions they were recorded present at, by program (a mentor reads only their own)' })
+  @ApiOkResponse({ type: MentorHoursDto })
+  @ApiProblems(400, 401, 403, 404)
+  hours(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Query() query: HoursQuery): Promise<MentorHoursDto> {
+    return this.rates.mentorHours(principal, id, query);
+  }
+}

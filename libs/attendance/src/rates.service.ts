@@ -1,0 +1,169 @@
+import { type AuditActor, AuditService } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
+import { MentorsService, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AttendancePolicy } from './attendance.policy';
+import {
+  ABSENCE_STREAK_FLAG,
+  HoursQuery,
+  MentorHoursDto,
+  ParticipantAttendanceDto,
+  ProgramAttendanceDto,
+  type CompletionStatus,
+  type SessionCountsDto,
+  type TeenRatesDto,
+} from './dto/rates.dto';
+
+interface TeenRow {
+  program_id: string;
+  participant_id: string;
+  enrolled_at: Date;
+  held: number;
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+  unrecorded: number;
+  streak: number;
+  ended: boolean;
+  completion_threshold: string;
+  title: string;
+  branch_id: string;
+}
+
+/**
+ * Rule 7 in one SQL aggregate: for each seat (enrolled or completed), the sessions of its program held
+ * (started, not cancelled) since the teen got the seat, and how they were marked; unrecorded counts as not
+ * attended. Absences in a row are those since the last present/late, excused ones skipped.
+ */
+const TEEN_RATES = `
+WITH teens AS (
+  SELECT e.program_id, e.participant_id, e.enrolled_at FROM enrollment e
+   WHERE e.status IN ('enrolled', 'completed') AND ($1::uuid IS NULL OR e.program_id = $1) AND ($2::uuid IS NULL OR e.participant_id = $2)
+), marks AS (
+  SELECT t.program_id, t.participant_id, s.id AS session_id, s.starts_at, a.status
+    FROM teens t
+    JOIN session s ON s.program_id = t.program_id AND s.status = 'scheduled' AND s.starts_at <= now() AND s.ends_at > t.enrolled_at
+    LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = t.participant_id
+), last_came AS (
+  SELECT program_id, participant_id, max(starts_at) AS at FROM marks WHERE status IN ('present', 'late') GROUP BY program_id, participant_id
+)
+SELECT t.program_id, t.participant_id, t.enrolled_at,
+       count(m.session_id)::int AS held,
+       count(*) FILTER (WHERE m.status = 'present')::int AS present,
+       count(*) FILTER (WHERE m.status = 'late')::int AS late,
+       count(*) FILTER (WHERE m.status = 'absent')::int AS absent,
+       count(*) FILTER (WHERE m.status = 'excused')::int AS excused,
+       count(*) FILTER (WHERE m.session_id IS NOT NULL AND m.status IS NULL)::int AS unrecorded,
+       count(*) FILTER (WHERE m.session_id IS NOT NULL AND (m.status IS NULL OR m.status = 'absent') AND m.starts_at > COALESCE(l.at, '-infinity'))::int AS streak,
+       p.ends_on < (now() AT TIME ZONE b.timezone)::date AS ended, p.completion_threshold, p.title, p.branch_id
+  FROM teens t
+  JOIN program p ON p.id = t.program_id JOIN branch b ON b.id = p.branch_id
+  LEFT JOIN marks m ON m.program_id = t.program_id AND m.participant_id = t.participant_id
+  LEFT JOIN last_came l ON l.program_id = t.program_id AND l.participant_id = t.participant_id
+ GROUP BY t.program_id, t.participant_id, t.enrolled_at, p.id, b.id
+ ORDER BY p.starts_on, t.enrolled_at`;
+
+/** The numbers of one seat, with rate and completion exactly as rule 7 has them. */
+export function ratesOf(row: Omit<TeenRow, 'title' | 'branch_id' | 'program_id'>): TeenRatesDto {
+  const attended = row.present + row.late;
+  const rate = row.held ? Math.round((attended / row.held) * 10_000) / 10_000 : null;
+  const completed = row.held > 0 && attended / row.held >= Number(row.completion_threshold);
+  const completion: CompletionStatus = !row.ended ? 'in_progress' : completed ? 'completed' : 'not_completed';
+  return {
+    participantId: row.participant_id,
+    enrolledAt: row.enrolled_at,
+    sessionsHeld: row.held,
+    present: row.present,
+    late: row.late,
+    absent: row.absent,
+    excused: row.excused,
+    unrecorded: row.unrecorded,
+    rate,
+    consecutiveAbsences: row.streak,
+    flagged: row.streak >= ABSENCE_STREAK_FLAG,
+    completion,
+  };
+}
+
+@Injectable()
+export class RatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policy: AttendancePolicy,
+    private readonly scheduling: SchedulingPolicy,
+    private readonly programs: ProgramsService,
+    private readonly participants: ParticipantsService,
+    private readonly mentors: MentorsService,
+  ) {}
+
+  /** A program's attendance for its staff: every seated teen (named, audited) and every session's counts. */
+  async program(principal: Principal, programId: string, actor: AuditActor): Promise<ProgramAttendanceDto> {
+    const [program] = await this.programs.findByIds([programId]);
+    if (!program) throw new ProgramNotFoundError(programId);
+    this.scheduling.assertCanChangeProgram(principal, program);
+    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [programId, null]);
+    const sessions: (Omit<SessionCountsDto, 'sessionId' | 'startsAt'> & { session_id: string; starts_at: Date })[] = await this.dataSource.query(
+      `SELECT s.id AS session_id, s.starts_at, s.status, (s.status = 'scheduled' AND s.starts_at <= now()) AS held,
+              (SELECT count(*) FROM enrollment e WHERE e.program_id = s.program_id AND e.status IN ('enrolled', 'completed') AND e.enrolled_at < s.ends_at)::int AS expected,
+              count(a.*) FILTER (WHERE a.status = 'present')::int AS present, count(a.*) FILTER (WHERE a.status = 'late')::int AS late,
+              count(a.*) FILTER (WHERE a.status = 'absent')::int AS absent, count(a.*) FILTER (WHERE a.status = 'excused')::int AS excused
+         FROM session s LEFT JOIN attendance a ON a.session_id = s.id
+        WHERE s.program_id = $1 GROUP BY s.id ORDER BY s.starts_at, s.id`,
+      [programId],
+    );
+    const people = new Map((await this.participants.findActive(rows.map((r) => r.participant_id))).map((p) => [p.id, p]));
+    if (rows.length) {
+      await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: 'attendance:program', programId, ids: [...people.keys()] } });
+    }
+    return {
+      programId,
+      completionThreshold: program.completionThreshold,
+      ended: rows[0]?.ended ?? false,
+      teens: rows.map((r) => ({ ...ratesOf(r), firstName: people.get(r.participant_id)?.firstName ?? 'Erased', lastName: people.get(r.participant_id)?.lastName ?? '' })),
+      sessions: sessions.map(({ session_id, starts_at, ...s }) => ({
+        sessionId: session_id,
+        startsAt: starts_at,
+        ...s,
+        unrecorded: s.held ? Math.max(0, s.expected - s.present - s.late - s.absent - s.excused) : 0,
+      })),
+    };
+  }
+
+  /** One teen's attendance in each program they hold a seat in: for the teen, admins, and coordinators of those programs. */
+  async participant(principal: Principal, participantId: string, actor: AuditActor): Promise<ParticipantAttendanceDto> {
+    const [teen] = await this.participants.findActive([participantId]);
+    if (!teen) throw new ParticipantNotFoundError(participantId);
+    const self = principal.kind === 'user' && teen.userId === principal.id;
+    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, participantId]);
+    const visible = self ? rows : rows.filter((r) => this.policy.isStaff(principal, r.branch_id));
+    const homeStaff = teen.homeBranchId !== null && this.policy.isStaff(principal, teen.homeBranchId);
+    if (!self && !visible.length && !homeStaff) throw new ParticipantNotFoundError(participantId);
+    if (!self) await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', entityId: participantId, changes: { via: 'attendance' } });
+    return { participantId, programs: visible.map((r) => ({ ...ratesOf(r), programId: r.program_id, programTitle: r.title })) };
+  }
+
+  /** Volunteer hours: the sessions (not cancelled) the mentor was recorded present at, in the period. */
+  async mentorHours(principal: Principal, mentorId: string, query: HoursQuery): Promise<MentorHoursDto> {
+    const mentor = await this.mentors.get(principal, mentorId);
+    const rows: { program_id: string; title: string; sessions: number; seconds: number }[] = await this.dataSource.query(
+      `SELECT p.id AS program_id, p.title, count(*)::int AS sessions, sum(EXTRACT(EPOCH FROM s.ends_at - s.starts_at))::float8 AS seconds
+         FROM mentor_attendance ma JOIN session s ON s.id = ma.session_id JOIN program p ON p.id = s.program_id
+        WHERE ma.mentor_id = $1 AND ma.status = 'present' AND s.status = 'scheduled'
+          AND ($2::timestamptz IS NULL OR s.starts_at >= $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
+        GROUP BY p.id ORDER BY p.starts_on, p.id`,
+      [mentorId, query.from ?? null, query.to ?? null],
+    );
+    const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
+    return {
+      mentorId,
+      employerSponsorId: mentor.employerSponsorId,
+      sessions: rows.reduce((n, r) => n + r.sessions, 0),
+      hours: hours(rows.reduce((n, r) => n + r.seconds, 0)),
+      byProgram: rows.map((r) => ({ programId: r.program_id, title: r.title, sessions: r.sessions, hours: hours(r.seconds) })),
+    };
+  }
+}

@@ -1,0 +1,160 @@
+import { type AuditActor, AuditService, type FieldErrorDto, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { ParticipantsService } from '@codeshelf/people';
+import { SessionCancelledError } from '@codeshelf/scheduling';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MentorNotAssignedError, NotEnrolledError } from './attendance.errors';
+import { AttendancePolicy } from './attendance.policy';
+import { RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
+import { type SessionContext, sessionContext } from './session-context';
+
+const lastInitial = (lastName: string) => `${[...lastName][0] ?? ''}.`;
+
+/** Fields named twice in one batch: a 400 naming the second. */
+function duplicates<T>(items: T[], key: (item: T) => string, field: (index: number) => string): FieldErrorDto[] {
+  const seen = new Set<string>();
+  return items.flatMap((item, i) => (seen.has(key(item)) ? [{ field: field(i), message: 'named twice in this roll call' }] : (seen.add(key(item)), [])));
+}
+
+/** Roll call (rule 6): the sheet of a session, and the bulk upsert that fills it in one transaction. */
+@Injectable()
+export class RollCallService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly policy: AttendancePolicy,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  async sheet(principal: Principal, sessionId: string): Promise<SessionAttendanceDto> {
+    const session = await sessionContext(this.dataSource.manager, sessionId);
+    await this.policy.assertCanTakeRoll(principal, session);
+    return this.read(session);
+  }
+
+  /**
+   * Upserts the records, all or nothing: anyone without a seat in the program is a 422 naming them, a
+   * cancelled session a 409. Changes are audited (who, from what, to what).
+   */
+  async record(principal: Principal, sessionId: string, dto: RollCallDto, actor: AuditActor): Promise<SessionAttendanceDto> {
+    const twice = [
+      ...duplicates(dto.records, (r) => r.participantId, (i) => `records[${i}].participantId`),
+      ...duplicates(dto.mentors ?? [], (m) => m.mentorId, (i) => `mentors[${i}].mentorId`),
+    ];
+    if (twice.length) throw new ValidationFailedError(twice);
+    const session = await sessionContext(this.dataSource.manager, sessionId);
+    await this.policy.assertCanTakeRoll(principal, session);
+    await this.transactions.run(async (manager) => {
+      // The session row is locked, so it is not cancelled while its roll is taken.
+      const [{ status }] = await manager.query(`SELECT status FROM session WHERE id = $1 FOR SHARE`, [sessionId]);
+      if (status === 'cancelled') throw new SessionCancelledError(sessionId);
+      await this.assertEnrolled(manager, session, dto);
+      const changes = await this.upsertTeens(manager, session, dto, principal.id);
+      const mentorChanges = await this.upsertMentors(manager, session, dto, principal.id);
+      if (changes.length || mentorChanges.length) {
+        await this.audit.record(
+          { actor, action: 'attendance.recorded', entity: 'session', entityId: sessionId, changes: { records: changes, mentors: mentorChanges } },
+          manager,
+        );
+      }
+    });
+    return this.read(session);
+  }
+
+  private async assertEnrolled(manager: EntityManager, session: SessionContext, dto: RollCallDto): Promise<void> {
+    const ids = dto.records.map((r) => r.participantId);
+    const seated: { participant_id: string }[] = await manager.query(
+      `SELECT participant_id FROM enrollment WHERE program_id = $1 AND participant_id = ANY($2::uuid[]) AND status IN ('enrolled', 'completed')`,
+      [session.programId, ids],
+    );
+    const ok = new Set(seated.map((r) => r.participant_id));
+    const missing = dto.records.map((r, i) => ({ r, i })).filter(({ r }) => !ok.has(r.participantId));
+    if (missing.length) {
+      throw new NotEnrolledError(
+        missing.map(({ i }) => ({ field: `records[${i}].participantId`, message: 'holds no seat in this program (not enrolled, or only waitlisted)' })),
+        missing.map(({ r }) => r.participantId),
+      );
+    }
+    const mentors = dto.mentors ?? [];
+    if (!mentors.length) return;
+    const assigned: { mentor_id: string }[] = await manager.query(`SELECT mentor_id FROM session_mentor WHERE session_id = $1 AND mentor_id = ANY($2::uuid[]) AND active`, [
+      session.id,
+      mentors.map((m) => m.mentorId),
+    ]);
+    const here = new Set(assigned.map((r) => r.mentor_id));
+    const strangers = mentors.map((m, i) => ({ m, i })).filter(({ m }) => !here.has(m.mentorId));
+    if (strangers.length) throw new MentorNotAssignedError(strangers.map(({ i }) => ({ field: `mentors[${i}].mentorId`, message: 'not assigned to this session' })));
+  }
+
+  /** One statement for the whole batch; answers what changed, for the audit trail. */
+  private async upsertTeens(manager: EntityManager, session: SessionContext, dto: RollCallDto, recordedBy: string) {
+    if (!dto.records.length) return [];
+    const rows: { participant_id: string; before_status: string | null; before_note: string | null; status: string; note: string | null }[] = await manager.query(
+      `WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(participant_id, status, note)),
+            before AS (SELECT a.participant_id, a.status, a.note FROM attendance a JOIN input USING (participant_id) WHERE a.session_id = $1 FOR UPDATE OF a),
+            written AS (
+              INSERT INTO attendance (session_id, participant_id, status, note, method, recorded_by)
+              SELECT $1, participant_id, status, note, 'roll_call', $5 FROM input
+              ON CONFLICT (session_id, participant_id) DO UPDATE
+                 SET status = EXCLUDED.status, note = EXCLUDED.note, method = 'roll_call', recorded_by = EXCLUDED.recorded_by, updated_at = now()
+              RETURNING participant_id, status, note)
+       SELECT w.participant_id, b.status AS before_status, b.note AS before_note, w.status, w.note FROM written w LEFT JOIN before b USING (participant_id)`,
+      [session.id, dto.records.map((r) => r.participantId), dto.records.map((r) => r.status), dto.records.map((r) => r.note ?? null), recordedBy],
+    );
+    return rows
+      .filter((r) => r.before_status !== r.status || r.before_note !== r.note)
+      .map((r) => ({ participantId: r.participant_id, from: r.before_status && { status: r.before_status, note: r.before_note }, to: { status: r.status, note: r.note } }));
+  }
+
+  private async upsertMentors(manager: EntityManager, session: SessionContext, dto: RollCallDto, recordedBy: string) {
+    const mentors = dto.mentors ?? [];
+    if (!mentors.length) return [];
+    const rows: { mentor_id: string; before_status: string | null; status: string }[] = await manager.query(
+      `WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[]) AS t(mentor_id, status)),
+            before AS (SELECT m.mentor_id, m.status FROM mentor_attendance m JOIN input USING (mentor_id) WHERE m.session_id = $1 FOR UPDATE OF m),
+            written AS (
+              INSERT INTO mentor_attendance (session_id, mentor_id, status, recorded_by) SELECT $1, mentor_id, status, $4 FROM input
+              ON CONFLICT (session_id, mentor_id) DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, updated_at = now()
+              RETURNING mentor_id, status)
+       SELECT w.mentor_id, b.status AS before_status, w.status FROM written w LEFT JOIN before b USING (mentor_id)`,
+      [session.id, mentors.map((m) => m.mentorId), mentors.map((m) => m.status), recordedBy],
+    );
+    return rows.filter((r) => r.before_status !== r.status).map((r) => ({ mentorId: r.mentor_id, from: r.before_status, to: r.status }));
+  }
+
+  /** The sheet: teens holding a seat, plus anyone recorded for the session since (a teen who withdrew later). */
+  private async read(session: SessionContext): Promise<SessionAttendanceDto> {
+    const marks: { participant_id: string; status: string | null; note: string | null; method: string | null; checked_in_at: Date | null }[] = await this.dataSource.query(
+      `WITH roster AS (SELECT participant_id FROM enrollment WHERE program_id = $2 AND status IN ('enrolled', 'completed')
+                       UNION SELECT participant_id FROM attendance WHERE session_id = $1)
+       SELECT r.participant_id, a.status, a.note, a.method, a.checked_in_at FROM roster r
+         LEFT JOIN attendance a ON a.session_id = $1 AND a.participant_id = r.participant_id`,
+      [session.id, session.programId],
+    );
+    const people = new Map((await this.participants.findActive(marks.map((m) => m.participant_id))).map((p) => [p.id, p]));
+    const mentors = await this.dataSource.query(
+      `SELECT sm.mentor_id AS "mentorId", u.display_name AS "displayName", sm.role, ma.status
+         FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN user_account u ON u.id = m.user_id
+         LEFT JOIN mentor_attendance ma ON ma.session_id = sm.session_id AND ma.mentor_id = sm.mentor_id
+        WHERE sm.session_id = $1 ORDER BY sm.role DESC, u.display_name`,
+      [session.id],
+    );
+    const teens = marks
+      .map((m) => {
+        const person = people.get(m.participant_id);
+        return {
+          participantId: m.participant_id,
+          firstName: person?.firstName ?? 'Erased',
+          lastInitial: person ? lastInitial(person.lastName) : '',
+          status: m.status,
+          note: m.note,
+          method: m.method,
+          checkedInAt: m.checked_in_at,
+        } as SessionAttendanceDto['teens'][number];
+      })
+      .sort((a, b) => a.firstName.localeCompare(b.firstName) || a.lastInitial.localeCompare(b.lastInitial) || a.participantId.localeCompare(b.participantId));
+    return { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, teens, mentors };
+  }
+}
