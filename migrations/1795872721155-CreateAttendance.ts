@@ -29,13 +29,14 @@ export class CreateAttendance1795872721155 implements MigrationInterface {
         IF NOT EXISTS (SELECT 1 FROM session WHERE id = NEW.session_id AND status = 'scheduled') THEN
           RAISE EXCEPTION 'session % is cancelled: it has no attendance', NEW.session_id USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_allowed';
         END IF;
-        IF TG_TABLE_NAME = 'attendance' AND NOT EXISTS (
-             SELECT 1 FROM session s JOIN enrollment e ON e.program_id = s.program_id
-              WHERE s.id = NEW.session_id AND e.participant_id = NEW.participant_id AND e.enrolled_at IS NOT NULL) THEN
-          RAISE EXCEPTION 'participant % never held a seat in the program of session %', NEW.participant_id, NEW.session_id
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_allowed';
-        END IF;
-        IF TG_TABLE_NAME = 'mentor_attendance' AND NOT EXISTS (SELECT 1 FROM session_mentor WHERE session_id = NEW.session_id AND mentor_id = NEW.mentor_id) THEN
+        -- Separate branches: NEW has participant_id in one table and mentor_id in the other.
+        IF TG_TABLE_NAME = 'attendance' THEN
+          IF NOT EXISTS (SELECT 1 FROM session s JOIN enrollment e ON e.program_id = s.program_id
+                          WHERE s.id = NEW.session_id AND e.participant_id = NEW.participant_id AND e.enrolled_at IS NOT NULL) THEN
+            RAISE EXCEPTION 'participant % never held a seat in the program of session %', NEW.participant_id, NEW.session_id
+              USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_allowed';
+          END IF;
+        ELSIF NOT EXISTS (SELECT 1 FROM session_mentor WHERE session_id = NEW.session_id AND mentor_id = NEW.mentor_id) THEN
           RAISE EXCEPTION 'mentor % is not assigned to session %', NEW.mentor_id, NEW.session_id USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_allowed';
         END IF;
         RETURN NEW;

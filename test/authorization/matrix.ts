@@ -31,6 +31,14 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/enrollments/{id}/withdraw': ['admin', 'coordinator', 'participant'],
   'POST /v1/enrollments/{id}/prioritize': STAFF,
 
+  'GET /v1/sessions/{id}/attendance': ['admin', 'coordinator', 'mentor'],
+  'PUT /v1/sessions/{id}/attendance': ['admin', 'coordinator', 'mentor'],
+  'POST /v1/sessions/{id}/check-in-code': ['admin', 'coordinator', 'mentor'],
+  'POST /v1/sessions/{id}/check-ins': ['participant'],
+  'GET /v1/programs/{id}/attendance': STAFF,
+  'GET /v1/participants/{id}/attendance': ['admin', 'coordinator', 'participant'],
+  'GET /v1/mentors/{id}/hours': ['admin', 'coordinator', 'mentor'],
+
   'POST /v1/branches': ['admin'],
   'GET /v1/branches': 'public',
   'GET /v1/branches/{id}': 'public',

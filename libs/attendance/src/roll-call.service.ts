@@ -88,40 +88,45 @@ export class RollCallService {
     if (strangers.length) throw new MentorNotAssignedError(strangers.map(({ i }) => ({ field: `mentors[${i}].mentorId`, message: 'not assigned to this session' })));
   }
 
-  /** One statement for the whole batch; answers what changed, for the audit trail. */
+  /**
+   * The whole batch in one upsert; answers what changed, for the audit trail. The rows are locked and read
+   * first, so the "before" of a concurrent correction is the value it replaced.
+   */
   private async upsertTeens(manager: EntityManager, session: SessionContext, dto: RollCallDto, recordedBy: string) {
     if (!dto.records.length) return [];
-    const rows: { participant_id: string; before_status: string | null; before_note: string | null; status: string; note: string | null }[] = await manager.query(
-      `WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(participant_id, status, note)),
-            before AS (SELECT a.participant_id, a.status, a.note FROM attendance a JOIN input USING (participant_id) WHERE a.session_id = $1 FOR UPDATE OF a),
-            written AS (
-              INSERT INTO attendance (session_id, participant_id, status, note, method, recorded_by)
-              SELECT $1, participant_id, status, note, 'roll_call', $5 FROM input
-              ON CONFLICT (session_id, participant_id) DO UPDATE
-                 SET status = EXCLUDED.status, note = EXCLUDED.note, method = 'roll_call', recorded_by = EXCLUDED.recorded_by, updated_at = now()
-              RETURNING participant_id, status, note)
-       SELECT w.participant_id, b.status AS before_status, b.note AS before_note, w.status, w.note FROM written w LEFT JOIN before b USING (participant_id)`,
-      [session.id, dto.records.map((r) => r.participantId), dto.records.map((r) => r.status), dto.records.map((r) => r.note ?? null), recordedBy],
+    const ids = dto.records.map((r) => r.participantId);
+    const before: { participant_id: string; status: string; note: string | null }[] = await manager.query(
+      `SELECT participant_id, status, note FROM attendance WHERE session_id = $1 AND participant_id = ANY($2::uuid[]) FOR UPDATE`,
+      [session.id, ids],
     );
-    return rows
-      .filter((r) => r.before_status !== r.status || r.before_note !== r.note)
-      .map((r) => ({ participantId: r.participant_id, from: r.before_status && { status: r.before_status, note: r.before_note }, to: { status: r.status, note: r.note } }));
+    await manager.query(
+      `INSERT INTO attendance (session_id, participant_id, status, note, method, recorded_by)
+       SELECT $1, participant_id, status, note, 'roll_call', $5 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(participant_id, status, note)
+       ON CONFLICT (session_id, participant_id) DO UPDATE
+          SET status = EXCLUDED.status, note = EXCLUDED.note, method = 'roll_call', recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+      [session.id, ids, dto.records.map((r) => r.status), dto.records.map((r) => r.note ?? null), recordedBy],
+    );
+    const was = new Map(before.map((b) => [b.participant_id, { status: b.status, note: b.note }]));
+    return dto.records
+      .map((r) => ({ participantId: r.participantId, from: was.get(r.participantId) ?? null, to: { status: r.status, note: r.note ?? null } }))
+      .filter(({ from, to }) => from?.status !== to.status || from?.note !== to.note);
   }
 
   private async upsertMentors(manager: EntityManager, session: SessionContext, dto: RollCallDto, recordedBy: string) {
     const mentors = dto.mentors ?? [];
     if (!mentors.length) return [];
-    const rows: { mentor_id: string; before_status: string | null; status: string }[] = await manager.query(
-      `WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[]) AS t(mentor_id, status)),
-            before AS (SELECT m.mentor_id, m.status FROM mentor_attendance m JOIN input USING (mentor_id) WHERE m.session_id = $1 FOR UPDATE OF m),
-            written AS (
-              INSERT INTO mentor_attendance (session_id, mentor_id, status, recorded_by) SELECT $1, mentor_id, status, $4 FROM input
-              ON CONFLICT (session_id, mentor_id) DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, updated_at = now()
-              RETURNING mentor_id, status)
-       SELECT w.mentor_id, b.status AS before_status, w.status FROM written w LEFT JOIN before b USING (mentor_id)`,
-      [session.id, mentors.map((m) => m.mentorId), mentors.map((m) => m.status), recordedBy],
+    const ids = mentors.map((m) => m.mentorId);
+    const before: { mentor_id: string; status: string }[] = await manager.query(
+      `SELECT mentor_id, status FROM mentor_attendance WHERE session_id = $1 AND mentor_id = ANY($2::uuid[]) FOR UPDATE`,
+      [session.id, ids],
     );
-    return rows.filter((r) => r.before_status !== r.status).map((r) => ({ mentorId: r.mentor_id, from: r.before_status, to: r.status }));
+    await manager.query(
+      `INSERT INTO mentor_attendance (session_id, mentor_id, status, recorded_by) SELECT $1, mentor_id, status, $4 FROM unnest($2::uuid[], $3::text[]) AS t(mentor_id, status)
+       ON CONFLICT (session_id, mentor_id) DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+      [session.id, ids, mentors.map((m) => m.status), recordedBy],
+    );
+    const was = new Map(before.map((b) => [b.mentor_id, b.status]));
+    return mentors.filter((m) => was.get(m.mentorId) !== m.status).map((m) => ({ mentorId: m.mentorId, from: was.get(m.mentorId) ?? null, to: m.status }));
   }
 
   /** The sheet: teens holding a seat, plus anyone recorded for the session since (a teen who withdrew later). */
