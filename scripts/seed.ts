@@ -1,9 +1,11 @@
+import { RollCallService } from '@codeshelf/attendance';
 import { EnrollmentsService } from '@codeshelf/enrollment';
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
 import { type BranchDto, BranchesService, ClosuresService, MentorsService, ProgramsService, RoomsService, SeriesService, SessionMentorsService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { withAppContext } from './app-context';
 
 /*
@@ -68,7 +70,7 @@ async function seedPrograms(app: INestApplicationContext, admin: Principal, { br
   // Max, employed by Acme, cleared for the term, leads the first session.
   const max = (await app.get(UsersService).findByEmail(email('mentor')))!;
   const mentor = await app.get(MentorsService).create({ userId: max.id, employerSponsorId: sponsor.id, skills: ['python', 'games'] }, actor);
-  await app.get(MentorsService).addClearance(mentor.id, { kind: 'background_check', status: 'cleared', validFrom: `${year - 1}-12-01`, expiresOn: `${year + 1}-11-30` }, actor);
+  await app.get(MentorsService).addClearance(mentor.id, { kind: 'background_check', status: 'cleared', validFrom: `${year - 2}-09-01`, expiresOn: `${year + 1}-11-30` }, actor);
   await app.get(SessionMentorsService).assign(admin, series.created[0].id, mentor.id, 'lead', actor);
   await programs.step(admin, python.id, 'publish', actor);
   await programs.create(admin, { ...term, branchId: branches[1].id, title: 'Web Makers', level: 'intermediate', minAge: 14, capacity: 15 }, actor);
@@ -80,6 +82,54 @@ async function seedPrograms(app: INestApplicationContext, admin: Principal, { br
   );
   await programs.step(admin, gameJam.id, 'publish', actor);
   return { pythonId: python.id, gameJamId: gameJam.id };
+}
+
+/**
+ * A club running now at Riverside: five Wednesdays behind it, four ahead. Tess, Riley and Alex hold seats
+ * from its first week; Max took the roll calls. Riley missed the last three, so the program's attendance
+ * report flags her; Max's volunteer hours count for Acme.
+ */
+async function seedRunningClub(app: INestApplicationContext, admin: Principal, { branches }: Places): Promise<void> {
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const day = 86_400_000;
+  const date = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+  const programs = app.get(ProgramsService);
+  const club = await programs.create(
+    admin,
+    { branchId: branches[1].id, title: 'Scratch to JavaScript', level: 'beginner', minAge: 12, maxAge: 21, capacity: 12, startsOn: date(-36), endsOn: date(28) },
+    actor,
+  );
+  const series = await app.get(SeriesService).create(admin, club.id, { rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '16:00', durationMinutes: 90 }, actor);
+  await programs.step(admin, club.id, 'publish', actor);
+  const participants = app.get(ParticipantsService);
+  const teens = [
+    (await participants.findByUser((await app.get(UsersService).findByEmail(email('teen')))!.id))!,
+    (await participants.list(admin, { limit: 1, q: 'Riley Reed' }, actor)).items[0],
+    (await participants.findByUser((await app.get(UsersService).findByEmail(email('adult-teen')))!.id))!,
+  ];
+  for (const teen of teens) await app.get(EnrollmentsService).enroll(admin, club.id, { participantId: teen.id }, actor);
+  // Demo data only: as if they had enrolled when the term opened, so the weeks behind count for them.
+  await app.get(DataSource).query(`UPDATE enrollment SET enrolled_at = $2 WHERE program_id = $1`, [club.id, `${date(-37)}T12:00:00Z`]);
+  const max = (await app.get(UsersService).findByEmail(email('mentor')))!;
+  const mentor = await app.get(MentorsService).getOwn({ kind: 'user', id: max.id, role: 'mentor', displayName: '', branchIds: [], sponsorId: null });
+  const held = series.created.filter((s) => new Date(s.startsAt).getTime() < Date.now());
+  for (const [week, session] of held.entries()) {
+    await app.get(SessionMentorsService).assign(admin, session.id, mentor.id, 'lead', actor);
+    const recent = week >= held.length - 3;
+    await app.get(RollCallService).record(
+      admin,
+      session.id,
+      {
+        records: [
+          { participantId: teens[0].id, status: week === 1 ? 'late' : 'present' },
+          { participantId: teens[1].id, status: recent ? 'absent' : 'present' },
+          { participantId: teens[2].id, status: week === 0 ? 'excused' : 'present', ...(week === 0 ? { note: 'Exam week' } : {}) },
+        ],
+        mentors: [{ mentorId: mentor.id, status: 'present' }],
+      },
+      actor,
+    );
+  }
 }
 
 /** Tess enrolls in Intro to Python herself and staff enroll Riley; Alex holds the Game Jam's one seat and Tess waits for it. */
@@ -121,6 +171,7 @@ withAppContext(async (app) => {
   const admin = await seedAccounts(app, places);
   await seedTeens(app, admin, places);
   await seedEnrollments(app, admin, await seedPrograms(app, admin, places));
+  await seedRunningClub(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   printLogins(key.key);
 }).catch((error: unknown) => {

@@ -108,13 +108,15 @@ describe('Attendance (HTTP)', () => {
       expect(await db.query(`SELECT 1 FROM attendance WHERE session_id = $1`, [sessionId])).toEqual([]);
     });
 
-    it('refuses a cancelled session (409), strangers (403), bad input (400), and the database refuses the same on its own', async () => {
+    it('refuses a cancelled or future session (409), strangers (403), bad input (400), and the database refuses the same on its own', async () => {
       const { program, coordinator } = await runningProgram();
       const [teen] = await insertTeens(app, 1);
       await enrollInTurn(app, program.id, [teen]);
       const cancelled = await session(program.id, -60, 60, 'cancelled');
       const held = await session(program.id, -30);
       expect((await rollCall(coordinator, cancelled, { records: [{ participantId: teen.participantId, status: 'present' }] }).expect(409)).body.code).toBe('session-cancelled');
+      const tomorrow = await session(program.id, 24 * 60);
+      expect((await rollCall(coordinator, tomorrow, { records: [{ participantId: teen.participantId, status: 'present' }] }).expect(409)).body.code).toBe('roll-call-not-open');
       const otherMentor = await mentorOf();
       expect((await rollCall(otherMentor, held, { records: [] }).expect(403)).body.code).toBe('not-your-session');
       await rollCall(teen, held, { records: [] }).expect(403);

@@ -33,7 +33,8 @@ export class AttendanceController {
     summary: 'Roll call: record the whole sheet in one request',
     description:
       'Upserts `records` (and the mentors’ own presence) in one transaction. A teen without a seat in the program (not enrolled, ' +
-      'or only waitlisted) is a 422 `not-enrolled` naming them, and nothing is written; a cancelled session is a 409. Every change ' +
+      'or only waitlisted) is a 422 `not-enrolled` naming them, and nothing is written; a cancelled session is a 409, and so is one ' +
+      'that has not begun (roll call opens with self check-in, CHECK_IN_OPENS_MINUTES_BEFORE the start). Every change ' +
       'is audited with who made it and the status before and after.',
   })
   @ApiOkResponse({ type: SessionAttendanceDto })

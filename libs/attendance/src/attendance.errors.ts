@@ -54,3 +54,9 @@ export class NotEnrolledInSessionError extends ProblemError {
 }
 
 
+
+export class RollCallNotOpenError extends ProblemError {
+  constructor(opensAt: Date) {
+    super(409, 'roll-call-not-open', 'Session not begun', `Attendance for this session can be recorded from ${opensAt.toISOString()}.`, { opensAt });
+  }
+}

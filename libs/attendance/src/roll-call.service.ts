@@ -1,10 +1,10 @@
-import { type AuditActor, AuditService, type FieldErrorDto, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, type FieldErrorDto, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { ParticipantsService } from '@codeshelf/people';
 import { SessionCancelledError } from '@codeshelf/scheduling';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MentorNotAssignedError, NotEnrolledError } from './attendance.errors';
+import { MentorNotAssignedError, NotEnrolledError, RollCallNotOpenError } from './attendance.errors';
 import { AttendancePolicy } from './attendance.policy';
 import { RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
 import { type SessionContext, sessionContext } from './session-context';
@@ -21,6 +21,7 @@ function duplicates<T>(items: T[], key: (item: T) => string, field: (index: numb
 @Injectable()
 export class RollCallService {
   constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
@@ -46,6 +47,9 @@ export class RollCallService {
     if (twice.length) throw new ValidationFailedError(twice);
     const session = await sessionContext(this.dataSource.manager, sessionId);
     await this.policy.assertCanTakeRoll(principal, session);
+    // Roll call opens with self check-in: nobody is marked for a session that has not begun.
+    const opensAt = new Date(session.startsAt.getTime() - this.env.CHECK_IN_OPENS_MINUTES_BEFORE * 60_000);
+    if (Date.now() < opensAt.getTime()) throw new RollCallNotOpenError(opensAt);
     await this.transactions.run(async (manager) => {
       // The session row is locked, so it is not cancelled while its roll is taken.
       const [{ status }] = await manager.query(`SELECT status FROM session WHERE id = $1 FOR SHARE`, [sessionId]);
