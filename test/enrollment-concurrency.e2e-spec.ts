@@ -98,6 +98,8 @@ describe('Enrollment under concurrency (HTTP, two app instances)', () => {
     const [pending] = await insertTeens(apps[0], 1, { consentStatus: 'pending' });
     const key = { 'Idempotency-Key': 'same-key' };
     await enroll(a, program.id, 0, key).expect(201);
+    // No body and an empty one are the same request.
+    expect((await enroll(a, program.id, 1, key).send({}).expect(201)).headers['idempotent-replayed']).toBe('true');
     const other = await enroll(b, program.id, 1, key).expect(201);
     expect(other.headers['idempotent-replayed']).toBeUndefined();
 

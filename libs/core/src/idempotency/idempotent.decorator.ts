@@ -33,7 +33,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const scope = `${request.user.kind}:${request.user.id}`;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
-    return from(this.run(scope, key, requestFingerprint(request.method, request.url.split('?')[0], request.body), status, reply, next));
+    // No body and `{}` are the same request.
+    return from(this.run(scope, key, requestFingerprint(request.method, request.url.split('?')[0], request.body ?? {}), status, reply, next));
   }
 
   private async run(scope: string, key: string, fingerprint: string, status: number, reply: FastifyReply, next: CallHandler): Promise<unknown> {
