@@ -146,6 +146,17 @@ export class RatesService {
     return { participantId, programs: visible.map((r) => ({ ...ratesOf(r), programId: r.program_id, programTitle: r.title })) };
   }
 
+  /**
+   * A teen's standing over all their seats, for internships (rule 8): attended / held across every program,
+   * or null before any session was held; and the programs with their titles. No access check: callers decide.
+   */
+  async standing(participantId: string): Promise<{ attendanceRate: number | null; programs: { programId: string; title: string }[] }> {
+    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, participantId]);
+    const held = rows.reduce((n, r) => n + r.held, 0);
+    const attended = rows.reduce((n, r) => n + r.present + r.late, 0);
+    return { attendanceRate: held ? Math.round((attended / held) * 10_000) / 10_000 : null, programs: rows.map((r) => ({ programId: r.program_id, title: r.title })) };
+  }
+
   /** Volunteer hours: the sessions (not cancelled) the mentor was recorded present at, in the period. */
   async mentorHours(principal: Principal, mentorId: string, query: HoursQuery): Promise<MentorHoursDto> {
     const mentor = await this.mentors.get(principal, mentorId);

@@ -1,15 +1,28 @@
+import { AttendanceModule } from '@codeshelf/attendance';
+import { IdentityModule } from '@codeshelf/identity';
+import { PeopleModule } from '@codeshelf/people';
+import { SchedulingModule } from '@codeshelf/scheduling';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationEntity } from './applications/application.entity';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsService } from './applications/applications.service';
+import { InternshipEntity } from './internships/internship.entity';
+import { InternshipsController } from './internships/internships.controller';
+import { InternshipsService } from './internships/internships.service';
 import { SponsorEntity } from './sponsors/sponsor.entity';
 import { SponsorsController } from './sponsors/sponsors.controller';
 import { SponsorsPolicy } from './sponsors/sponsors.policy';
 import { SponsorsService } from './sponsors/sponsors.service';
+import { SponsorshipEntity } from './sponsorships/sponsorship.entity';
+import { SponsorshipsController } from './sponsorships/sponsorships.controller';
+import { SponsorshipsService } from './sponsorships/sponsorships.service';
 
-/** The companies behind the clubs: sponsors (sponsorships and internships come later). */
+/** The companies behind the clubs: sponsors, what they sponsor, and the internships they offer the teens. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SponsorEntity])],
-  controllers: [SponsorsController],
-  providers: [SponsorsService, SponsorsPolicy],
-  exports: [SponsorsService],
+  imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, TypeOrmModule.forFeature([SponsorEntity, SponsorshipEntity, InternshipEntity, ApplicationEntity])],
+  controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController],
+  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService],
+  exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService],
 })
 export class PartnersModule {}

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A company that funds clubs and offers internships. */
 @Entity()
@@ -14,6 +14,20 @@ export class SponsorEntity {
 
   @Column({ type: 'text', nullable: true })
   contactEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  logoUrl: string | null;
+
+  /**
+   * Random per sponsor (a v4 UUID: 122 random bits), never shown: applicants who keep their profile private appear to this sponsor
+   * under HMAC(salt, participant) — stable for the sponsor, different for every other, not reversible.
+   */
+  @Column({ type: 'uuid', select: false })
+  @Generated('uuid')
+  pseudonymSalt: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -49,7 +49,7 @@ export class SponsorsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change a sponsor’s name, website or contact e-mail (audited)' })
+  @ApiOperation({ summary: 'Change a sponsor’s name, website, contact or logo (audited)' })
   @ApiOkResponse({ type: SponsorDto })
   @ApiProblems(400, 404)
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateSponsorDto, @CurrentPrincipal() principal: Principal): Promise<SponsorDto> {

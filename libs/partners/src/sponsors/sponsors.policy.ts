@@ -17,9 +17,13 @@ export class SponsorsPolicy {
   }
 
   assertCanRead(principal: Principal, sponsorId: string): void {
-    if (isStaff(principal) || principal.sponsorId === sponsorId) return;
-    throw new SponsorNotFoundError(sponsorId);
+    if (!this.reads(principal, sponsorId)) throw new SponsorNotFoundError(sponsorId);
+  }
+
+  /** Library staff, or the sponsor itself (a user or its API key). */
+  reads(principal: Principal, sponsorId: string): boolean {
+    return isStaff(principal) || principal.sponsorId === sponsorId;
   }
 }
 
-const isStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';
+export const isStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';

@@ -10,6 +10,8 @@ import { UpdateSponsorDto } from './dto/update-sponsor.dto';
 import { SponsorEntity } from './sponsor.entity';
 import type { SponsorScope } from './sponsors.policy';
 
+const OPTIONAL = ['website', 'contactEmail', 'contactName', 'logoUrl'] as const;
+
 /** The companies that fund clubs and offer internships. */
 @Injectable()
 export class SponsorsService {
@@ -22,9 +24,9 @@ export class SponsorsService {
   create(dto: CreateSponsorDto, actor: AuditActor): Promise<SponsorDto> {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(SponsorEntity);
-      const sponsor = repository.create({ name: dto.name, website: dto.website ?? null, contactEmail: dto.contactEmail ?? null });
+      const sponsor = repository.create({ name: dto.name, ...Object.fromEntries(OPTIONAL.map((field) => [field, dto[field] ?? null])) });
       await repository.insert(sponsor);
-      const changes = { name: sponsor.name, website: sponsor.website, contactEmail: sponsor.contactEmail };
+      const changes = { name: sponsor.name, ...Object.fromEntries(OPTIONAL.map((field) => [field, sponsor[field]])) };
       await this.audit.record({ actor, action: 'sponsor.created', entity: 'sponsor', entityId: sponsor.id, changes }, manager);
       return SponsorDto.from(sponsor);
     });
@@ -45,6 +47,13 @@ export class SponsorsService {
     return SponsorDto.from(sponsor);
   }
 
+  /** The sponsor's secret pseudonym salt (never in any answer). */
+  async pseudonymSalt(id: string): Promise<string> {
+    const sponsor = await this.sponsors.createQueryBuilder('s').addSelect('s.pseudonymSalt').where('s.id = :id', { id }).getOne();
+    if (!sponsor) throw new SponsorNotFoundError(id);
+    return sponsor.pseudonymSalt;
+  }
+
   /** Changes the fields sent; the audit event records each change as `{ from, to }`. */
   update(id: string, dto: UpdateSponsorDto, actor: AuditActor): Promise<SponsorDto> {
     return this.transactions.run(async (manager) => {
@@ -52,7 +61,7 @@ export class SponsorsService {
       const sponsor = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!sponsor) throw new SponsorNotFoundError(id);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const field of ['name', 'website', 'contactEmail'] as const) {
+      for (const field of ['name', ...OPTIONAL] as const) {
         const to = dto[field];
         if (to !== undefined && to !== sponsor[field]) changes[field] = { from: sponsor[field], to };
       }

@@ -1,7 +1,9 @@
-import { ContactEmailField, SponsorNameField, WebsiteField } from './sponsor-fields';
+import { ContactEmailField, ContactNameField, LogoUrlField, SponsorNameField, WebsiteField } from './sponsor-fields';
 
 export class CreateSponsorDto {
   @SponsorNameField() name: string;
   @WebsiteField({ required: false, nullable: true }) website?: string | null;
   @ContactEmailField({ required: false, nullable: true }) contactEmail?: string | null;
+  @ContactNameField({ required: false, nullable: true }) contactName?: string | null;
+  @LogoUrlField({ required: false, nullable: true }) logoUrl?: string | null;
 }

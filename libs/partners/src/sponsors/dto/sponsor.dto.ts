@@ -7,9 +7,12 @@ export class SponsorDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: String, format: 'uri', nullable: true }) website: string | null;
   @ApiProperty({ type: String, format: 'email', nullable: true }) contactEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactName: string | null;
+  @ApiProperty({ type: String, format: 'uri', nullable: true }) logoUrl: string | null;
   @ApiProperty() createdAt: Date;
 
   static from(sponsor: SponsorEntity): SponsorDto {
-    return { id: sponsor.id, name: sponsor.name, website: sponsor.website, contactEmail: sponsor.contactEmail, createdAt: sponsor.createdAt };
+    const { id, name, website, contactEmail, contactName, logoUrl, createdAt } = sponsor;
+    return { id, name, website, contactEmail, contactName, logoUrl, createdAt };
   }
 }

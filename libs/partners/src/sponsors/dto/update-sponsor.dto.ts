@@ -1,8 +1,10 @@
-import { ContactEmailField, SponsorNameField, WebsiteField } from './sponsor-fields';
+import { ContactEmailField, ContactNameField, LogoUrlField, SponsorNameField, WebsiteField } from './sponsor-fields';
 
-/** Only the fields sent change; null clears the website or the contact e-mail. */
+/** Only the fields sent change; null clears an optional one. */
 export class UpdateSponsorDto {
   @SponsorNameField({ required: false }) name?: string;
   @WebsiteField({ required: false, nullable: true }) website?: string | null;
   @ContactEmailField({ required: false, nullable: true }) contactEmail?: string | null;
+  @ContactNameField({ required: false, nullable: true }) contactName?: string | null;
+  @LogoUrlField({ required: false, nullable: true }) logoUrl?: string | null;
 }

@@ -1,0 +1,30 @@
+import type { ApplicationStatus } from './application.entity';
+
+/** Who decides a step: the teen who applied, or the posting sponsor (library staff may act for it). */
+export type Side = 'teen' | 'sponsor';
+
+/** Rule 8's pipeline: submitted → shortlisted → offered → accepted | declined → completed; rejected or withdrawn from any open state. */
+export const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationStatus, Side>>> = {
+  submitted: { shortlisted: 'sponsor', rejected: 'sponsor', withdrawn: 'teen' },
+  shortlisted: { offered: 'sponsor', rejected: 'sponsor', withdrawn: 'teen' },
+  offered: { accepted: 'teen', declined: 'teen', rejected: 'sponsor', withdrawn: 'teen' },
+  accepted: { completed: 'sponsor' },
+  declined: {},
+  rejected: {},
+  withdrawn: {},
+  completed: {},
+};
+
+/** The states that hold one of the internship's slots. */
+export const HOLDS_SLOT: readonly ApplicationStatus[] = ['offered', 'accepted', 'completed'];
+
+export type StepCheck = { ok: true } | { ok: false; reason: 'illegal'; allowed: ApplicationStatus[] } | { ok: false; reason: 'not-yours'; side: Side };
+
+/** Whether `side` may move an application from `from` to `to`; if not, why (and what it may do instead). */
+export function checkStep(from: ApplicationStatus, to: ApplicationStatus, side: Side): StepCheck {
+  const next = TRANSITIONS[from];
+  const owner = next[to];
+  if (!owner) return { ok: false, reason: 'illegal', allowed: (Object.keys(next) as ApplicationStatus[]).filter((s) => next[s] === side) };
+  if (owner !== side) return { ok: false, reason: 'not-yours', side: owner };
+  return { ok: true };
+}

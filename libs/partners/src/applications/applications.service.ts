@@ -1,0 +1,170 @@
+import { RatesService } from '@codeshelf/attendance';
+import { type AuditActor, AuditService, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { type Principal, UsersService } from '@codeshelf/identity';
+import { type ParticipantEntity, ParticipantsService } from '@codeshelf/people';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHmac } from 'node:crypto';
+import { In, QueryFailedError, Repository } from 'typeorm';
+import { eligibilityOf, InternshipsService } from '../internships/internships.service';
+import { takesApplications } from '../internships/eligibility';
+import { InternshipEntity } from '../internships/internship.entity';
+import {
+  AlreadyAppliedError,
+  ApplicationNotFoundError,
+  IllegalTransitionError,
+  InternshipNotOpenError,
+  NotEligibleError,
+  SlotsFilledError,
+  TransitionNotYoursError,
+} from '../partners.errors';
+import { isStaff } from '../sponsors/sponsors.policy';
+import { SponsorsService } from '../sponsors/sponsors.service';
+import { ApplicationEntity } from './application.entity';
+import { checkStep, HOLDS_SLOT, type Side } from './application-rules';
+import { type ApplicantDto, ApplicationDto, type ApplicationStatusDto, ApplyDto, ChangeApplicationDto, MyApplicationDto, ReceivedApplicationDto } from './dto/application.dto';
+
+/** A per-sponsor pseudonym: HMAC of the participant under the sponsor's secret salt, in Crockford base32. */
+export function pseudonymOf(salt: string, participantId: string): string {
+  const digest = createHmac('sha256', salt).update(participantId).digest();
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  return `applicant-${[...digest.subarray(0, 10)].map((byte) => alphabet[byte % 32]).join('')}`;
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly internships: InternshipsService,
+    private readonly sponsors: SponsorsService,
+    private readonly participants: ParticipantsService,
+    private readonly users: UsersService,
+    private readonly rates: RatesService,
+  ) {}
+
+  /** A teen applies (rule 8): while it is open, once, and only when eligible; the sponsor is told. */
+  async apply(principal: Principal, internshipId: string, dto: ApplyDto, actor: AuditActor): Promise<ApplicationDto> {
+    const internship = await this.internships.visible(principal, internshipId);
+    if (!takesApplications(internship)) throw new InternshipNotOpenError(internshipId);
+    const standing = await this.internships.standingOf(principal);
+    const { reasons } = eligibilityOf(internship, standing);
+    if (reasons.length) throw new NotEligibleError(reasons);
+    try {
+      return await this.transactions.run(async (manager) => {
+        const repository = manager.getRepository(ApplicationEntity);
+        const application = repository.create({ internshipId, participantId: standing.participantId, ...dto });
+        await repository.insert(application);
+        await this.outbox.enqueue(manager, 'application.submitted', { applicationId: application.id, internshipId, sponsorId: internship.sponsorId });
+        await this.audit.record({ actor, action: 'application.submitted', entity: 'application', entityId: application.id, changes: { internshipId, shareProfile: dto.shareProfile } }, manager);
+        return ApplicationDto.from(await repository.findOneByOrFail({ id: application.id }));
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'application_once_per_internship') {
+        throw new AlreadyAppliedError((await this.applications.findOneByOrFail({ internshipId, participantId: standing.participantId })).id);
+      }
+      throw error;
+    }
+  }
+
+  /** The posting's applications: for its sponsor (pseudonymous unless shared) and staff. Every read is audited. */
+  async received(principal: Principal, internshipId: string, query: PageQueryDto, actor: AuditActor): Promise<Page<ReceivedApplicationDto>> {
+    const internship = await this.internships.visible(principal, internshipId);
+    const page = await paginate(this.applications.createQueryBuilder('a').where('a.internshipId = :internshipId', { internshipId }), query, 'createdAt');
+    const staff = isStaff(principal);
+    const salt = await this.sponsors.pseudonymSalt(internship.sponsorId);
+    const people = new Map((await this.participants.findActive(page.items.map((a) => a.participantId))).map((p) => [p.id, p]));
+    const items: ReceivedApplicationDto[] = [];
+    for (const a of page.items) {
+      const { id, statement, status, hired, createdAt } = a;
+      items.push({ id, internshipId, statement, status, hired, createdAt, applicant: await this.applicant(a, people.get(a.participantId), salt, staff) });
+    }
+    if (items.length) {
+      await this.audit.record({
+        actor,
+        action: 'applicant.viewed',
+        entity: 'internship',
+        entityId: internshipId,
+        changes: { applications: page.items.map((a) => ({ id: a.id, shared: a.shareProfile || staff })) },
+      });
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  private async applicant(a: ApplicationEntity, person: ParticipantEntity | undefined, salt: string, staff: boolean): Promise<ApplicantDto> {
+    const { attendanceRate, programs } = await this.rates.standing(a.participantId);
+    const view: ApplicantDto = { pseudonym: pseudonymOf(salt, a.participantId), shared: a.shareProfile, programs: programs.map((p) => ({ title: p.title })), attendanceRate };
+    if (!person || !(a.shareProfile || staff)) return view;
+    const email = person.contactEmail ?? (person.userId ? (await this.users.get(person.userId)).email : null);
+    return { ...view, ...(staff ? { participantId: person.id } : {}), firstName: person.firstName, lastName: person.lastName, email, school: person.school };
+  }
+
+  /** The signed-in teen's applications, newest last. */
+  async mine(principal: Principal, query: PageQueryDto): Promise<Page<MyApplicationDto>> {
+    const teen = await this.participants.findByUser(principal.id);
+    if (!teen) return { items: [], nextCursor: null };
+    const page = await paginate(this.applications.createQueryBuilder('a').where('a.participantId = :id', { id: teen.id }), query, 'createdAt');
+    const titles = new Map(
+      (await this.applications.manager.getRepository(InternshipEntity).findBy({ id: In(page.items.map((a) => a.internshipId)) })).map((i) => [i.id, i.title]),
+    );
+    return { items: page.items.map((a) => ({ ...ApplicationDto.from(a), internshipTitle: titles.get(a.internshipId) ?? '' })), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * One step of the pipeline (rule 8), by the side whose step it is; an offer takes one of the posting's
+   * slots (a guarded update), and an offer declined, withdrawn or rejected gives it back.
+   */
+  async change(principal: Principal, id: string, dto: ChangeApplicationDto, actor: AuditActor): Promise<ApplicationStatusDto> {
+    if ((dto.status === 'completed') !== (dto.hired !== undefined)) {
+      throw new ValidationFailedError([{ field: 'hired', message: dto.status === 'completed' ? 'hired is required to complete an application' : 'hired goes only with status completed' }]);
+    }
+    const found = await this.applications.findOneBy({ id });
+    if (!found) throw new ApplicationNotFoundError(id);
+    const side = await this.sideOf(principal, found);
+    return this.transactions.run(async (manager) => {
+      const [internship] = await manager.query(`SELECT id, sponsor_id, slots FROM internship WHERE id = $1 FOR UPDATE`, [found.internshipId]);
+      const application = await manager.getRepository(ApplicationEntity).findOneByOrFail({ id });
+      const from = application.status;
+      const check = checkStep(from, dto.status, side);
+      if (!check.ok && check.reason === 'not-yours') throw new TransitionNotYoursError(dto.status, check.side === 'teen' ? 'teen who applied' : 'posting sponsor');
+      if (!check.ok) throw new IllegalTransitionError(from, dto.status, check.allowed);
+      const holds = (s: string) => (HOLDS_SLOT as readonly string[]).includes(s);
+      if (!holds(from) && holds(dto.status)) {
+        const [taken] = await manager.query(`UPDATE internship SET offered_count = offered_count + 1 WHERE id = $1 AND offered_count < slots RETURNING id`, [internship.id]);
+        if (!taken.length) throw new SlotsFilledError(internship.id, internship.slots);
+      }
+      if (holds(from) && !holds(dto.status)) await manager.query(`UPDATE internship SET offered_count = offered_count - 1 WHERE id = $1`, [internship.id]);
+      Object.assign(application, { status: dto.status, ...(dto.hired !== undefined ? { hired: dto.hired } : {}) });
+      await manager.getRepository(ApplicationEntity).save(application);
+      await this.outbox.enqueue(manager, 'application.status_changed', {
+        applicationId: id,
+        internshipId: internship.id,
+        sponsorId: internship.sponsor_id,
+        participantId: application.participantId,
+        from,
+        to: dto.status,
+        // Who hears of it: the teen of an offer, the sponsor of an answer.
+        notify: side === 'sponsor' ? 'teen' : 'sponsor',
+      });
+      await this.audit.record({ actor, action: 'application.status_changed', entity: 'application', entityId: id, changes: { from, to: dto.status, hired: dto.hired } }, manager);
+      const { internshipId, status, hired, updatedAt } = application;
+      return { id, internshipId, status, hired, updatedAt };
+    });
+  }
+
+  /** The teen who applied, or the posting sponsor's side (its users, or staff acting for it); anyone else gets a 404. */
+  private async sideOf(principal: Principal, application: ApplicationEntity): Promise<Side> {
+    if (principal.role === 'participant') {
+      const teen = await this.participants.findByUser(principal.id);
+      if (teen?.id === application.participantId) return 'teen';
+    } else if (isStaff(principal)) {
+      return 'sponsor';
+    } else if (principal.role === 'sponsor') {
+      const internship = await this.internships.visible(principal, application.internshipId).catch(() => null);
+      if (internship) return 'sponsor';
+    }
+    throw new ApplicationNotFoundError(application.id);
+  }
+}

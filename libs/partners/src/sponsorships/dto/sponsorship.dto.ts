@@ -1,0 +1,47 @@
+import { IsCalendarDate, PageQueryDto } from '@codeshelf/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class CreateSponsorshipDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  programId: string;
+
+  @ApiProperty({ format: 'date', example: '2027-01-01' })
+  @IsCalendarDate()
+  startsOn: string;
+
+  @ApiProperty({ format: 'date', example: '2027-06-30', description: 'On or after startsOn' })
+  @IsCalendarDate()
+  endsOn: string;
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 9_999_999_999.99, example: 5000 })
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(9_999_999_999.99)
+  amount?: number;
+}
+
+/** What a sponsor sees of a program it sponsors: the program and its numbers, never a roster. */
+export class SponsoredProgramDto {
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid' }) branchId: string;
+  @ApiProperty() branchName: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ enum: ['draft', 'published', 'archived'] }) status: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty() enrolledCount: number;
+  @ApiProperty() waitlistedCount: number;
+}
+
+export class SponsorshipDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) sponsorId: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ type: Number, nullable: true }) amount: number | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: SponsoredProgramDto }) program: SponsoredProgramDto;
+}
+
+export class ListSponsorshipsQuery extends PageQueryDto {}

@@ -1,0 +1,75 @@
+import { type AuditActor, AuditService, type Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { SponsorshipExistsError, UnknownProgramError } from '../partners.errors';
+import { SponsorsPolicy } from '../sponsors/sponsors.policy';
+import { SponsorsService } from '../sponsors/sponsors.service';
+import { CreateSponsorshipDto, ListSponsorshipsQuery, SponsoredProgramDto, SponsorshipDto } from './dto/sponsorship.dto';
+import { SponsorshipEntity } from './sponsorship.entity';
+import { NotStaffOfBranchError } from './sponsorships.errors';
+
+/** Sponsors funding programs: staff of the program's branch record them; the sponsor reads its own. */
+@Injectable()
+export class SponsorshipsService {
+  constructor(
+    @InjectRepository(SponsorshipEntity) private readonly sponsorships: Repository<SponsorshipEntity>,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+    private readonly policy: SponsorsPolicy,
+    private readonly sponsors: SponsorsService,
+    private readonly programs: ProgramsService,
+    private readonly scheduling: SchedulingPolicy,
+  ) {}
+
+  async create(principal: Principal, sponsorId: string, dto: CreateSponsorshipDto, actor: AuditActor): Promise<SponsorshipDto> {
+    await this.sponsors.get(sponsorId);
+    const [program] = await this.programs.findByIds([dto.programId]);
+    if (!program) throw new UnknownProgramError();
+    if (!this.scheduling.runsBranch(principal, program.branchId)) throw new NotStaffOfBranchError(program.id);
+    if (dto.endsOn < dto.startsOn) throw new ValidationFailedError([{ field: 'endsOn', message: 'endsOn must be on or after startsOn' }]);
+    const id = await this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(SponsorshipEntity);
+      const sponsorship = repository.create({ sponsorId, ...dto, amount: dto.amount ?? null });
+      await repository.insert(sponsorship).catch((error: unknown) => {
+        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'sponsorship_once_per_program') throw new SponsorshipExistsError();
+        throw error;
+      });
+      await this.audit.record({ actor, action: 'sponsorship.created', entity: 'sponsorship', entityId: sponsorship.id, changes: { sponsorId, ...dto } }, manager);
+      return sponsorship.id;
+    });
+    const [created] = await this.withPrograms([await this.sponsorships.findOneByOrFail({ id })]);
+    return created;
+  }
+
+  /** The sponsor's sponsorships by start date, each with its program's numbers. */
+  async list(principal: Principal, sponsorId: string, query: ListSponsorshipsQuery): Promise<Page<SponsorshipDto>> {
+    this.policy.assertCanRead(principal, sponsorId);
+    const page = await paginate(this.sponsorships.createQueryBuilder('s').where('s.sponsorId = :sponsorId', { sponsorId }), query, 'startsOn');
+    return { items: await this.withPrograms(page.items), nextCursor: page.nextCursor };
+  }
+
+  private async withPrograms(rows: SponsorshipEntity[]): Promise<SponsorshipDto[]> {
+    const programs: (SponsoredProgramDto & { id: string })[] = rows.length
+      ? await this.sponsorships.query(
+          `SELECT p.id, p.title, p.branch_id AS "branchId", b.name AS "branchName", p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.status,
+                  p.capacity, p.enrolled_count AS "enrolledCount", p.waitlisted_count AS "waitlistedCount"
+             FROM program p JOIN branch b ON b.id = p.branch_id WHERE p.id = ANY($1::uuid[])`,
+          [rows.map((r) => r.programId)],
+        )
+      : [];
+    const byId = new Map(programs.map(({ id, ...program }) => [id, program]));
+    return rows.map((r) => ({
+      id: r.id,
+      sponsorId: r.sponsorId,
+      programId: r.programId,
+      startsOn: r.startsOn,
+      endsOn: r.endsOn,
+      amount: r.amount,
+      createdAt: r.createdAt,
+      program: byId.get(r.programId)!,
+    }));
+  }
+}
