@@ -2,7 +2,7 @@ import { RollCallService } from '@codeshelf/attendance';
 import { EnrollmentsService } from '@codeshelf/enrollment';
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
-import { type SponsorDto, SponsorsService } from '@codeshelf/partners';
+import { ApplicationsService, InternshipsService, type SponsorDto, SponsorshipsService, SponsorsService } from '@codeshelf/partners';
 import { type BranchDto, BranchesService, ClosuresService, MentorsService, ProgramsService, RoomsService, SeriesService, SessionMentorsService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -150,6 +150,45 @@ async function seedEnrollments(app: INestApplicationContext, admin: Principal, {
   await enrollments.enroll(tess, gameJamId, {}, { id: tess.id, kind: 'user' });
 }
 
+/**
+ * Acme sponsors Scratch to JavaScript and posts an open summer internship. Tess applies privately (Acme sees a
+ * pseudonym) and Alex with his profile shared; Acme has shortlisted Alex.
+ */
+async function seedInternships(app: INestApplicationContext, admin: Principal, { sponsor }: Places): Promise<void> {
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const [club] = (await app.get(ProgramsService).list(admin, { limit: 1, q: 'Scratch to JavaScript' })).items;
+  await app.get(SponsorshipsService).create(admin, sponsor.id, { programId: club.id, startsOn: club.startsOn, endsOn: club.endsOn, amount: 5000 }, actor);
+  const internships = app.get(InternshipsService);
+  const day = 86_400_000;
+  const posting = await internships.create(
+    admin,
+    {
+      sponsorId: sponsor.id,
+      title: 'Summer junior developer',
+      description: 'Six weeks with our web team: pair with an engineer and ship a small feature.',
+      location: 'Acme Robotics, 9 Harbor Way',
+      remote: false,
+      slots: 2,
+      minAge: 15,
+      minAttendanceRate: 0.75,
+      opensAt: new Date(Date.now() - day).toISOString(),
+      closesAt: new Date(Date.now() + 30 * day).toISOString(),
+    },
+    actor,
+  );
+  await internships.step(admin, posting.id, 'open', actor);
+  const teen = async (name: string): Promise<Principal> => {
+    const user = (await app.get(UsersService).findByEmail(email(name)))!;
+    return { kind: 'user', id: user.id, role: 'participant', displayName: user.displayName, branchIds: [], sponsorId: null };
+  };
+  const applications = app.get(ApplicationsService);
+  const tess = await teen('teen');
+  await applications.apply(tess, posting.id, { statement: 'I want to see how a real team ships code.', shareProfile: false }, { id: tess.id, kind: 'user' });
+  const alex = await teen('adult-teen');
+  const alexApplied = await applications.apply(alex, posting.id, { statement: 'I built a Scratch game and rewrote it in JavaScript.', shareProfile: true }, { id: alex.id, kind: 'user' });
+  await applications.change(admin, alexApplied.id, { status: 'shortlisted' }, actor);
+}
+
 function printLogins(apiKey?: string): void {
   const rows = ['admin', 'coordinator', 'mentor', 'sponsor', 'teen', 'pending-teen', 'adult-teen'].map((name) => `  ${email(name).padEnd(38)} ${PASSWORD}`);
   console.info(['Demo library ready. Log in with POST /v1/auth/login as any of:', ...rows].join('\n'));
@@ -172,6 +211,7 @@ withAppContext(async (app) => {
   await seedTeens(app, admin, places);
   await seedEnrollments(app, admin, await seedPrograms(app, admin, places));
   await seedRunningClub(app, admin, places);
+  await seedInternships(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   printLogins(key.key);
 }).catch((error: unknown) => {
