@@ -35,17 +35,17 @@ describe('Sponsors (HTTP)', () => {
   describe('create and change (admin)', () => {
     it('lets an admin add a sponsor, answers exactly its fields, and audits it', async () => {
       const name = uniqueName('Acme');
-      const res = await request(http).post('/v1/sponsors').set(bearer(admin)).send({ name, website: 'https://acme.example/community', contactEmail: 'hi@acme.example' }).expect(201);
-      expect(res.body).toEqual({ id: expect.any(String), name, website: 'https://acme.example/community', contactEmail: 'hi@acme.example', createdAt: expect.any(String) });
-      expect(await auditOf(res.body.id)).toEqual([
-        { action: 'sponsor.created', actor_id: admin.id, changes: { name, website: 'https://acme.example/community', contactEmail: 'hi@acme.example' } },
-      ]);
+      const fields = { website: 'https://acme.example/community', contactEmail: 'hi@acme.example', contactName: 'Dana Díaz', logoUrl: 'https://acme.example/logo.png' };
+      const res = await request(http).post('/v1/sponsors').set(bearer(admin)).send({ name, ...fields }).expect(201);
+      // Exactly these fields: never the pseudonym salt.
+      expect(res.body).toEqual({ id: expect.any(String), name, ...fields, createdAt: expect.any(String) });
+      expect(await auditOf(res.body.id)).toEqual([{ action: 'sponsor.created', actor_id: admin.id, changes: { name, ...fields } }]);
     });
 
     it('needs only a name', async () => {
       const name = uniqueName();
       const res = await request(http).post('/v1/sponsors').set(bearer(admin)).send({ name }).expect(201);
-      expect(res.body).toMatchObject({ name, website: null, contactEmail: null });
+      expect(res.body).toMatchObject({ name, website: null, contactEmail: null, contactName: null, logoUrl: null });
     });
 
     it('refuses a website that is not an http(s) URL, a bad e-mail and an unknown field, naming each, and writes nothing', async () => {
