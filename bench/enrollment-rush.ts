@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
+import { ENROLL } from '../libs/enrollment/src/seats';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -333,50 +334,11 @@ async function apiRound(db: Pool, jwt: JwtService, { baseUrl, child }: Api, bran
   return summarize(db, label, programId, o, n, timing, latencies, statuses, failed, answered, firstErrors);
 }
 
-/** The API's enrollment transaction, statement for statement (seats.ts takePlace, enrollments.service.ts enroll). */
-const TAKE_PLACE = `UPDATE program SET
-        enrolled_count = enrolled_count + CASE WHEN enrolled_count < capacity AND waitlisted_count = 0 THEN 1 ELSE 0 END,
-        waitlisted_count = waitlisted_count + CASE WHEN enrolled_count < capacity AND waitlisted_count = 0 THEN 0 ELSE 1 END
-      WHERE id = $1 AND status = 'published' AND ((enrolled_count < capacity AND waitlisted_count = 0) OR waitlist_enabled)
-      RETURNING waitlisted_count`;
-const INSERT_ENROLLMENT = `INSERT INTO "enrollment"("id", "program_id", "participant_id", "status", "waitlist_position", "source", "enrolled_at", "withdrawn_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at"`;
-const INSERT_OUTBOX = `INSERT INTO "outbox_message"("id", "topic", "payload", "status", "attempts", "available_at", "created_at", "sent_at", "last_error") VALUES (DEFAULT, $1, $2, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT) RETURNING "id", "status", "attempts", "available_at", "created_at"`;
-const INSERT_AUDIT = `INSERT INTO "audit_event"("id", "at", "actor_id", "actor_kind", "action", "entity", "entity_id", "changes", "request_id") VALUES (DEFAULT, DEFAULT, $1, $2, $3, $4, $5, $6, $7) RETURNING "id", "at", "changes"`;
-
+/** The API's enrollment, the very statement it sends (libs/enrollment/src/seats.ts ENROLL). */
 async function enrollDirect(client: PoolClient, programId: string, teen: Teen): Promise<'enrolled' | 'waitlisted'> {
-  await client.query('BEGIN');
-  try {
-    const taken = await client.query<{ waitlisted_count: number }>(TAKE_PLACE, [programId]);
-    if (!taken.rows[0]) throw new Error('no place');
-    const place =
-      taken.rows[0].waitlisted_count === 0
-        ? { status: 'enrolled' as const, waitlistPosition: null }
-        : { status: 'waitlisted' as const, waitlistPosition: taken.rows[0].waitlisted_count };
-    const inserted = await client.query<{ id: string }>(INSERT_ENROLLMENT, [
-      programId,
-      teen.participantId,
-      place.status,
-      place.waitlistPosition,
-      'self',
-      place.status === 'enrolled' ? new Date() : null,
-    ]);
-    const enrollmentId = inserted.rows[0].id;
-    await client.query(INSERT_OUTBOX, [`enrollment.${place.status}`, JSON.stringify({ enrollmentId, programId, participantId: teen.participantId, ...place })]);
-    await client.query(INSERT_AUDIT, [
-      teen.userId,
-      'user',
-      'enrollment.created',
-      'enrollment',
-      enrollmentId,
-      JSON.stringify({ programId, participantId: teen.participantId, ...place }),
-      null,
-    ]);
-    await client.query('COMMIT');
-    return place.status;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  const placed = await client.query<{ status: 'enrolled' | 'waitlisted' }>(ENROLL, [programId, teen.participantId, 'self', teen.userId, 'user']);
+  if (!placed.rows[0]) throw new Error('no place');
+  return placed.rows[0].status;
 }
 
 /** One rush of the same transaction straight through `pg`, from a pool the size of the API's. */

@@ -21,7 +21,7 @@ import {
   ParticipantRequiredError,
 } from './enrollment.errors';
 import { EnrollmentPolicy } from './enrollment.policy';
-import { leaveWaitlist, lockProgram, moveToFront, programForEnrollment, promoteFromWaitlist, releaseSeat, takePlace } from './seats';
+import { ENROLL, leaveWaitlist, lockProgram, moveToFront, programForEnrollment, promoteFromWaitlist, releaseSeat } from './seats';
 
 const isUniqueViolation = (error: unknown, constraint: string) =>
   error instanceof QueryFailedError && (error.driverError as { code?: string; constraint?: string }).code === '23505' && (error.driverError as { constraint?: string }).constraint === constraint;
@@ -60,32 +60,14 @@ export class EnrollmentsService implements OnModuleInit {
     if (!teen) throw new ParticipantNotFoundError('of this account');
     const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
     if (problem) throw problem;
-    try {
-      return await this.transactions.run(async (manager) => {
-        const place = await takePlace(manager, programId);
-        if (!place) {
-          const now = await programForEnrollment(manager, programId);
-          throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
-        }
-        const repository = manager.getRepository(EnrollmentEntity);
-        const enrollment = repository.create({
-          programId,
-          participantId: teen.id,
-          ...place,
-          source: principal.role === 'participant' ? 'self' : 'coordinator',
-          enrolledAt: place.status === 'enrolled' ? new Date() : null,
-        });
-        await repository.insert(enrollment);
-        await this.outbox.enqueue(manager, `enrollment.${place.status}`, { enrollmentId: enrollment.id, programId, participantId: teen.id, ...place });
-        await this.audit.record({ actor, action: `enrollment.created`, entity: 'enrollment', entityId: enrollment.id, changes: { programId, participantId: teen.id, ...place } }, manager);
-        return EnrollmentDto.from(enrollment);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'enrollment_one_active')) {
-        throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
-      }
-      throw error;
-    }
+    const source = principal.role === 'participant' ? 'self' : 'coordinator';
+    const [placed] = await this.enrollments.query(ENROLL, [programId, teen.id, source, actor.id, actor.kind]).catch(async (error: unknown) => {
+      if (!isUniqueViolation(error, 'enrollment_one_active')) throw error;
+      throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
+    });
+    if (placed) return EnrollmentDto.from(placed);
+    const now = await programForEnrollment(this.enrollments.manager, programId);
+    throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
   }
 
   private async applicant(participantId: string | undefined): Promise<ParticipantEntity> {

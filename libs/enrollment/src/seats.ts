@@ -27,27 +27,40 @@ export async function programForEnrollment(manager: EntityManager, id: string): 
   return row ?? null;
 }
 
-export type Place = { status: 'enrolled'; waitlistPosition: null } | { status: 'waitlisted'; waitlistPosition: number };
-
 /**
- * Takes a seat if one is free and nobody waits (a newcomer never jumps the line), else the next waitlist
- * place if the program keeps a waitlist; null when it is full without one, or no longer published.
- * One guarded UPDATE: the row lock it takes makes concurrent calls queue, each seeing the last one's counts.
+ * A whole enrollment in one statement: the guarded UPDATE takes a seat if one is free and nobody waits (a
+ * newcomer never jumps the line), else the next waitlist place if the program keeps a waitlist; then the
+ * enrollment row, its outbox message and its audit event are inserted. Sent on its own (a statement is
+ * atomic), it holds the program's row lock for one statement instead of four round trips, so a rush on one
+ * program runs at the database's pace rather than the event loop's. No row back: the program is full
+ * without a waitlist, or no longer published. Parameters: program, participant, source, actor id and kind.
  */
-export async function takePlace(manager: EntityManager, programId: string): Promise<Place | null> {
-  const [rows] = await manager.query(
-    `UPDATE program SET
-        enrolled_count = enrolled_count + CASE WHEN enrolled_count < capacity AND waitlisted_count = 0 THEN 1 ELSE 0 END,
-        waitlisted_count = waitlisted_count + CASE WHEN enrolled_count < capacity AND waitlisted_count = 0 THEN 0 ELSE 1 END
-      WHERE id = $1 AND status = 'published' AND ((enrolled_count < capacity AND waitlisted_count = 0) OR waitlist_enabled)
-      RETURNING waitlisted_count`,
-    [programId],
-  );
-  const [row] = rows as { waitlisted_count: number }[];
-  if (!row) return null;
-  // Only a seat leaves the waitlist empty: a waitlist place makes it at least 1.
-  return row.waitlisted_count === 0 ? { status: 'enrolled', waitlistPosition: null } : { status: 'waitlisted', waitlistPosition: row.waitlisted_count };
-}
+export const ENROLL = `
+WITH seat AS (
+  UPDATE program SET
+      enrolled_count = enrolled_count + CASE WHEN enrolled_count < capacity AND waitlisted_count = 0 THEN 1 ELSE 0 END,
+      waitlisted_count = waitlisted_count + CASE WHEN enrolled_count < capacity AND waitlisted_count = 0 THEN 0 ELSE 1 END
+    WHERE id = $1 AND status = 'published' AND ((enrolled_count < capacity AND waitlisted_count = 0) OR waitlist_enabled)
+    RETURNING id, waitlisted_count
+), placed AS (
+  -- Only a seat leaves the waitlist empty: a waitlist place makes it at least 1, and that is the place.
+  INSERT INTO enrollment (program_id, participant_id, status, waitlist_position, source, enrolled_at)
+  SELECT id, $2, CASE WHEN waitlisted_count = 0 THEN 'enrolled' ELSE 'waitlisted' END, NULLIF(waitlisted_count, 0), $3,
+         CASE WHEN waitlisted_count = 0 THEN now() END
+    FROM seat
+  RETURNING id, program_id AS "programId", participant_id AS "participantId", status, waitlist_position AS "waitlistPosition", source,
+            enrolled_at AS "enrolledAt", withdrawn_at AS "withdrawnAt", created_at AS "createdAt", updated_at AS "updatedAt"
+), told AS (
+  INSERT INTO outbox_message (topic, payload)
+  SELECT 'enrollment.' || status, jsonb_build_object('enrollmentId', id, 'programId', "programId", 'participantId', "participantId", 'status', status, 'waitlistPosition', "waitlistPosition")
+    FROM placed
+), audited AS (
+  INSERT INTO audit_event (actor_id, actor_kind, action, entity, entity_id, changes)
+  SELECT $4::uuid, $5, 'enrollment.created', 'enrollment', id,
+         jsonb_build_object('programId', "programId", 'participantId', "participantId", 'status', status, 'waitlistPosition', "waitlistPosition")
+    FROM placed
+)
+SELECT * FROM placed`;
 
 /** Locks the program row before an enrollment changes, so changes to one program run one at a time. */
 export async function lockProgram(manager: EntityManager, programId: string): Promise<{ capacity: number; enrolledCount: number; waitlistedCount: number }> {
