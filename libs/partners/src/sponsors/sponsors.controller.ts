@@ -18,8 +18,8 @@ export class SponsorsController {
   ) {}
 
   @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Register a sponsoring company (audited)' })
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Register a sponsoring company (library staff; audited)' })
   @ApiCreatedResponse({ type: SponsorDto })
   @ApiProblems(400)
   create(@Body() dto: CreateSponsorDto, @CurrentPrincipal() principal: Principal): Promise<SponsorDto> {
@@ -48,7 +48,7 @@ export class SponsorsController {
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Change a sponsor’s name, website, contact or logo (audited)' })
   @ApiOkResponse({ type: SponsorDto })
   @ApiProblems(400, 404)
