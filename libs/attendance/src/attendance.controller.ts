@@ -1,7 +1,7 @@
 import { ApiProblems, Idempotent, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckInService } from './check-in.service';
 import { CheckInCodeDto, CheckInDto, CheckInResultDto, RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
 import { HoursQuery, MentorHoursDto, ParticipantAttendanceDto, ProgramAttendanceDto } from './dto/rates.dto';
@@ -9,7 +9,6 @@ import { RatesService } from './rates.service';
 import { RollCallService } from './roll-call.service';
 
 @ApiTags('attendance')
-@ApiBearerAuth()
 @Controller()
 export class AttendanceController {
   constructor(

@@ -1,14 +1,13 @@
 import { ApiPageResponse, ApiProblems, Idempotent, type Page, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EnrollDto } from './dto/enroll.dto';
 import { EnrollmentDto } from './dto/enrollment.dto';
 import { RosterEntryDto, RosterQuery } from './dto/roster.dto';
 import { EnrollmentsService } from './enrollments.service';
 
 @ApiTags('enrollment')
-@ApiBearerAuth()
 @Controller()
 export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentsService) {}

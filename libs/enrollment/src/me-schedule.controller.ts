@@ -2,7 +2,7 @@ import { ApiPageResponse, ApiProblems, type Page, PageQueryDto, Public } from '@
 import { CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { CalendarService, FeedTokenQuery, ScheduleItemDto, ScheduleQuery } from '@codeshelf/scheduling';
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MyEnrollmentDto } from './dto/my-enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 
@@ -17,7 +17,6 @@ export class MeScheduleController {
 
   @Get('enrollments')
   @Roles('participant')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Your enrollments (seats, waitlist places, past ones), with their programs' })
   @ApiPageResponse(MyEnrollmentDto)
   @ApiProblems(400, 401, 403)
@@ -27,7 +26,6 @@ export class MeScheduleController {
 
   @Get('schedule')
   @Roles('participant', 'mentor')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Your upcoming sessions: of the programs you hold a seat in, and those you mentor (cancelled ones marked)' })
   @ApiPageResponse(ScheduleItemDto)
   @ApiProblems(400, 401, 403)
