@@ -90,6 +90,10 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/me/applications': ['participant'],
   'PATCH /v1/applications/{id}': [...STAFF, 'sponsor', 'participant'],
 
+  'GET /v1/reports/sponsors/{id}/outcomes': [...STAFF, 'sponsor', 'sponsorKey'],
+  'GET /v1/reports/programs/{id}/summary': STAFF,
+  'GET /v1/reports/mentor-hours': [...STAFF, 'sponsor', 'sponsorKey'],
+
   'GET /v1/participants': STAFF,
   'POST /v1/participants': STAFF,
   'GET /v1/participants/{id}': [...STAFF, 'participant'],

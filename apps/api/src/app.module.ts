@@ -4,12 +4,13 @@ import { EnrollmentModule } from '@codeshelf/enrollment';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
 import { PeopleModule } from '@codeshelf/people';
+import { ReportingModule } from '@codeshelf/reporting';
 import { SchedulingModule } from '@codeshelf/scheduling';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule],
+  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule, ReportingModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -107,6 +107,10 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1) @Max(100)
   CHECK_IN_MAX_FAILED_ATTEMPTS = 5;
 
+  /** Sponsor reports hide any figure counting fewer teens than this (rule 9). */
+  @Type(() => Number) @IsInt() @Min(2) @Max(100)
+  REPORT_MIN_CELL = 10;
+
   /** Base of the links sent by e-mail (guardian consent). */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';

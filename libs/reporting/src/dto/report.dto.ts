@@ -1,0 +1,132 @@
+import { IsCalendarDate } from '@codeshelf/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+
+export class FigureDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'null when suppressed' }) value: number | null;
+  @ApiProperty({ description: 'Hidden because it counts, or could reveal by subtraction, fewer teens than REPORT_MIN_CELL' }) suppressed: boolean;
+}
+
+export class ReachDto {
+  @ApiProperty({ type: FigureDto }) programs: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Started, not cancelled, in the period' }) sessionsHeld: FigureDto;
+  @ApiProperty({ type: FigureDto }) instructionHours: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Unique teens holding a seat' }) teensEnrolled: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Teens present or late at least once' }) teensActive: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Longest waitlist of each program, summed' }) waitlistedAtPeak: FigureDto;
+}
+
+export class RetentionDto {
+  @ApiProperty({ type: FigureDto, description: 'Mean of the teens’ rates (present + late over held since they enrolled)' }) averageAttendanceRate: FigureDto;
+  @ApiProperty({ type: FigureDto }) teensWithRateAtLeast80: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Enrollments in programs that have ended' }) finishedEnrollments: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Of those, rate ≥ the program’s completion threshold (rule 7)' }) completedEnrollments: FigureDto;
+  @ApiProperty({ type: FigureDto }) completionRate: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Teens present or late in the last quarter of a program' }) stillAttendingLastQuarter: FigureDto;
+}
+
+export class MentoringDto {
+  @ApiProperty({ type: FigureDto }) mentors: FigureDto;
+  @ApiProperty({ type: FigureDto }) volunteerHours: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Hours given by the sponsor’s own employees' }) employeeVolunteerHours: FigureDto;
+}
+
+export class InternshipOutcomesDto {
+  @ApiProperty({ type: FigureDto }) postings: FigureDto;
+  @ApiProperty({ type: FigureDto }) applications: FigureDto;
+  @ApiProperty({ type: FigureDto }) offers: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Accepted offers (accepted or completed)' }) placements: FigureDto;
+  @ApiProperty({ type: FigureDto }) completed: FigureDto;
+  @ApiProperty({ type: FigureDto }) hired: FigureDto;
+}
+
+export class BreakdownRowDto {
+  @ApiProperty({ example: '15-16' }) group: string;
+  @ApiProperty({ type: FigureDto }) teens: FigureDto;
+  @ApiProperty({ type: FigureDto }) averageAttendanceRate: FigureDto;
+}
+
+export class BreakdownsDto {
+  @ApiProperty({ type: [BreakdownRowDto], description: 'Age on the first day of the teen’s first program' }) ageBand: BreakdownRowDto[];
+  @ApiProperty({ type: [BreakdownRowDto], description: 'Self-reported' }) gender: BreakdownRowDto[];
+  @ApiProperty({ type: [BreakdownRowDto], description: 'Branch of the teen’s first program' }) branch: BreakdownRowDto[];
+}
+
+export class MonthDto {
+  @ApiProperty({ example: '2027-03' }) month: string;
+  @ApiProperty({ type: FigureDto, description: 'Present or late marks' }) attendances: FigureDto;
+  @ApiProperty({ type: FigureDto }) activeTeens: FigureDto;
+}
+
+export class OutcomesDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) sponsorId: string | null;
+  @ApiProperty({ type: [String], description: 'Programs covered' }) programIds: string[];
+  @ApiProperty({ format: 'date', nullable: true, type: String }) from: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) to: string | null;
+  @ApiProperty({ description: 'Figures counting fewer teens than this are suppressed (0: nothing is)' }) minCell: number;
+  @ApiProperty({ type: ReachDto }) reach: ReachDto;
+  @ApiProperty({ type: RetentionDto }) retention: RetentionDto;
+  @ApiProperty({ type: MentoringDto }) mentoring: MentoringDto;
+  @ApiPropertyOptional({ type: InternshipOutcomesDto, description: 'Sponsor reports only' }) internships?: InternshipOutcomesDto;
+  @ApiProperty({ type: BreakdownsDto }) breakdowns: BreakdownsDto;
+  @ApiProperty({ type: [MonthDto] }) monthly: MonthDto[];
+}
+
+export class FlaggedTeenDto {
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() consecutiveAbsences: number;
+}
+
+export class ProgramSummaryDto extends OutcomesDto {
+  @ApiProperty({ type: [FlaggedTeenDto], description: '3 or more absences in a row' }) flaggedTeens: FlaggedTeenDto[];
+}
+
+export class OutcomesQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'Sessions from this day (UTC); sponsorships overlapping the period' })
+  @IsOptional() @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Sessions until this day, inclusive' })
+  @IsOptional() @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this sponsored program' })
+  @IsOptional() @IsUUID()
+  programId?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'Or send Accept: text/csv' })
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class MentorHoursQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only mentors employed by this sponsor (a sponsor always gets its own)' })
+  @IsOptional() @IsUUID()
+  sponsorId?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional() @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Inclusive' })
+  @IsOptional() @IsCalendarDate()
+  to?: string;
+}
+
+export class MentorHoursRowDto {
+  @ApiProperty({ format: 'uuid' }) mentorId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) employerSponsorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) employerName: string | null;
+  @ApiProperty() sessions: number;
+  @ApiProperty() hours: number;
+}
+
+export class MentorHoursReportDto {
+  @ApiProperty({ type: String, format: 'date', nullable: true }) from: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) to: string | null;
+  @ApiProperty({ type: [MentorHoursRowDto] }) mentors: MentorHoursRowDto[];
+  @ApiProperty() totalHours: number;
+}

@@ -1,0 +1,63 @@
+import { ApiProblems, UuidPipe } from '@codeshelf/core';
+import { actorOf, ApiKeyAllowed, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { MentorHoursQuery, MentorHoursReportDto, OutcomesDto, OutcomesQuery, ProgramSummaryDto } from './dto/report.dto';
+import { reportCsv } from './report';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reporting')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('sponsors/:id/outcomes')
+  @Roles('admin', 'coordinator', 'sponsor')
+  @ApiKeyAllowed()
+  @ApiOperation({
+    summary: 'Outcomes of the programs the sponsor sponsors in the period: reach, retention, mentoring, internships, breakdowns, monthly series',
+    description:
+      'Aggregates only. Any figure counting fewer teens than REPORT_MIN_CELL is `{ value: null, suppressed: true }`, with complementary ' +
+      'suppression so none can be recovered from totals or from the other cells of a breakdown; rates over a hidden count are hidden. ' +
+      '`?format=csv` or `Accept: text/csv` gives the same figures as one long table `section,measure,group,value` (`<10` where suppressed). ' +
+      'Another sponsor’s report is a 404.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: OutcomesDto, description: 'JSON, or CSV (`text/csv`) with a Content-Disposition filename' })
+  @ApiProblems(400, 404)
+  async outcomes(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: OutcomesQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OutcomesDto | string> {
+    const report = await this.reports.outcomes(principal, id, query);
+    if (query.format === 'csv' || (!query.format && accept?.includes('text/csv'))) {
+      const period = [query.from, query.to].filter(Boolean).join('_to_') || 'all-time';
+      reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="codeshelf-outcomes-${id}-${period}.csv"`);
+      return reportCsv(report);
+    }
+    return report;
+  }
+
+  @Get('programs/:id/summary')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'The same measures for one program, unsuppressed, with its flagged teens (the staff of its branch; audited)' })
+  @ApiOkResponse({ type: ProgramSummaryDto })
+  @ApiProblems(400, 404)
+  summary(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProgramSummaryDto> {
+    return this.reports.programSummary(principal, id, actorOf(principal));
+  }
+
+  @Get('mentor-hours')
+  @Roles('admin', 'coordinator', 'sponsor')
+  @ApiKeyAllowed()
+  @ApiOperation({ summary: 'Volunteer hours by mentor and employer in the period (a sponsor sees its own employees), for companies’ volunteering programmes' })
+  @ApiOkResponse({ type: MentorHoursReportDto })
+  @ApiProblems(400, 404)
+  mentorHours(@CurrentPrincipal() principal: Principal, @Query() query: MentorHoursQuery): Promise<MentorHoursReportDto> {
+    return this.reports.mentorHours(principal, query);
+  }
+}

@@ -1,0 +1,93 @@
+import { RatesService } from '@codeshelf/attendance';
+import { type AppEnv, type AuditActor, envConfig, ValidationFailedError } from '@codeshelf/core';
+import { type Principal, SponsorNotFoundError } from '@codeshelf/identity';
+import { SponsorsService } from '@codeshelf/partners';
+import { ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MentorHoursQuery, MentorHoursReportDto, OutcomesDto, OutcomesQuery, ProgramSummaryDto } from './dto/report.dto';
+import { measure } from './measures';
+import { shapeReport } from './report';
+import { ProgramNotSponsoredError } from './reports.errors';
+
+const isStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';
+
+/** A period of calendar days as PostgreSQL bounds: [from, the day after to). */
+function bounds(from?: string, to?: string): { from: string; to: string } {
+  if (from && to && to < from) throw new ValidationFailedError([{ field: 'to', message: 'to must be on or after from' }]);
+  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { from: from ?? '-infinity', to: to ? dayAfter(to) : 'infinity' };
+}
+
+/** Reports (rule 9): SQL aggregates over the programs in scope, suppressed for sponsors, whole for staff. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    private readonly dataSource: DataSource,
+    private readonly sponsors: SponsorsService,
+    private readonly programs: ProgramsService,
+    private readonly scheduling: SchedulingPolicy,
+    private readonly rates: RatesService,
+  ) {}
+
+  /**
+   * A sponsor's outcomes over the programs it sponsors in the period. The sponsor itself (user or key) gets
+   * it suppressed at REPORT_MIN_CELL; library staff get the same report, suppressed the same way, since it is
+   * the one the sponsor sees. Another sponsor's report is a 404.
+   */
+  async outcomes(principal: Principal, sponsorId: string, query: OutcomesQuery): Promise<OutcomesDto> {
+    if (!isStaff(principal) && principal.sponsorId !== sponsorId) throw new SponsorNotFoundError(sponsorId);
+    await this.sponsors.get(sponsorId);
+    const period = bounds(query.from, query.to);
+    const sponsored: { program_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT program_id FROM sponsorship WHERE sponsor_id = $1 AND ($2::date IS NULL OR ends_on >= $2) AND ($3::date IS NULL OR starts_on <= $3) ORDER BY program_id`,
+      [sponsorId, query.from ?? null, query.to ?? null],
+    );
+    let programIds = sponsored.map((r) => r.program_id);
+    if (query.programId) {
+      if (!programIds.includes(query.programId)) throw new ProgramNotSponsoredError(query.programId);
+      programIds = [query.programId];
+    }
+    const min = this.env.REPORT_MIN_CELL;
+    const measures = await measure(this.dataSource.manager, { programIds, ...period, sponsorId });
+    return { sponsorId, programIds, from: query.from ?? null, to: query.to ?? null, minCell: min, ...shapeReport(measures, min) };
+  }
+
+  /** One program's measures for its staff, nothing suppressed, with the teens flagged for absences. */
+  async programSummary(principal: Principal, programId: string, actor: AuditActor): Promise<ProgramSummaryDto> {
+    const [program] = await this.programs.findByIds([programId]);
+    if (!program) throw new ProgramNotFoundError(programId);
+    this.scheduling.assertCanChangeProgram(principal, program);
+    const [measures, attendance] = await Promise.all([
+      measure(this.dataSource.manager, { programIds: [programId], from: '-infinity', to: 'infinity', sponsorId: null }),
+      this.rates.program(principal, programId, actor),
+    ]);
+    const flaggedTeens = attendance.teens
+      .filter((t) => t.flagged)
+      .map(({ participantId, firstName, lastName, consecutiveAbsences }) => ({ participantId, firstName, lastName, consecutiveAbsences }));
+    return { sponsorId: null, programIds: [programId], from: null, to: null, minCell: 0, ...shapeReport(measures, 0), flaggedTeens };
+  }
+
+  /** Volunteer hours by mentor and employer: staff for anyone, a sponsor for its own employees. */
+  async mentorHours(principal: Principal, query: MentorHoursQuery): Promise<MentorHoursReportDto> {
+    let sponsorId = query.sponsorId ?? null;
+    if (!isStaff(principal)) {
+      if (sponsorId && sponsorId !== principal.sponsorId) throw new SponsorNotFoundError(sponsorId);
+      sponsorId = principal.sponsorId;
+    }
+    const period = bounds(query.from, query.to);
+    const mentors = await this.dataSource.query(
+      `SELECT m.id AS "mentorId", u.display_name AS "displayName", m.employer_sponsor_id AS "employerSponsorId", sp.name AS "employerName",
+              count(*)::int AS sessions, round(sum(EXTRACT(EPOCH FROM s.ends_at - s.starts_at)) / 3600, 2)::float8 AS hours
+         FROM mentor_attendance ma JOIN session s ON s.id = ma.session_id JOIN mentor m ON m.id = ma.mentor_id
+         JOIN user_account u ON u.id = m.user_id LEFT JOIN sponsor sp ON sp.id = m.employer_sponsor_id
+        WHERE ma.status = 'present' AND s.status = 'scheduled' AND ($1::uuid IS NULL OR m.employer_sponsor_id = $1)
+          AND s.starts_at >= $2::timestamptz AND s.starts_at < $3::timestamptz
+        GROUP BY m.id, u.display_name, sp.id ORDER BY hours DESC, m.id`,
+      [sponsorId, period.from, period.to],
+    );
+    const totalHours = Math.round(mentors.reduce((sum: number, r: { hours: number }) => sum + r.hours, 0) * 100) / 100;
+    return { from: query.from ?? null, to: query.to ?? null, mentors, totalHours };
+  }
+}
