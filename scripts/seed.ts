@@ -7,6 +7,7 @@ import { type BranchDto, BranchesService, ClosuresService, MentorsService, Progr
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAppContext } from './app-context';
+import { seedLarge, wantsLargeScale } from './seed-large';
 
 /*
  * npm run seed: the demo library. Each feature adds its part below as it lands; a second run finds the
@@ -201,6 +202,7 @@ if (process.env.NODE_ENV === 'production') {
 }
 
 withAppContext(async (app) => {
+  if (wantsLargeScale(process.argv)) return seedLarge(app);
   if (await app.get(UsersService).findByEmail(email('admin'))) {
     console.info('The demo library is already there.');
     printLogins();
