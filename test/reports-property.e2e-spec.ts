@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
-import { insertTeens, publishedProgram } from './support/enrollment-factories';
+import { insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
 import { bearer, createUser } from './support/identity';
 
 const MIN = 10; // REPORT_MIN_CELL
@@ -53,7 +53,7 @@ describe('Sponsor report on random rosters (property, HTTP + PostgreSQL)', () =>
     const user = await createUser(app, 'sponsor');
     const [{ sponsor_id: sponsorId }] = await db.query(`SELECT sponsor_id FROM user_account WHERE id = $1`, [user.id]);
     await db.query(`INSERT INTO sponsorship (sponsor_id, program_id, starts_on, ends_on) VALUES ($1, $2, '2025-09-01', '2025-10-31')`, [sponsorId, program.id]);
-    const rows = [];
+    const rows: Teen[] = [];
     for (const t of teens) {
       const [row] = await insertTeens(app, 1, { birthDate: t.band === '13-14' ? '2011-06-01' : '2009-06-01' });
       if (t.gender) await db.query(`UPDATE participant SET gender = $2 WHERE id = $1`, [row.participantId, t.gender]);
