@@ -264,7 +264,7 @@ async function apiRound(db: Pool, jwt: JwtService, { baseUrl, child }: Api, bran
 
 /** The API's enrollment, the very statement it sends (libs/enrollment/src/seats.ts ENROLL). */
 async function enrollDirect(client: PoolClient, programId: string, teen: Teen): Promise<'enrolled' | 'waitlisted'> {
-  const placed = await client.query<{ status: 'enrolled' | 'waitlisted' }>(ENROLL, [programId, teen.participantId, 'self', teen.userId, 'user']);
+  const placed = await client.query<{ status: 'enrolled' | 'waitlisted' }>(ENROLL, [programId, teen.participantId, 'self', teen.userId, 'user', null]);
   if (!placed.rows[0]) throw new Error('no place');
   return placed.rows[0].status;
 }

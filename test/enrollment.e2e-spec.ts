@@ -31,13 +31,13 @@ describe('Enrollment (HTTP)', () => {
     it('a teen enrolls themself and gets a seat; a coordinator enrolls a teen they registered', async () => {
       const { program, coordinator, branchId } = await publishedProgram(app);
       const [teen] = await insertTeens(app, 1);
-      const res = await enroll(teen, program.id).expect(201);
+      const res = await enroll(teen, program.id).set('X-Request-Id', 'enroll-audit-1').expect(201);
       expect(res.body).toMatchObject({ programId: program.id, participantId: teen.participantId, status: 'enrolled', waitlistPosition: null, source: 'self' });
       // The same statement wrote the teen's message and the audit event.
       const [message] = await db.query(`SELECT topic, payload FROM outbox_message WHERE payload->>'enrollmentId' = $1`, [res.body.id]);
       expect(message).toEqual({ topic: 'enrollment.enrolled', payload: { enrollmentId: res.body.id, programId: program.id, participantId: teen.participantId, status: 'enrolled', waitlistPosition: null } });
-      const [audit] = await db.query(`SELECT actor_id, actor_kind, action FROM audit_event WHERE entity_id = $1`, [res.body.id]);
-      expect(audit).toEqual({ actor_id: teen.userId, actor_kind: 'user', action: 'enrollment.created' });
+      const [audit] = await db.query(`SELECT actor_id, actor_kind, action, request_id FROM audit_event WHERE entity_id = $1`, [res.body.id]);
+      expect(audit).toEqual({ actor_id: teen.userId, actor_kind: 'user', action: 'enrollment.created', request_id: 'enroll-audit-1' });
       const walkIn = await registerParticipant(app, coordinator, { homeBranchId: branchId, birthDate: birthDateForAge(19) });
       const staffed = await enroll(coordinator, program.id, { participantId: walkIn.id });
       // 19 is above maxAge 17: the coordinator gets the same rules as the teen.

@@ -3,6 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
+import { bearer, createUser } from './support/identity';
 
 describe('Foundation (HTTP)', () => {
   let app: NestFastifyApplication;
@@ -50,6 +51,16 @@ describe('Foundation (HTTP)', () => {
     const res = await request(app.getHttpServer()).get('/v1/nothing').set('X-Request-Id', 'trace-42').expect(404);
     expect(res.headers['x-request-id']).toBe('trace-42');
     expect(res.body.requestId).toBe('trace-42');
+  });
+
+  it('records the request id on the audit events the request writes, also when requests overlap', async () => {
+    const admin = await createUser(app, 'admin');
+    const names = Array.from({ length: 5 }, (_, i) => `Traced ${i} ${Date.now()}`);
+    await Promise.all(
+      names.map((name, i) => request(app.getHttpServer()).post('/v1/branches').set(bearer(admin)).set('X-Request-Id', `audit-trace-${i}`).send({ name, timezone: 'UTC' }).expect(201)),
+    );
+    const rows = await app.get(DataSource).query(`SELECT changes->>'name' AS name, request_id FROM audit_event WHERE action = 'branch.created' AND changes->>'name' = ANY($1)`, [names]);
+    expect(rows.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual(names.map((name, i) => ({ name, request_id: `audit-trace-${i}` })));
   });
 
   it('replaces a hostile X-Request-Id with a fresh one', async () => {

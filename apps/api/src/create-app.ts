@@ -1,4 +1,4 @@
-import { requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
+import { requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -19,8 +19,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request, reply) => {
+    .addHook('onRequest', (request, reply, done) => {
       reply.header('X-Request-Id', request.id);
+      // The rest of the request runs inside this context, so an audit event can name the request.
+      requestContext.run({ requestId: String(request.id) }, done);
     });
   serveOpenApi(app);
   return app;

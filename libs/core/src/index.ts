@@ -16,6 +16,7 @@ export * from './http/api-problems.decorator';
 export * from './http/openapi';
 export * from './http/public.decorator';
 export * from './http/request-id';
+export * from './http/request-context';
 export * from './pagination/pagination';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';

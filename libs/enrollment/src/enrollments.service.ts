@@ -1,4 +1,4 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, OutboxService, type Page, type PageQueryDto, paginate, TransactionService } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
 import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
@@ -61,7 +61,7 @@ export class EnrollmentsService implements OnModuleInit {
     const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
     if (problem) throw problem;
     const source = principal.role === 'participant' ? 'self' : 'coordinator';
-    const [placed] = await this.enrollments.query(ENROLL, [programId, teen.id, source, actor.id, actor.kind]).catch(async (error: unknown) => {
+    const [placed] = await this.enrollments.query(ENROLL, [programId, teen.id, source, actor.id, actor.kind, requestContext.getStore()?.requestId ?? null]).catch(async (error: unknown) => {
       if (!isUniqueViolation(error, 'enrollment_one_active')) throw error;
       throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
     });

@@ -33,7 +33,8 @@ export async function programForEnrollment(manager: EntityManager, id: string): 
  * enrollment row, its outbox message and its audit event are inserted. Sent on its own (a statement is
  * atomic), it holds the program's row lock for one statement instead of four round trips, so a rush on one
  * program runs at the database's pace rather than the event loop's. No row back: the program is full
- * without a waitlist, or no longer published. Parameters: program, participant, source, actor id and kind.
+ * without a waitlist, or no longer published. Parameters: program, participant, source, actor id and kind,
+ * request id.
  */
 export const ENROLL = `
 WITH seat AS (
@@ -55,9 +56,9 @@ WITH seat AS (
   SELECT 'enrollment.' || status, jsonb_build_object('enrollmentId', id, 'programId', "programId", 'participantId', "participantId", 'status', status, 'waitlistPosition', "waitlistPosition")
     FROM placed
 ), audited AS (
-  INSERT INTO audit_event (actor_id, actor_kind, action, entity, entity_id, changes)
+  INSERT INTO audit_event (actor_id, actor_kind, action, entity, entity_id, changes, request_id)
   SELECT $4::uuid, $5, 'enrollment.created', 'enrollment', id,
-         jsonb_build_object('programId', "programId", 'participantId', "participantId", 'status', status, 'waitlistPosition', "waitlistPosition")
+         jsonb_build_object('programId', "programId", 'participantId', "participantId", 'status', status, 'waitlistPosition', "waitlistPosition"), $6
     FROM placed
 )
 SELECT * FROM placed`;

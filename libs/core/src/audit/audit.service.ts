@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { requestContext } from '../http/request-context';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditActor {
@@ -17,7 +18,10 @@ export interface AuditRecord {
   requestId?: string | null;
 }
 
-/** Appends audit events; pass the transaction's manager so the event commits with the change it describes. */
+/**
+ * Appends audit events; pass the transaction's manager so the event commits with the change it describes.
+ * An event written while serving a request carries that request's id (the X-Request-Id of the answer).
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
@@ -31,7 +35,7 @@ export class AuditService {
       entity: event.entity,
       entityId: event.entityId ?? null,
       changes: (event.changes ?? {}) as object,
-      requestId: event.requestId ?? null,
+      requestId: event.requestId ?? requestContext.getStore()?.requestId ?? null,
     });
   }
 }
