@@ -94,6 +94,9 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/reports/programs/{id}/summary': STAFF,
   'GET /v1/reports/mentor-hours': [...STAFF, 'sponsor', 'sponsorKey'],
 
+  'GET /v1/admin/outbox': ['admin'],
+  'POST /v1/admin/outbox/{id}/retry': ['admin'],
+
   'GET /v1/participants': STAFF,
   'POST /v1/participants': STAFF,
   'GET /v1/participants/{id}': [...STAFF, 'participant'],

@@ -3,6 +3,7 @@ import { AttendanceModule } from '@codeshelf/attendance';
 import { EnrollmentModule } from '@codeshelf/enrollment';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
+import { NotificationsModule } from '@codeshelf/notifications';
 import { PeopleModule } from '@codeshelf/people';
 import { ReportingModule } from '@codeshelf/reporting';
 import { SchedulingModule } from '@codeshelf/scheduling';
@@ -10,7 +11,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule, ReportingModule],
+  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule, ReportingModule, NotificationsModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

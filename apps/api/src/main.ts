@@ -16,6 +16,8 @@ async function bootstrap() {
     process.env.DATABASE_URL = embedded.url;
     // A local install keeps one signing secret beside its data, so tokens outlive a restart.
     process.env.JWT_SECRET ??= localSecret(join(dirname(env.EMBEDDED_PG_DIR), 'jwt-secret'));
+    // A local install has no separate worker: this process delivers the outbox too.
+    process.env.WORKER_IN_PROCESS ??= 'true';
     logger.log(`no DATABASE_URL given: using the embedded PostgreSQL at ${embedded.url.replace(/:[^:@]*@/, ':***@')}`);
   }
   const app = await createApp();

@@ -111,6 +111,30 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(2) @Max(100)
   REPORT_MIN_CELL = 10;
 
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port or smtps://…); unset: mails are written to the log. */
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every mail. */
+  @IsString()
+  MAIL_FROM = 'Codeshelf <no-reply@codeshelf.local>';
+
+  /** Deliver the outbox from this process too (default: only `npm start` on the embedded database turns it on). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  WORKER_IN_PROCESS?: boolean;
+
+  /** How often a worker looks for messages to deliver, in milliseconds. */
+  @Type(() => Number) @IsInt() @Min(50) @Max(60_000)
+  OUTBOX_POLL_MS = 1_000;
+
+  /** Tries per message before it is marked failed (the wait doubles from 30 s between tries). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(20)
+  OUTBOX_MAX_ATTEMPTS = 6;
+
+  /** How long a worker holds a claimed message; if it dies, another takes the message after this. */
+  @Type(() => Number) @IsInt() @Min(5) @Max(3_600)
+  OUTBOX_LEASE_SECONDS = 120;
+
   /** Base of the links sent by e-mail (guardian consent). */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** `skipped`: a message nobody is to be told of by mail (an event kept for later consumers, or no address). */
+export type OutboxStatus = 'pending' | 'sent' | 'skipped' | 'failed';
 
 /** A message a feature wants delivered (e-mail, webhook), written in the same transaction as its cause. */
 @Entity()
@@ -29,6 +30,10 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** While a worker delivers it: until when its claim holds (a dead worker's claim lapses). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;

@@ -1,11 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { ProblemError } from '../errors/problem';
+import { type Page, type PageQueryDto, paginate } from '../pagination/pagination';
+import { OutboxMessageEntity, type OutboxStatus } from './outbox-message.entity';
+
+export class OutboxMessageNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'outbox-message-not-found', 'Message not found', `No failed outbox message ${id}.`);
+  }
+}
 
 /** Writes outbox messages inside the caller's transaction; a worker delivers them after commit. */
 @Injectable()
 export class OutboxService {
+  constructor(@InjectRepository(OutboxMessageEntity) private readonly messages: Repository<OutboxMessageEntity>) {}
+
   async enqueue(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
     await manager.getRepository(OutboxMessageEntity).insert({ topic, payload: payload as object });
+  }
+
+  /** Messages by status, oldest first: what admins look at when something did not arrive. */
+  list(status: OutboxStatus | undefined, query: PageQueryDto): Promise<Page<OutboxMessageEntity>> {
+    const qb = this.messages.createQueryBuilder('m');
+    if (status) qb.where('m.status = :status', { status });
+    return paginate(qb, query, 'createdAt');
+  }
+
+  /** A failed message goes back in line with its tries counted from zero. */
+  async retry(id: string): Promise<OutboxMessageEntity> {
+    const [rows] = await this.messages.query(
+      `UPDATE outbox_message SET status = 'pending', attempts = 0, available_at = now(), locked_until = NULL WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [id],
+    );
+    if (!rows.length) throw new OutboxMessageNotFoundError(id);
+    return this.messages.findOneByOrFail({ id });
   }
 }

@@ -1,0 +1,49 @@
+/** Plain text and HTML of one mail from its paragraphs, with an optional call to action. */
+export function letter(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string }) {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...(action ? [`${action.label}: ${action.url}`, ''] : []), '— Codeshelf, for your library’s coding club'].join('\n');
+  const html = [
+    `<p>${escape(greeting)}</p>`,
+    ...paragraphs.map((p) => `<p>${escape(p)}</p>`),
+    ...(action ? [`<p><a href="${escape(action.url)}">${escape(action.label)}</a></p>`] : []),
+    '<p>— Codeshelf, for your library’s coding club</p>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+const when = (iso: string, timezone: string) =>
+  new Date(iso).toLocaleString('en-US', { timeZone: timezone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+export const templates = {
+  consentRequest: (p: { guardianName: string; teenFirstName: string; consentUrl: string; expiresAt: string }) =>
+    letter(
+      `Please confirm ${p.teenFirstName} may join the coding club`,
+      `Dear ${p.guardianName},`,
+      [
+        `${p.teenFirstName} signed up for the library's teen coding club. Because ${p.teenFirstName} is a minor, we need your consent first.`,
+        `The link below works once, until ${p.expiresAt.slice(0, 10)}.`,
+      ],
+      { label: 'Review and answer', url: p.consentUrl },
+    ),
+  enrolled: (p: { firstName: string; title: string; startsOn: string }) =>
+    letter(`You're in: ${p.title}`, `Hi ${p.firstName},`, [`You have a seat in ${p.title}, starting ${p.startsOn}. The sessions are in the attached calendar file.`]),
+  waitlisted: (p: { firstName: string; title: string; position: number }) =>
+    letter(`You're on the waitlist for ${p.title}`, `Hi ${p.firstName},`, [
+      `${p.title} is full for now. You are number ${p.position} on the waitlist, and we will write as soon as a seat is yours.`,
+    ]),
+  promoted: (p: { firstName: string; title: string; startsOn: string }) =>
+    letter(`A seat opened up: you're in ${p.title}`, `Hi ${p.firstName},`, [`A seat freed up in ${p.title} and it is yours. The sessions are in the attached calendar file.`]),
+  sessionCancelled: (p: { firstName: string; title: string; startsAt: string; timezone: string; reason: string }) =>
+    letter(`Cancelled: ${p.title} on ${when(p.startsAt, p.timezone)}`, `Hi ${p.firstName},`, [
+      `The ${p.title} session on ${when(p.startsAt, p.timezone)} is cancelled: ${p.reason}.`,
+      'The attached calendar file shows it as cancelled.',
+    ]),
+  applicationReceived: (p: { sponsorName: string; internshipTitle: string }) =>
+    letter(`New application: ${p.internshipTitle}`, `Hello ${p.sponsorName} team,`, [`A teen applied to your internship “${p.internshipTitle}”. You can read it through the Codeshelf API.`]),
+  offerMade: (p: { firstName: string; internshipTitle: string; sponsorName: string }) =>
+    letter(`An offer from ${p.sponsorName}`, `Hi ${p.firstName},`, [
+      `${p.sponsorName} offers you the internship “${p.internshipTitle}”. Accept or decline it in Codeshelf.`,
+    ]),
+  offerAnswered: (p: { sponsorName: string; internshipTitle: string; answer: 'accepted' | 'declined' }) =>
+    letter(`Offer ${p.answer}: ${p.internshipTitle}`, `Hello ${p.sponsorName} team,`, [`An applicant ${p.answer} your offer for “${p.internshipTitle}”.`]),
+};

@@ -1,0 +1,198 @@
+import { OutboxRelay } from '@codeshelf/notifications';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import ICAL from 'ical.js';
+import type { ParsedMail } from 'mailparser';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { startTestApp } from './support/app';
+import { insertTeens, publishedProgram } from './support/enrollment-factories';
+import { bearer, createUser, type TestUser } from './support/identity';
+import { signUpTeen } from './support/people-factories';
+import { type Inbox, startInbox } from './support/smtp';
+
+/** The outbox delivered by e-mail to a real SMTP server on loopback, by one worker and by two. */
+describe('Notifications by e-mail (outbox relay, SMTP)', () => {
+  let inbox: Inbox;
+  let apps: NestFastifyApplication[];
+  let relays: OutboxRelay[];
+  let db: DataSource;
+  let admin: TestUser;
+  const saved = { SMTP_URL: process.env.SMTP_URL, OUTBOX_MAX_ATTEMPTS: process.env.OUTBOX_MAX_ATTEMPTS };
+
+  beforeAll(async () => {
+    inbox = await startInbox();
+    Object.assign(process.env, { SMTP_URL: inbox.url, OUTBOX_MAX_ATTEMPTS: '2' });
+    apps = [await startTestApp(), await startTestApp()];
+    relays = apps.map((app) => app.get(OutboxRelay));
+    db = apps[0].get(DataSource);
+    admin = await createUser(apps[0], 'admin');
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    await inbox.close();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  const recipient = (m: ParsedMail) => (Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? ''));
+  /** Delivers everything due (this test's and any other), then answers the mails sent to `to`. */
+  async function drain(to?: string) {
+    while ((await relays[0].deliverDue(200)) > 0);
+    return inbox.mails.filter((m) => !to || recipient(m) === to);
+  }
+  const calendarOf = (mail: { attachments: { filename?: string; content: Buffer }[] }) => {
+    const ics = mail.attachments.find((a) => a.filename === 'sessions.ics');
+    return new ICAL.Component(ICAL.parse(ics!.content.toString('utf8'))).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  };
+
+  it('mails the guardian a consent link that works, then keeps the link no longer', async () => {
+    const teen = await signUpTeen(apps[0]);
+    const guardian = String(teen.body.participant && (teen.body as { participant: { guardianEmail: string } }).participant.guardianEmail);
+    const [mail] = await drain(guardian);
+    expect(mail.subject).toMatch(/confirm .* may join the coding club/);
+    const link = /https?:\/\/\S+\/v1\/consents\/[\w-]{43}/.exec(mail.text ?? '')![0];
+    expect(mail.html).toContain(link);
+    await request(apps[0].getHttpServer()).get(new URL(link).pathname).expect(200);
+    const [row] = await db.query(`SELECT status, payload FROM outbox_message WHERE topic = 'guardian.consent_requested' AND payload->>'participantId' = $1`, [teen.participantId]);
+    expect(row.status).toBe('sent');
+    expect(row.payload.consentUrl).toBeUndefined();
+  });
+
+  it('tells a teen they are in (with the sessions as .ics), on the waitlist (with the place), and promoted', async () => {
+    const { program, coordinator } = await publishedProgram(apps[0], { capacity: 1 });
+    await request(apps[0].getHttpServer())
+      .post(`/v1/programs/${program.id}/sessions`)
+      .set(bearer(coordinator))
+      .send({ startsAt: `${String(program.startsOn)}T16:00:00-06:00`, endsAt: `${String(program.startsOn)}T17:30:00-06:00`, topic: 'Kickoff' })
+      .expect(201);
+    const [first, second] = await insertTeens(apps[0], 2);
+    const [seat] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [first.userId]);
+    const [line] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [second.userId]);
+    const made = (await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(first)).expect(201)).body;
+    await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(second)).expect(201);
+    const [inMail] = await drain(seat.email);
+    expect(inMail.subject).toBe(`You're in: ${program.title}`);
+    const events = calendarOf(inMail);
+    expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([[`${program.title}: Kickoff`, `${String(program.startsOn)}T16:00:00`]]);
+    const [waitMail] = await drain(line.email);
+    expect(waitMail.text).toContain('number 1 on the waitlist');
+    await request(apps[0].getHttpServer()).post(`/v1/enrollments/${made.id}/withdraw`).set(bearer(first)).expect(200);
+    const promoted = (await drain(line.email)).find((m) => m.subject?.startsWith('A seat opened up'));
+    expect(promoted).toBeDefined();
+    expect(calendarOf(promoted!)).toHaveLength(1);
+  });
+
+  it('tells every teen with a seat and the mentors of a cancelled session, one mail each, the .ics marking it cancelled', async () => {
+    const { program, coordinator } = await publishedProgram(apps[0]);
+    const session = (
+      await request(apps[0].getHttpServer())
+        .post(`/v1/programs/${program.id}/sessions`)
+        .set(bearer(coordinator))
+        .send({ startsAt: `${String(program.startsOn)}T16:00:00-06:00`, endsAt: `${String(program.startsOn)}T17:30:00-06:00` })
+        .expect(201)
+    ).body;
+    const teens = await insertTeens(apps[0], 3);
+    for (const teen of teens) await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(teen)).expect(201);
+    const mentorUser = await createUser(apps[0], 'mentor');
+    const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id) VALUES ($1) RETURNING id`, [mentorUser.id]);
+    await db.query(`INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) SELECT id, $2, 'lead', starts_at, ends_at FROM session WHERE id = $1`, [session.id, mentorId]);
+    await drain();
+    await request(apps[0].getHttpServer()).post(`/v1/sessions/${session.id}/cancel`).set(bearer(coordinator)).send({ reason: 'Snow day' }).expect(200);
+    const cancelled = (await drain()).filter((m) => m.subject?.startsWith(`Cancelled: ${program.title}`));
+    const addresses = await db.query(`SELECT email FROM user_account WHERE id = ANY($1::uuid[])`, [[...teens.map((t) => t.userId), mentorUser.id]]);
+    expect(cancelled.map(recipient).sort()).toEqual(addresses.map((a: { email: string }) => a.email).sort());
+    expect(cancelled[0].text).toContain('Snow day');
+    expect(calendarOf(cancelled[0]).map((e) => e.component.getFirstPropertyValue('status'))).toEqual(['CANCELLED']);
+  });
+
+  it('tells the sponsor of an application and an answered offer, and the teen of the offer', async () => {
+    const sponsorUser = await createUser(apps[0], 'sponsor');
+    const [{ sponsor_id: sponsorId }] = await db.query(`SELECT sponsor_id FROM user_account WHERE id = $1`, [sponsorUser.id]);
+    await db.query(`UPDATE sponsor SET contact_email = 'jobs@sponsor.test', name = 'Byte Works' WHERE id = $1`, [sponsorId]);
+    const http = apps[0].getHttpServer();
+    const internship = (
+      await request(http)
+        .post('/v1/internships')
+        .set(bearer(sponsorUser))
+        .send({ title: 'Junior dev', slots: 1, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() })
+        .expect(201)
+    ).body;
+    await request(http).post(`/v1/internships/${internship.id}/open`).set(bearer(sponsorUser)).expect(200);
+    const [teen] = await insertTeens(apps[0], 1);
+    const [{ email }] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [teen.userId]);
+    const application = (await request(http).post(`/v1/internships/${internship.id}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: false }).expect(201)).body;
+    await request(http).patch(`/v1/applications/${application.id}`).set(bearer(sponsorUser)).send({ status: 'shortlisted' }).expect(200);
+    await request(http).patch(`/v1/applications/${application.id}`).set(bearer(sponsorUser)).send({ status: 'offered' }).expect(200);
+    await request(http).patch(`/v1/applications/${application.id}`).set(bearer(teen)).send({ status: 'accepted' }).expect(200);
+    const toSponsor = (await drain('jobs@sponsor.test')).map((m) => m.subject).sort();
+    expect(toSponsor).toEqual(['New application: Junior dev', 'Offer accepted: Junior dev']);
+    expect((await drain(email)).map((m) => m.subject)).toEqual(['An offer from Byte Works']);
+    const [shortlisted] = await db.query(`SELECT status FROM outbox_message WHERE payload->>'applicationId' = $1 AND payload->>'to' = 'shortlisted'`, [application.id]);
+    expect(shortlisted.status).toBe('skipped');
+  });
+
+  it('two workers and 500 messages: each mailed once', async () => {
+    await drain();
+    const before = inbox.mails.length;
+    await db.query(
+      `INSERT INTO outbox_message (topic, payload)
+       SELECT 'guardian.consent_requested', jsonb_build_object('guardianEmail', 'bulk-' || i || '@guardians.test', 'guardianName', 'G', 'teenFirstName', 'T',
+                                                               'consentUrl', 'http://localhost/x', 'expiresAt', '2030-01-01T00:00:00Z')
+         FROM generate_series(1, 500) i`,
+    );
+    const work = (relay: OutboxRelay) => (async () => {
+      while ((await relay.deliverDue(25)) > 0);
+    })();
+    await Promise.all([work(relays[0]), work(relays[1])]);
+    const bulk = inbox.mails.slice(before).filter((m) => recipient(m).startsWith('bulk-'));
+    expect(bulk).toHaveLength(500);
+    expect(new Set(bulk.map(recipient)).size).toBe(500);
+    expect(new Set(bulk.map((m) => m.messageId)).size).toBe(500);
+  }, 60_000);
+
+  it('a worker that died holding messages: they go out after its lease, under the same Message-ID if it had sent them', async () => {
+    await drain();
+    const [claimed] = await db.query(
+      `INSERT INTO outbox_message (topic, payload) VALUES ('guardian.consent_requested', jsonb_build_object('guardianEmail', 'crash@guardians.test', 'guardianName', 'G',
+         'teenFirstName', 'T', 'consentUrl', 'http://localhost/y', 'expiresAt', '2030-01-01T00:00:00Z')) RETURNING id, payload`,
+    );
+    // The dead worker claimed it (a lease of two minutes) and never finished.
+    await db.query(`UPDATE outbox_message SET locked_until = now() + interval '2 minutes', attempts = 1 WHERE id = $1`, [claimed.id]);
+    expect(await relays[1].deliverDue(200)).toBe(0);
+    await db.query(`UPDATE outbox_message SET locked_until = now() - interval '1 second' WHERE id = $1`, [claimed.id]);
+    const [first] = await drain('crash@guardians.test');
+    // Had it crashed after sending, the same message would go again with the same Message-ID, for the reader to drop.
+    await db.query(`UPDATE outbox_message SET status = 'pending', sent_at = NULL, payload = $2 WHERE id = $1`, [claimed.id, claimed.payload]);
+    const both = await drain('crash@guardians.test');
+    expect(both).toHaveLength(2);
+    expect(both[1].messageId).toBe(first.messageId);
+    expect(first.messageId).toBe(`<${claimed.id}.0@codeshelf>`);
+  });
+
+  it('a failing receiver: retried with backoff, then failed and shown to admins, who can retry it', async () => {
+    await drain();
+    inbox.refuse.add('refused@guardians.test');
+    const [{ id }] = await db.query(
+      `INSERT INTO outbox_message (topic, payload) VALUES ('guardian.consent_requested', jsonb_build_object('guardianEmail', 'refused@guardians.test', 'guardianName', 'G',
+         'teenFirstName', 'T', 'consentUrl', 'http://localhost/z', 'expiresAt', '2030-01-01T00:00:00Z')) RETURNING id`,
+    );
+    await drain();
+    let [row] = await db.query(`SELECT status, attempts, last_error, available_at > now() + interval '20 seconds' AS waits FROM outbox_message WHERE id = $1`, [id]);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, waits: true });
+    expect(row.last_error).toContain('mailbox unavailable');
+    await db.query(`UPDATE outbox_message SET available_at = now() WHERE id = $1`, [id]);
+    await drain();
+    [row] = await db.query(`SELECT status, attempts FROM outbox_message WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: 'failed', attempts: 2 }); // OUTBOX_MAX_ATTEMPTS = 2 here
+    const failed = await request(apps[0].getHttpServer()).get('/v1/admin/outbox').query({ status: 'failed', limit: 200 }).set(bearer(admin)).expect(200);
+    expect(failed.body.items.map((m: { id: string }) => m.id)).toContain(id);
+    expect(JSON.stringify(failed.body)).not.toContain('http://localhost/z');
+    inbox.refuse.delete('refused@guardians.test');
+    expect((await request(apps[0].getHttpServer()).post(`/v1/admin/outbox/${id}/retry`).set(bearer(admin)).expect(200)).body).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await drain('refused@guardians.test')).toHaveLength(1);
+    await request(apps[0].getHttpServer()).post(`/v1/admin/outbox/${id}/retry`).set(bearer(admin)).expect(404);
+  });
+});
