@@ -108,6 +108,35 @@ describe('Notifications by e-mail (outbox relay, SMTP)', () => {
     expect(calendarOf(cancelled[0]).map((e) => e.component.getFirstPropertyValue('status'))).toEqual(['CANCELLED']);
   });
 
+  it('reminds the teens and mentors 24 h before a session; the reminder moves with the session and is dropped when it is cancelled', async () => {
+    const { program, coordinator } = await publishedProgram(apps[0]);
+    const http = apps[0].getHttpServer();
+    const day = String(program.startsOn);
+    const create = async (hour: number) =>
+      (await request(http).post(`/v1/programs/${program.id}/sessions`).set(bearer(coordinator)).send({ startsAt: `${day}T${hour}:00:00-06:00`, endsAt: `${day}T${hour}:45:00-06:00` }).expect(201))
+        .body;
+    const [kept, dropped] = [await create(10), await create(14)];
+    const reminderOf = async (sessionId: string) =>
+      (await db.query(`SELECT id, status, available_at FROM outbox_message WHERE topic = 'session.reminder' AND payload->>'sessionId' = $1`, [sessionId]))[0];
+    expect(new Date((await reminderOf(kept.id)).available_at).toISOString()).toBe(new Date(Date.parse(`${day}T10:00:00-06:00`) - 86_400_000).toISOString());
+    await request(http).patch(`/v1/sessions/${kept.id}`).set(bearer(coordinator)).send({ startsAt: `${day}T11:00:00-06:00`, endsAt: `${day}T11:45:00-06:00` }).expect(200);
+    expect(new Date((await reminderOf(kept.id)).available_at).toISOString()).toBe(new Date(Date.parse(`${day}T11:00:00-06:00`) - 86_400_000).toISOString());
+    await request(http).post(`/v1/sessions/${dropped.id}/cancel`).set(bearer(coordinator)).send({ reason: 'Room flooded' }).expect(200);
+    expect((await reminderOf(dropped.id)).status).toBe('skipped');
+
+    const [teen] = await insertTeens(apps[0], 1);
+    await request(http).post(`/v1/programs/${program.id}/enrollments`).set(bearer(teen)).expect(201);
+    const [{ email }] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [teen.userId]);
+    await drain();
+    // The day before has come.
+    await db.query(`UPDATE outbox_message SET available_at = now() WHERE id = $1`, [(await reminderOf(kept.id)).id]);
+    const reminders = (await drain(email)).filter((m) => m.subject?.startsWith('Reminder:'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].subject).toContain(program.title);
+    expect(calendarOf(reminders[0]).map((e) => e.component.getFirstPropertyValue('status') ?? 'CONFIRMED')).toContain('CANCELLED');
+    expect((await reminderOf(kept.id)).status).toBe('sent');
+  });
+
   it('tells the sponsor of an application and an answered offer, and the teen of the offer', async () => {
     const sponsorUser = await createUser(apps[0], 'sponsor');
     const [{ sponsor_id: sponsorId }] = await db.query(`SELECT sponsor_id FROM user_account WHERE id = $1`, [sponsorUser.id]);

@@ -49,21 +49,23 @@ export class Composer {
         return mail(teen.email, letter, 0, await this.programCalendar(p.programId));
       }
       case 'session.cancelled': {
-        // Everyone holding a seat, and the session's mentors: one mail each, so nobody sees another's address.
-        const people = await this.people(
-          `SELECT pt.id, pt.first_name, COALESCE(pt.contact_email, u.email, pt.guardian_email) AS email
-             FROM enrollment e JOIN participant pt ON pt.id = e.participant_id LEFT JOIN user_account u ON u.id = pt.user_id
-            WHERE e.program_id = $1 AND e.status = 'enrolled' AND pt.erased_at IS NULL
-           UNION ALL
-           SELECT m.id, split_part(u.display_name, ' ', 1), u.email FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id
-             JOIN user_account u ON u.id = m.user_id WHERE sm.session_id = $2
-           ORDER BY 1`,
-          [p.programId, p.sessionId],
-        );
         const [program] = await this.dataSource.query(`SELECT p.title, b.timezone FROM program p JOIN branch b ON b.id = p.branch_id WHERE p.id = $1`, [p.programId]);
         const calendar = await this.programCalendar(p.programId);
-        return people.flatMap((person, i) =>
+        return (await this.audience(p.programId, p.sessionId)).flatMap((person, i) =>
           mail(person.email, templates.sessionCancelled({ firstName: person.first_name, title: program.title, startsAt: p.startsAt, timezone: program.timezone, reason: p.reason }), i, calendar),
+        );
+      }
+      case 'session.reminder': {
+        // Only a session still ahead, still on, of a published program (a draft's teens are not told).
+        const [session] = await this.dataSource.query(
+          `SELECT s.starts_at AS "startsAt", p.title, b.timezone FROM session s JOIN program p ON p.id = s.program_id JOIN branch b ON b.id = p.branch_id
+            WHERE s.id = $1 AND s.status = 'scheduled' AND s.starts_at > now() AND p.status = 'published'`,
+          [p.sessionId],
+        );
+        if (!session) return [];
+        const calendar = await this.programCalendar(p.programId);
+        return (await this.audience(p.programId, p.sessionId)).flatMap((person, i) =>
+          mail(person.email, templates.sessionReminder({ firstName: person.first_name, title: session.title, startsAt: session.startsAt.toISOString(), timezone: session.timezone }), i, calendar),
         );
       }
       case 'application.submitted': {
@@ -87,9 +89,23 @@ export class Composer {
         return [];
       }
       default:
-        // enrollment.withdrawn, session.changed: events for later consumers (webhooks, reminders), no mail.
+        // enrollment.withdrawn, session.changed: events for later consumers (webhooks), no mail.
         return [];
     }
+  }
+
+  /** Everyone holding a seat in the program and the session's mentors: one mail each, so nobody sees another's address. */
+  private audience(programId: string, sessionId: string): Promise<Person[]> {
+    return this.people(
+      `SELECT pt.id, pt.first_name, COALESCE(pt.contact_email, u.email, pt.guardian_email) AS email
+         FROM enrollment e JOIN participant pt ON pt.id = e.participant_id LEFT JOIN user_account u ON u.id = pt.user_id
+        WHERE e.program_id = $1 AND e.status = 'enrolled' AND pt.erased_at IS NULL
+       UNION ALL
+       SELECT m.id, split_part(u.display_name, ' ', 1), u.email FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id
+         JOIN user_account u ON u.id = m.user_id WHERE sm.session_id = $2
+       ORDER BY 1`,
+      [programId, sessionId],
+    );
   }
 
   private people(sql: string, params: unknown[]): Promise<Person[]> {

@@ -38,6 +38,10 @@ export const templates = {
       `The ${p.title} session on ${when(p.startsAt, p.timezone)} is cancelled: ${p.reason}.`,
       'The attached calendar file shows it as cancelled.',
     ]),
+  sessionReminder: (p: { firstName: string; title: string; startsAt: string; timezone: string }) =>
+    letter(`Reminder: ${p.title}, ${when(p.startsAt, p.timezone)}`, `Hi ${p.firstName},`, [
+      `See you at ${p.title} on ${when(p.startsAt, p.timezone)}. The sessions are in the attached calendar file.`,
+    ]),
   applicationReceived: (p: { sponsorName: string; internshipTitle: string }) =>
     letter(`New application: ${p.internshipTitle}`, `Hello ${p.sponsorName} team,`, [`A teen applied to your internship “${p.internshipTitle}”. You can read it through the Codeshelf API.`]),
   offerMade: (p: { firstName: string; internshipTitle: string; sponsorName: string }) =>

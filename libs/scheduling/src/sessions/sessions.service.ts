@@ -10,6 +10,7 @@ import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
 import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
+import { dropReminders, moveReminder, scheduleReminder } from './reminders';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -124,8 +125,9 @@ export class SessionsService {
         await manager.getRepository(SessionEntity).save(target);
         await this.outbox.enqueue(manager, 'session.cancelled', { sessionId: target.id, programId: program.id, startsAt: target.startsAt.toISOString(), reason: dto.reason });
       }
-      // Its mentors are free again at that time.
+      // Its mentors are free again at that time, and nobody needs reminding.
       await manager.getRepository(SessionMentorEntity).update({ sessionId: In(targets.map((t) => t.id)) }, { active: false });
+      await dropReminders(manager, targets.map((t) => t.id));
       await this.audit.record(
         { actor, action: 'session.cancelled', entity: 'session', entityId: id, changes: { scope, reason: dto.reason, sessionIds: targets.map((t) => t.id) } },
         manager,
@@ -141,6 +143,7 @@ async function moveSession(manager: EntityManager, session: SessionEntity): Prom
     await manager.query('SAVEPOINT session_move');
     await manager.getRepository(SessionEntity).save(session);
     await manager.getRepository(SessionMentorEntity).update({ sessionId: session.id }, { startsAt: session.startsAt, endsAt: session.endsAt });
+    await moveReminder(manager, session);
     await manager.query('RELEASE SAVEPOINT session_move');
   } catch (error) {
     await manager.query('ROLLBACK TO SAVEPOINT session_move');
@@ -165,6 +168,7 @@ export async function tryInsertSession(manager: EntityManager, session: SessionE
   await manager.query('SAVEPOINT session_insert');
   try {
     await manager.getRepository(SessionEntity).insert(session);
+    await scheduleReminder(manager, session);
     await manager.query('RELEASE SAVEPOINT session_insert');
     return undefined;
   } catch (error) {
