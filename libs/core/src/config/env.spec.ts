@@ -27,6 +27,12 @@ describe(validateEnv.name, () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('takes an empty SMTP_URL (as docker compose passes an unset one) for none, and refuses a non-SMTP URL', () => {
+    expect(validateEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    expect(validateEnv({ SMTP_URL: 'smtp://mail.example:587', WORKER_IN_PROCESS: 'true' })).toMatchObject({ SMTP_URL: 'smtp://mail.example:587', WORKER_IN_PROCESS: true });
+    expect(() => validateEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL must be an smtp/);
+  });
+
   it('converts the strings of process.env to numbers and booleans', () => {
     const env = validateEnv({ PORT: '8080', DB_POOL_SIZE: '20', DB_MIGRATE_ON_START: 'false' });
 

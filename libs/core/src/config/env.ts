@@ -112,6 +112,7 @@ export class Env {
   REPORT_MIN_CELL = 10;
 
   /** SMTP server for outgoing mail (smtp://user:pass@host:port or smtps://…); unset: mails are written to the log. */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
