@@ -94,6 +94,11 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/reports/programs/{id}/summary': STAFF,
   'GET /v1/reports/mentor-hours': [...STAFF, 'sponsor', 'sponsorKey'],
 
+  'POST /v1/sponsors/{id}/webhooks': ['admin', 'sponsor'],
+  'GET /v1/sponsors/{id}/webhooks': ['admin', 'sponsor'],
+  'DELETE /v1/sponsors/{id}/webhooks/{webhookId}': ['admin', 'sponsor'],
+  'GET /v1/sponsors/{id}/webhooks/{webhookId}/deliveries': ['admin', 'sponsor'],
+
   'GET /v1/admin/outbox': ['admin'],
   'POST /v1/admin/outbox/{id}/retry': ['admin'],
 

@@ -3,11 +3,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { Composer, type OutboxRow } from './composer';
 import { Mailer } from './mailer';
+import { WebhookDispatcher } from './webhook-dispatcher';
 
 const BACKOFF_BASE_SECONDS = 30;
 
 /**
- * Delivers the outbox: claims due messages with FOR UPDATE SKIP LOCKED under a lease (any number of
+ * Delivers the outbox (sponsors' webhooks first, then the mails): claims due messages with FOR UPDATE SKIP LOCKED under a lease (any number of
  * workers share the table without taking the same message; a dead worker's claim lapses), mails them, and
  * marks each sent only after delivery. A failure waits 30 s, 60 s, 120 s … before the next try; after
  * OUTBOX_MAX_ATTEMPTS it is marked failed for an admin to retry. Each mail's Message-ID is fixed per message
@@ -25,6 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly composer: Composer,
     private readonly mailer: Mailer,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,7 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         WHERE id IN (SELECT id FROM outbox_message
                       WHERE status = 'pending' AND available_at <= now() AND (locked_until IS NULL OR locked_until < now())
                       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, topic, payload, attempts`,
+        RETURNING id, topic, payload, attempts, created_at AS "createdAt"`,
       [limit, this.env.OUTBOX_LEASE_SECONDS],
     );
     for (const message of claimed) await this.deliver(message as OutboxRow & { attempts: number });
@@ -67,12 +69,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async deliver(message: OutboxRow & { attempts: number }): Promise<void> {
     try {
+      const hooks = await this.webhooks.dispatch(message);
       const mails = await this.composer.compose(message);
       for (const mail of mails) await this.mailer.send(mail);
       // Delivered: the consent link need not be kept in the clear any longer.
       await this.dataSource.query(
         `UPDATE outbox_message SET status = $2, sent_at = now(), locked_until = NULL, last_error = NULL, payload = payload - 'consentUrl' WHERE id = $1`,
-        [message.id, mails.length ? 'sent' : 'skipped'],
+        [message.id, mails.length || hooks ? 'sent' : 'skipped'],
       );
     } catch (error) {
       const wait = BACKOFF_BASE_SECONDS * 2 ** (message.attempts - 1);

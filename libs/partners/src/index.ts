@@ -6,3 +6,7 @@ export * from './sponsors/dto/sponsor.dto';
 export * from './sponsorships/sponsorships.service';
 export * from './internships/internships.service';
 export * from './applications/applications.service';
+export * from './webhooks/webhooks.service';
+export * from './webhooks/webhook.entity';
+export * from './webhooks/signature';
+export * from './webhooks/webhook-url';

@@ -17,12 +17,15 @@ import { SponsorsService } from './sponsors/sponsors.service';
 import { SponsorshipEntity } from './sponsorships/sponsorship.entity';
 import { SponsorshipsController } from './sponsorships/sponsorships.controller';
 import { SponsorshipsService } from './sponsorships/sponsorships.service';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entity';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The companies behind the clubs: sponsors, what they sponsor, and the internships they offer the teens. */
 @Module({
-  imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, TypeOrmModule.forFeature([SponsorEntity, SponsorshipEntity, InternshipEntity, ApplicationEntity])],
-  controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController],
-  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService],
-  exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService],
+  imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, TypeOrmModule.forFeature([SponsorEntity, SponsorshipEntity, InternshipEntity, ApplicationEntity, WebhookEndpointEntity, WebhookDeliveryEntity])],
+  controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController, WebhooksController],
+  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService],
+  exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService],
 })
 export class PartnersModule {}

@@ -1,0 +1,50 @@
+import { signature, type WebhookEvent, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
+import { Injectable } from '@nestjs/common';
+import type { OutboxRow } from './composer';
+
+const EVENTS: readonly string[] = ['application.submitted', 'application.status_changed'] satisfies WebhookEvent[];
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Posts a sponsor's events to its webhook endpoints, signed, and logs every attempt. The body names the
+ * application, never the teen. Throws when an endpoint did not take it, so the message is retried later
+ * (with the same `Codeshelf-Delivery` id, for the receiver to drop a repeat).
+ */
+@Injectable()
+export class WebhookDispatcher {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  async dispatch(message: OutboxRow & { createdAt?: Date }): Promise<number> {
+    if (!EVENTS.includes(message.topic)) return 0;
+    const { sponsorId, participantId: _teen, notify: _notify, ...data } = message.payload as Record<string, unknown>;
+    const endpoints = await this.webhooks.subscribers(String(sponsorId), message.topic as WebhookEvent);
+    const body = JSON.stringify({ id: message.id, event: message.topic, createdAt: (message.createdAt ?? new Date()).toISOString(), data });
+    const failures: string[] = [];
+    for (const endpoint of endpoints) {
+      const outcome = await this.post(endpoint.url, endpoint.secret, message, body);
+      await this.webhooks.logDelivery({ endpointId: endpoint.id, messageId: message.id, event: message.topic, ...outcome });
+      if (!outcome.ok) failures.push(`${endpoint.url}: ${outcome.error ?? outcome.responseStatus}`);
+    }
+    if (failures.length) throw new Error(`webhook not taken: ${failures.join('; ')}`);
+    return endpoints.length;
+  }
+
+  private async post(url: string, secret: string, message: OutboxRow, body: string) {
+    // Checked again at every delivery: a name may have been pointed at an internal address since.
+    const problem = await webhookUrlProblem(url, this.webhooks.allowsInternal);
+    if (problem) return { ok: false, responseStatus: null, error: problem };
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: { 'Content-Type': 'application/json', 'Codeshelf-Event': message.topic, 'Codeshelf-Delivery': message.id, 'Codeshelf-Signature': signature(secret, body) },
+        body,
+      });
+      await response.body?.cancel();
+      return { ok: response.status >= 200 && response.status < 300, responseStatus: response.status, error: null };
+    } catch (error) {
+      return { ok: false, responseStatus: null, error: String((error as Error).message ?? error).slice(0, 500) };
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { type AppEnv, type AuditActor, AuditService, envConfig, type Page, type PageQueryDto, paginate, ProblemError, ValidationFailedError } from '@codeshelf/core';
+import type { Principal } from '@codeshelf/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { SponsorsPolicy } from '../sponsors/sponsors.policy';
+import { SponsorsService } from '../sponsors/sponsors.service';
+import { CreatedWebhookDto, CreateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto';
+import { WebhookDeliveryEntity, WebhookEndpointEntity, type WebhookEvent } from './webhook.entity';
+import { webhookUrlProblem } from './webhook-url';
+
+export class WebhookNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'webhook-not-found', 'Webhook not found', `No webhook ${id} of this sponsor.`);
+  }
+}
+
+/** Sponsors' webhook endpoints: registered by the sponsor's users (or an admin), with a per-endpoint secret. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    @InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>,
+    @InjectRepository(WebhookDeliveryEntity) private readonly deliveries: Repository<WebhookDeliveryEntity>,
+    private readonly audit: AuditService,
+    private readonly policy: SponsorsPolicy,
+    private readonly sponsors: SponsorsService,
+  ) {}
+
+  /** Loopback and private addresses, and plain http, only while developing and testing. */
+  get allowsInternal(): boolean {
+    return this.env.NODE_ENV !== 'production';
+  }
+
+  async create(principal: Principal, sponsorId: string, dto: CreateWebhookDto, actor: AuditActor): Promise<CreatedWebhookDto> {
+    this.policy.assertCanRead(principal, sponsorId);
+    await this.sponsors.get(sponsorId);
+    const problem = await webhookUrlProblem(dto.url, this.allowsInternal);
+    if (problem) throw new ValidationFailedError([{ field: 'url', message: problem }]);
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const endpoint = this.endpoints.create({ sponsorId, url: dto.url, events: dto.events, secret });
+    await this.endpoints.insert(endpoint);
+    await this.audit.record({ actor, action: 'webhook.created', entity: 'webhook', entityId: endpoint.id, changes: { sponsorId, url: dto.url, events: dto.events } });
+    return { ...WebhookDto.from(await this.endpoints.findOneByOrFail({ id: endpoint.id })), secret };
+  }
+
+  async list(principal: Principal, sponsorId: string): Promise<WebhookDto[]> {
+    this.policy.assertCanRead(principal, sponsorId);
+    return (await this.endpoints.find({ where: { sponsorId }, order: { createdAt: 'ASC' } })).map(WebhookDto.from);
+  }
+
+  async remove(principal: Principal, sponsorId: string, id: string, actor: AuditActor): Promise<void> {
+    this.policy.assertCanRead(principal, sponsorId);
+    const { affected } = await this.endpoints.delete({ id, sponsorId });
+    if (!affected) throw new WebhookNotFoundError(id);
+    await this.audit.record({ actor, action: 'webhook.deleted', entity: 'webhook', entityId: id, changes: { sponsorId } });
+  }
+
+  async deliveriesOf(principal: Principal, sponsorId: string, id: string, query: PageQueryDto): Promise<Page<WebhookDeliveryDto>> {
+    this.policy.assertCanRead(principal, sponsorId);
+    if (!(await this.endpoints.existsBy({ id, sponsorId }))) throw new WebhookNotFoundError(id);
+    const page = await paginate(this.deliveries.createQueryBuilder('d').where('d.endpointId = :id', { id }), query, 'createdAt');
+    return { items: page.items.map(WebhookDeliveryDto.from), nextCursor: page.nextCursor };
+  }
+
+  /** The endpoints of a sponsor that want an event, with their secrets: for the delivering worker only. */
+  subscribers(sponsorId: string, event: WebhookEvent): Promise<WebhookEndpointEntity[]> {
+    return this.endpoints
+      .createQueryBuilder('w')
+      .addSelect('w.secret')
+      .where('w.sponsorId = :sponsorId AND :event = ANY(w.events)', { sponsorId, event })
+      .orderBy('w.createdAt')
+      .getMany();
+  }
+
+  async logDelivery(entry: Pick<WebhookDeliveryEntity, 'endpointId' | 'messageId' | 'event' | 'ok' | 'responseStatus' | 'error'>): Promise<void> {
+    await this.deliveries.insert(entry);
+  }
+}

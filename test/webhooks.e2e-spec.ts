@@ -1,0 +1,128 @@
+import { OutboxRelay } from '@codeshelf/notifications';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { startTestApp } from './support/app';
+import { insertTeens } from './support/enrollment-factories';
+import { bearer, createUser, type TestUser } from './support/identity';
+
+/** Verifies a delivery exactly as the README tells sponsors to. */
+function verify(secret: string, header: string, rawBody: string, toleranceSeconds = 300): boolean {
+  const parts = Object.fromEntries(header.split(',').map((kv) => kv.split('=') as [string, string]));
+  const expected = createHmac('sha256', secret).update(`${parts.t}.${rawBody}`).digest();
+  const given = Buffer.from(parts.v1 ?? '', 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected) && Math.abs(Date.now() / 1000 - Number(parts.t)) <= toleranceSeconds;
+}
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  let db: DataSource;
+  let relay: OutboxRelay;
+  let receiver: Server;
+  let base: string;
+  const received: Received[] = [];
+  let answer = 204;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    http = app.getHttpServer();
+    db = app.get(DataSource);
+    relay = app.get(OutboxRelay);
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await new Promise((done) => receiver.close(done));
+  });
+
+  async function sponsorWithPosting(): Promise<{ sponsor: TestUser; sponsorId: string; internshipId: string }> {
+    const sponsor = await createUser(app, 'sponsor');
+    const [{ sponsor_id: sponsorId }] = await db.query(`SELECT sponsor_id FROM user_account WHERE id = $1`, [sponsor.id]);
+    const internship = (
+      await request(http)
+        .post('/v1/internships')
+        .set(bearer(sponsor))
+        .send({ title: 'Hooked', slots: 1, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() })
+        .expect(201)
+    ).body;
+    await request(http).post(`/v1/internships/${internship.id}/open`).set(bearer(sponsor)).expect(200);
+    return { sponsor, sponsorId, internshipId: internship.id };
+  }
+  const drain = async () => {
+    while ((await relay.deliverDue(200)) > 0);
+  };
+
+  it('registers an endpoint (secret shown once), signs each delivery so the documented check passes, and logs it', async () => {
+    const { sponsor, sponsorId, internshipId } = await sponsorWithPosting();
+    const created = await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/hooks`, events: ['application.submitted', 'application.status_changed'] }).expect(201);
+    expect(created.body.secret).toMatch(/^whsec_[\w-]{43}$/);
+    const listed = await request(http).get(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).expect(200);
+    expect(listed.body).toEqual([{ id: created.body.id, sponsorId, url: `${base}/hooks`, events: ['application.submitted', 'application.status_changed'], createdAt: expect.any(String) }]);
+
+    const [teen] = await insertTeens(app, 1);
+    const application = (await request(http).post(`/v1/internships/${internshipId}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: false }).expect(201)).body;
+    received.length = 0;
+    await drain();
+    const mine = received.filter((r) => r.body.includes(application.id));
+    expect(mine).toHaveLength(1);
+    const [hit] = mine;
+    expect(verify(created.body.secret, String(hit.headers['codeshelf-signature']), hit.body)).toBe(true);
+    expect(verify('whsec_wrong', String(hit.headers['codeshelf-signature']), hit.body)).toBe(false);
+    expect(hit.headers['codeshelf-event']).toBe('application.submitted');
+    const body = JSON.parse(hit.body);
+    expect(body).toEqual({ id: hit.headers['codeshelf-delivery'], event: 'application.submitted', createdAt: expect.any(String), data: { applicationId: application.id, internshipId } });
+    expect(hit.body).not.toContain(teen.participantId);
+
+    const log = await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}/deliveries`).set(bearer(sponsor)).expect(200);
+    expect(log.body.items).toEqual([expect.objectContaining({ messageId: body.id, event: 'application.submitted', ok: true, responseStatus: 204 })]);
+
+    const other = await createUser(app, 'sponsor');
+    await request(http).get(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(other)).expect(404);
+    await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(other)).expect(404);
+    expect((await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: 'ftp://x', events: ['application.submitted'] }).expect(400)).body.errors).toEqual([
+      { field: 'url', message: 'url must be https' },
+    ]);
+    expect((await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/x`, events: ['sponsor.deleted'] }).expect(400)).body.errors[0].field).toBe('events');
+    await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(sponsor)).expect(204);
+    expect((await request(http).get(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).expect(200)).body).toEqual([]);
+  });
+
+  it('retries an endpoint that does not take a delivery, logging each attempt, with the same delivery id', async () => {
+    const { sponsor, sponsorId, internshipId } = await sponsorWithPosting();
+    const hook = (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/down`, events: ['application.submitted'] }).expect(201)).body;
+    const [teen] = await insertTeens(app, 1);
+    const application = (await request(http).post(`/v1/internships/${internshipId}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: true }).expect(201)).body;
+    answer = 503;
+    await drain();
+    const [message] = await db.query(`SELECT id, status, attempts, last_error FROM outbox_message WHERE topic = 'application.submitted' AND payload->>'applicationId' = $1`, [application.id]);
+    expect(message).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(message.last_error).toContain('503');
+    answer = 204;
+    await db.query(`UPDATE outbox_message SET available_at = now() WHERE id = $1`, [message.id]);
+    await drain();
+    const log = (await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${hook.id}/deliveries`).set(bearer(sponsor)).expect(200)).body.items;
+    expect(log.map((d: { ok: boolean; responseStatus: number; messageId: string }) => [d.ok, d.responseStatus, d.messageId])).toEqual([
+      [false, 503, message.id],
+      [true, 204, message.id],
+    ]);
+    expect((await db.query(`SELECT status FROM outbox_message WHERE id = $1`, [message.id]))[0].status).toBe('sent');
+  });
+});
