@@ -125,4 +125,22 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
     ]);
     expect((await db.query(`SELECT status FROM outbox_message WHERE id = $1`, [message.id]))[0].status).toBe('sent');
   });
+
+  it('announces last month’s report once a month, however many rounds and workers run', async () => {
+    const { sponsor, sponsorId } = await sponsorWithPosting();
+    const hook = (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/monthly`, events: ['sponsorship.report_ready'] }).expect(201)).body;
+    received.length = 0;
+    await drain();
+    await Promise.all([relay.announceMonthlyReports(), relay.announceMonthlyReports()]);
+    await drain();
+    const ours = received.filter((r) => r.headers['codeshelf-event'] === 'sponsorship.report_ready' && r.body.includes(sponsorId));
+    expect(ours).toHaveLength(1);
+    const now = new Date();
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const month = last.toISOString().slice(0, 7);
+    const end = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    expect(JSON.parse(ours[0].body).data).toEqual({ month, from: `${month}-01`, to: end, reportUrl: expect.stringContaining(`/v1/reports/sponsors/${sponsorId}/outcomes?from=${month}-01&to=${end}`) });
+    const log = (await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${hook.id}/deliveries`).set(bearer(sponsor)).expect(200)).body.items;
+    expect(log).toHaveLength(1);
+  });
 });

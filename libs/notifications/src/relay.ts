@@ -53,8 +53,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     tick();
   }
 
+  /**
+   * Once a month, a `sponsorship.report_ready` event for every sponsor with an endpoint that wants it (last
+   * month's report). A unique index makes the first worker of the month write it, and every other a no-op.
+   */
+  async announceMonthlyReports(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO outbox_message (topic, payload)
+       SELECT 'sponsorship.report_ready', jsonb_build_object('sponsorId', w.sponsor_id, 'month', to_char(date_trunc('month', now()) - interval '1 month', 'YYYY-MM'))
+         FROM (SELECT DISTINCT sponsor_id FROM webhook_endpoint WHERE 'sponsorship.report_ready' = ANY(events)) w
+       ON CONFLICT ((payload->>'sponsorId'), (payload->>'month')) WHERE topic = 'sponsorship.report_ready' DO NOTHING`,
+    );
+  }
+
   /** One round: claims up to `limit` due messages and delivers them; answers how many it handled. */
   async deliverDue(limit = 20): Promise<number> {
+    await this.announceMonthlyReports();
     const [claimed]: [OutboxRow[], number] = await this.dataSource.query(
       `UPDATE outbox_message SET locked_until = now() + make_interval(secs => $2), attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox_message

@@ -1,22 +1,27 @@
 import { signature, type WebhookEvent, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
-import { Injectable } from '@nestjs/common';
+import { type AppEnv, envConfig } from '@codeshelf/core';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OutboxRow } from './composer';
 
-const EVENTS: readonly string[] = ['application.submitted', 'application.status_changed'] satisfies WebhookEvent[];
+const EVENTS: readonly string[] = ['application.submitted', 'application.status_changed', 'sponsorship.report_ready'] satisfies WebhookEvent[];
 const TIMEOUT_MS = 10_000;
 
 /**
  * Posts a sponsor's events to its webhook endpoints, signed, and logs every attempt. The body names the
- * application, never the teen. Throws when an endpoint did not take it, so the message is retried later
+ * application (or the month whose report is ready), never the teen. Throws when an endpoint did not take it, so the message is retried later
  * (with the same `Codeshelf-Delivery` id, for the receiver to drop a repeat).
  */
 @Injectable()
 export class WebhookDispatcher {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    private readonly webhooks: WebhooksService,
+  ) {}
 
   async dispatch(message: OutboxRow & { createdAt?: Date }): Promise<number> {
     if (!EVENTS.includes(message.topic)) return 0;
-    const { sponsorId, participantId: _teen, notify: _notify, ...data } = message.payload as Record<string, unknown>;
+    const { sponsorId, participantId: _teen, notify: _notify, ...fields } = message.payload as Record<string, unknown>;
+    const data = message.topic === 'sponsorship.report_ready' ? this.monthlyReport(String(sponsorId), String(fields.month)) : fields;
     const endpoints = await this.webhooks.subscribers(String(sponsorId), message.topic as WebhookEvent);
     const body = JSON.stringify({ id: message.id, event: message.topic, createdAt: (message.createdAt ?? new Date()).toISOString(), data });
     const failures: string[] = [];
@@ -27,6 +32,14 @@ export class WebhookDispatcher {
     }
     if (failures.length) throw new Error(`webhook not taken: ${failures.join('; ')}`);
     return endpoints.length;
+  }
+
+  /** Where last month's report is: the outcome report over that month's days. */
+  private monthlyReport(sponsorId: string, month: string) {
+    const [year, m] = month.split('-').map(Number);
+    const from = `${month}-01`;
+    const to = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+    return { month, from, to, reportUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/v1/reports/sponsors/${sponsorId}/outcomes?from=${from}&to=${to}` };
   }
 
   private async post(url: string, secret: string, message: OutboxRow, body: string) {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const WEBHOOK_EVENTS = ['application.submitted', 'application.status_changed'] as const;
+export const WEBHOOK_EVENTS = ['application.submitted', 'application.status_changed', 'sponsorship.report_ready'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Where a sponsor wants to hear of events, and the secret its deliveries are signed with. */

@@ -8,7 +8,7 @@ export class CreateWebhookDto {
   @IsString() @MaxLength(2000)
   url: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['application.submitted'] })
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['application.submitted'], description: '`sponsorship.report_ready`: once a month, when last month’s outcome report can be read' })
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(WEBHOOK_EVENTS, { each: true })
   events: WebhookEvent[];
 }
