@@ -220,7 +220,10 @@ describe('Attendance (HTTP)', () => {
         rollCall(coordinator, sessionId, { records: records.map(([t, status]) => ({ participantId: t.participantId, status })), mentors }).expect(200);
       await mark(s1, [[a, 'present'], [c, 'present']], [{ mentorId: mentor.mentorId, status: 'present' }]);
       await mark(s2, [[a, 'late'], [c, 'present']], [{ mentorId: mentor.mentorId, status: 'present' }]);
-      await mark(s3, [[a, 'absent'], [b, 'present'], [c, 'present']], [{ mentorId: mentor.mentorId, status: 'absent' }]); // b not enrolled yet: does not count
+      // b enrolled 12 days ago, after s3: nobody can mark b there.
+      const early = await rollCall(coordinator, s3, { records: [{ participantId: b.participantId, status: 'present' }] }).expect(422);
+      expect(early.body.errors).toEqual([{ field: 'records[0].participantId', message: expect.stringContaining('enrolled after it') }]);
+      await mark(s3, [[a, 'absent'], [c, 'present']], [{ mentorId: mentor.mentorId, status: 'absent' }]);
       await mark(s5, [[a, 'absent'], [b, 'present'], [c, 'present']]);
       await mark(s6, [[b, 'excused'], [c, 'present']]); // a unrecorded
       expect(s4 && s7).toBeTruthy();
@@ -234,7 +237,7 @@ describe('Attendance (HTTP)', () => {
       // c: 5 of 5.
       expect(of(c)).toMatchObject({ sessionsHeld: 5, present: 5, rate: 1, consecutiveAbsences: 0, flagged: false, firstName: 'Teen' });
       const counts = (id: string) => report.body.sessions.find((s: { sessionId: string }) => s.sessionId === id);
-      expect(counts(s3)).toMatchObject({ held: true, expected: 2, present: 2, absent: 1, unrecorded: 0 });
+      expect(counts(s3)).toMatchObject({ held: true, expected: 2, present: 1, absent: 1, unrecorded: 0 });
       expect(counts(s6)).toMatchObject({ held: true, expected: 3, present: 1, excused: 1, unrecorded: 1 });
       expect(counts(s4)).toMatchObject({ status: 'cancelled', held: false });
       expect(counts(s7)).toMatchObject({ held: false, unrecorded: 0 });

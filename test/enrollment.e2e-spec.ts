@@ -121,6 +121,8 @@ describe('Enrollment (HTTP)', () => {
       const [a, b, c] = await insertTeens(app, 3);
       await enroll(a, closed.program.id).expect(201);
       expect((await enroll(b, closed.program.id).expect(409)).body).toMatchObject({ code: 'program-full', capacity: 1 });
+      // Full, but this teen holds the seat: the answer names their enrollment, not the lack of room.
+      expect((await enroll(a, closed.program.id).expect(409)).body).toMatchObject({ code: 'already-enrolled' });
       const open = await publishedProgram(app, { capacity: 1 });
       expect((await enrollInTurn(app, open.program.id, [a, b, c])).map((e) => [e.status, e.waitlistPosition])).toEqual([
         ['enrolled', null],

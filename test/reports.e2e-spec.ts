@@ -181,7 +181,10 @@ describe('Reports (HTTP)', () => {
     expect((await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ programId: unsponsored.program.id }).set(bearer(sponsor)).expect(404)).body.code).toBe(
       'program-not-sponsored',
     );
-    expect((await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ from: '2025-10-01', to: '2025-09-01' }).set(bearer(sponsor)).expect(400)).body.errors[0].field).toBe('to');
+    expect((await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ from: '2025-10-01', to: '2025-09-30' }).set(bearer(sponsor)).expect(400)).body.errors[0].field).toBe('to');
+    // A sponsor reads whole months: periods a day apart could be subtracted from each other.
+    const dayByDay = await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ from: '2025-09-02', to: '2025-09-29' }).set(bearer(sponsor)).expect(400);
+    expect(dayByDay.body.errors.map((e: { field: string }) => e.field)).toEqual(['from', 'to']);
   });
 
   it('gives the same figures as CSV, parsed by csv-parse, with <10 where hidden and a file name', async () => {

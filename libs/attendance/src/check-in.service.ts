@@ -77,6 +77,9 @@ export class CheckInService {
 
     const status = now.getTime() > session.startsAt.getTime() + minutes(this.env.CHECK_IN_LATE_AFTER_MINUTES) ? 'late' : 'present';
     return this.transactions.run(async (manager) => {
+      // Locked, as for a roll call: the session is not cancelled while the teen is checked in.
+      const [{ status: current }] = await manager.query(`SELECT status FROM session WHERE id = $1 FOR SHARE`, [sessionId]);
+      if (current === 'cancelled') throw new SessionCancelledError(sessionId);
       await manager.query(`DELETE FROM check_in_attempt WHERE session_id = $1 AND participant_id = $2`, [sessionId, teen.id]);
       const [row] = await manager.query(
         `INSERT INTO attendance (session_id, participant_id, status, method, checked_in_at, recorded_by) VALUES ($1, $2, $3, 'self_check_in', now(), $4)

@@ -70,14 +70,14 @@ export class RollCallService {
   private async assertEnrolled(manager: EntityManager, session: SessionContext, dto: RollCallDto): Promise<void> {
     const ids = dto.records.map((r) => r.participantId);
     const seated: { participant_id: string }[] = await manager.query(
-      `SELECT participant_id FROM enrollment WHERE program_id = $1 AND participant_id = ANY($2::uuid[]) AND status IN ('enrolled', 'completed')`,
-      [session.programId, ids],
+      `SELECT participant_id FROM enrollment WHERE program_id = $1 AND participant_id = ANY($2::uuid[]) AND status IN ('enrolled', 'completed') AND enrolled_at < $3`,
+      [session.programId, ids, session.endsAt],
     );
     const ok = new Set(seated.map((r) => r.participant_id));
     const missing = dto.records.map((r, i) => ({ r, i })).filter(({ r }) => !ok.has(r.participantId));
     if (missing.length) {
       throw new NotEnrolledError(
-        missing.map(({ i }) => ({ field: `records[${i}].participantId`, message: 'holds no seat in this program (not enrolled, or only waitlisted)' })),
+        missing.map(({ i }) => ({ field: `records[${i}].participantId`, message: 'held no seat in this program at this session (not enrolled, only waitlisted, or enrolled after it)' })),
         missing.map(({ r }) => r.participantId),
       );
     }

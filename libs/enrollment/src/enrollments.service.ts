@@ -66,6 +66,9 @@ export class EnrollmentsService implements OnModuleInit {
       throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
     });
     if (placed) return EnrollmentDto.from(placed);
+    // No place taken: a full program without a waitlist refuses before the unique index could name a repeat.
+    const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) });
+    if (existing) throw new AlreadyEnrolledError(existing);
     const now = await programForEnrollment(this.enrollments.manager, programId);
     throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
   }

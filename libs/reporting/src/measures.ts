@@ -46,10 +46,12 @@ WITH progs AS (
   SELECT s.id, s.program_id, s.starts_at, s.ends_at, (s.starts_at AT TIME ZONE p.timezone)::date >= p.last_quarter_from AS late_in_term,
          to_char(s.starts_at AT TIME ZONE p.timezone, 'YYYY-MM') AS month
     FROM session s JOIN progs p ON p.id = s.program_id
-   WHERE s.status = 'scheduled' AND s.starts_at <= now() AND s.starts_at >= $2 AND s.starts_at < $3
+   WHERE s.status = 'scheduled' AND s.starts_at <= now()
+     -- The period's days are the branch's days.
+     AND s.starts_at >= ($2::date)::timestamp AT TIME ZONE p.timezone AND s.starts_at < ($3::date)::timestamp AT TIME ZONE p.timezone
 ), seats AS (
   SELECT e.program_id, e.participant_id, e.enrolled_at FROM enrollment e
-   WHERE e.program_id = ANY($1::uuid[]) AND e.status IN ('enrolled', 'completed') AND e.enrolled_at < $3
+   WHERE e.program_id = ANY($1::uuid[]) AND e.status IN ('enrolled', 'completed') AND e.enrolled_at IS NOT NULL
 ), att AS MATERIALIZED (
   -- The held sessions' attendance, read by session through the primary key, then joined by hash.
   SELECT a.session_id, a.participant_id, a.status FROM attendance a WHERE a.session_id = ANY(ARRAY(SELECT id FROM held))
@@ -75,7 +77,12 @@ WITH progs AS (
 ), teen_groups AS (
   SELECT t.*, CASE WHEN t.held > 0 THEN t.attended::numeric / t.held END AS rate,
          CASE WHEN age < 13 THEN 'under 13' WHEN age <= 14 THEN '13-14' WHEN age <= 16 THEN '15-16' WHEN age <= 18 THEN '17-18' ELSE '19 and over' END AS age_band,
-         COALESCE(NULLIF(lower(btrim(pt.gender)), ''), 'not stated') AS gender
+         -- Free text is never a group of its own: a rare answer would be visible by its label alone.
+         CASE WHEN NULLIF(btrim(pt.gender), '') IS NULL THEN 'not stated'
+              WHEN lower(btrim(pt.gender)) IN ('female', 'f', 'woman', 'girl') THEN 'female'
+              WHEN lower(btrim(pt.gender)) IN ('male', 'm', 'man', 'boy') THEN 'male'
+              WHEN lower(btrim(pt.gender)) IN ('non-binary', 'nonbinary', 'non binary', 'nb', 'enby') THEN 'non-binary'
+              ELSE 'self-described' END AS gender
     FROM teens t JOIN participant pt ON pt.id = t.participant_id
    CROSS JOIN LATERAL (SELECT date_part('year', age(t.first_start, pt.birth_date))::int AS age) a
 )`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Measures } from './measures';
-import { shapeReport } from './report';
+import { reportCsv, shapeReport } from './report';
 import type { Figure } from './suppression';
 
 interface Teen {
@@ -106,5 +106,18 @@ describe('shapeReport (rule 9) on random rosters', () => {
       }),
       { seed: 4242, numRuns: 500 },
     );
+  });
+});
+
+describe('reportCsv', () => {
+  it('keeps a cell a spreadsheet would run as a formula as text, and quotes what needs quoting', () => {
+    const m = recount([], false);
+    m.breakdowns.branch = [{ group: '=HYPERLINK("http://evil")', teens: 12, averageAttendanceRate: 0.5 }];
+    m.breakdowns.ageBand = [{ group: '15-16', teens: 12, averageAttendanceRate: 0.5 }];
+    m.breakdowns.gender = [{ group: 'female', teens: 12, averageAttendanceRate: 0.5 }];
+    m.teensEnrolled = 12;
+    const csv = reportCsv({ sponsorId: null, programIds: [], from: null, to: null, minCell: 0, ...shapeReport(m, 0) });
+    expect(csv).toContain(`breakdown:branch,teens,"'=HYPERLINK(""http://evil"")",12`);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
   });
 });

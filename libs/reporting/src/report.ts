@@ -72,6 +72,11 @@ export function reportCsv(report: OutcomesDto): string {
     }
   }
   for (const month of report.monthly) lines.push(['monthly', 'attendances', month.month, cell(month.attendances)], ['monthly', 'activeTeens', month.month, cell(month.activeTeens)]);
-  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // A cell a spreadsheet would run as a formula (a branch named "=HYPERLINK(…)") is kept as text.
+  const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v);
+  const quote = (raw: string) => {
+    const v = defuse(raw);
+    return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   return `${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`;
 }

@@ -12,6 +12,13 @@ import { ProgramNotSponsoredError } from './reports.errors';
 
 const isStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';
 
+function assertWholeMonths(from?: string, to?: string): void {
+  const errors = [];
+  if (from && !from.endsWith('-01')) errors.push({ field: 'from', message: 'from must be the first day of a month' });
+  if (to && new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).getUTCDate() !== 1) errors.push({ field: 'to', message: 'to must be the last day of a month' });
+  if (errors.length) throw new ValidationFailedError(errors);
+}
+
 /** A period of calendar days as PostgreSQL bounds: [from, the day after to). */
 function bounds(from?: string, to?: string): { from: string; to: string } {
   if (from && to && to < from) throw new ValidationFailedError([{ field: 'to', message: 'to must be on or after from' }]);
@@ -38,6 +45,8 @@ export class ReportsService {
    */
   async outcomes(principal: Principal, sponsorId: string, query: OutcomesQuery): Promise<OutcomesDto> {
     if (!isStaff(principal) && principal.sponsorId !== sponsorId) throw new SponsorNotFoundError(sponsorId);
+    // Periods a sponsor picks day by day could be subtracted from each other: a sponsor reads whole months.
+    if (!isStaff(principal)) assertWholeMonths(query.from, query.to);
     await this.sponsors.get(sponsorId);
     const period = bounds(query.from, query.to);
     const sponsored: { program_id: string }[] = await this.dataSource.query(

@@ -84,11 +84,11 @@ export class ProgramSummaryDto extends OutcomesDto {
 }
 
 export class OutcomesQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'Sessions from this day (UTC); sponsorships overlapping the period' })
+  @ApiPropertyOptional({ format: 'date', description: 'Sessions from this day (in each branch’s zone); sponsorships overlapping the period. A sponsor gives the first day of a month.' })
   @IsOptional() @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Sessions until this day, inclusive' })
+  @ApiPropertyOptional({ format: 'date', description: 'Sessions until this day, inclusive. A sponsor gives the last day of a month.' })
   @IsOptional() @IsCalendarDate()
   to?: string;
 
