@@ -175,6 +175,8 @@ describe('Reports (HTTP)', () => {
     const september = await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ from: '2025-09-01', to: '2025-09-30' }).set(bearer(sponsor)).expect(200);
     expect(september.body.reach).toMatchObject({ sessionsHeld: S(3), instructionHours: S(4) });
     expect(september.body.monthly.map((m: { month: string }) => m.month)).toEqual(['2025-09']);
+    // Completion is judged over the whole of an ended program (rule 7), not the period's sessions (which would make it 22).
+    expect(september.body.retention.completedEnrollments).toEqual(S(16));
     const other = await createUser(app, 'sponsor');
     await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).set(bearer(other)).expect(404);
     const unsponsored = await publishedProgram(app);

@@ -43,7 +43,7 @@ WITH teens AS (
   SELECT e.program_id, e.participant_id, e.enrolled_at FROM enrollment e
    WHERE e.status IN ('enrolled', 'completed') AND ($1::uuid IS NULL OR e.program_id = $1) AND ($2::uuid IS NULL OR e.participant_id = $2)
 ), marks AS (
-  SELECT t.program_id, t.participant_id, s.id AS session_id, s.starts_at, a.status
+  SELECT t.program_id, t.participant_id, s.id AS session_id, s.starts_at, s.ends_at, a.status
     FROM teens t
     JOIN session s ON s.program_id = t.program_id AND s.status = 'scheduled' AND s.starts_at <= now() AND s.ends_at > t.enrolled_at
     LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = t.participant_id
@@ -57,7 +57,8 @@ SELECT t.program_id, t.participant_id, t.enrolled_at,
        count(*) FILTER (WHERE m.status = 'absent')::int AS absent,
        count(*) FILTER (WHERE m.status = 'excused')::int AS excused,
        count(*) FILTER (WHERE m.session_id IS NOT NULL AND m.status IS NULL)::int AS unrecorded,
-       count(*) FILTER (WHERE m.session_id IS NOT NULL AND (m.status IS NULL OR m.status = 'absent') AND m.starts_at > COALESCE(l.at, '-infinity'))::int AS streak,
+       -- A session still going on, not yet recorded, is no absence in a row yet: the roll may still be taken.
+       count(*) FILTER (WHERE m.session_id IS NOT NULL AND (m.status = 'absent' OR (m.status IS NULL AND m.ends_at <= now())) AND m.starts_at > COALESCE(l.at, '-infinity'))::int AS streak,
        p.ends_on < (now() AT TIME ZONE b.timezone)::date AS ended, p.completion_threshold, p.title, p.branch_id
   FROM teens t
   JOIN program p ON p.id = t.program_id JOIN branch b ON b.id = p.branch_id

@@ -1,6 +1,6 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, type FieldErrorDto, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
-import { ParticipantsService } from '@codeshelf/people';
+import { lastInitial, ParticipantsService } from '@codeshelf/people';
 import { SessionCancelledError } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,8 +8,6 @@ import { MentorNotAssignedError, NotEnrolledError, RollCallNotOpenError } from '
 import { AttendancePolicy } from './attendance.policy';
 import { RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
 import { type SessionContext, sessionContext } from './session-context';
-
-const lastInitial = (lastName: string) => `${[...lastName][0] ?? ''}.`;
 
 /** Fields named twice in one batch: a 400 naming the second. */
 function duplicates<T>(items: T[], key: (item: T) => string, field: (index: number) => string): FieldErrorDto[] {

@@ -1,6 +1,7 @@
 export * from './people.module';
 export * from './people.errors';
 export * from './age';
+export * from './names';
 export * from './participants/participant.entity';
 export * from './participants/participants.service';
 export * from './participants/dto/participant.dto';

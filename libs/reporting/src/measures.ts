@@ -87,11 +87,24 @@ WITH progs AS (
    CROSS JOIN LATERAL (SELECT date_part('year', age(t.first_start, pt.birth_date))::int AS age) a
 )`;
 
+/**
+ * Rule 7 judges a finished enrollment over all its held sessions, whatever period the report covers: with a
+ * period, completion is counted over every held session of the ended programs, not only the period's.
+ */
+const COMPLETION = `, completion AS (
+  SELECT s.program_id, s.participant_id, p.ended, p.completion_threshold, count(x.id)::int AS held,
+         count(a.session_id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended
+    FROM seats s JOIN progs p ON p.id = s.program_id AND p.ended
+    JOIN session x ON x.program_id = s.program_id AND x.status = 'scheduled' AND x.starts_at <= now() AND x.ends_at > s.enrolled_at
+    LEFT JOIN attendance a ON a.session_id = x.id AND a.participant_id = s.participant_id
+   GROUP BY s.program_id, s.participant_id, p.ended, p.completion_threshold
+)`;
+
 const breakdown = (column: string) =>
   `(SELECT COALESCE(json_agg(json_build_object('group', g, 'teens', n, 'averageAttendanceRate', r) ORDER BY g), '[]')
       FROM (SELECT ${column} AS g, count(*)::int AS n, round(avg(rate), 4)::float8 AS r FROM teen_groups GROUP BY ${column}) x)`;
 
-const MEASURES = `${BASE}
+const measuresSql = (whole: boolean) => `${BASE}${whole ? '' : COMPLETION}
 SELECT
   (SELECT count(*)::int FROM progs) AS programs,
   (SELECT count(*)::int FROM held) AS sessions_held,
@@ -103,7 +116,7 @@ SELECT
   (SELECT count(*) FILTER (WHERE rate >= 0.8)::int FROM teen_groups) AS teens_rate_at_least_80,
   (SELECT count(*) FILTER (WHERE late_in_term)::int FROM teens) AS still_attending_last_quarter,
   (SELECT count(*) FILTER (WHERE ended)::int FROM seat_rows) AS finished_enrollments,
-  (SELECT count(*) FILTER (WHERE ended AND held > 0 AND attended >= held * completion_threshold)::int FROM seat_rows) AS completed_enrollments,
+  (SELECT count(*) FILTER (WHERE ended AND held > 0 AND attended >= held * completion_threshold)::int FROM ${whole ? 'seat_rows' : 'completion'}) AS completed_enrollments,
   (SELECT count(DISTINCT sm.mentor_id)::int FROM session_mentor sm WHERE sm.session_id = ANY(ARRAY(SELECT id FROM held))) AS mentors,
   (SELECT COALESCE(round(sum(EXTRACT(EPOCH FROM h.ends_at - h.starts_at)) / 3600, 2), 0)::float8
      FROM mentor_attendance ma JOIN held h ON h.id = ma.session_id
@@ -153,7 +166,7 @@ export async function measure(manager: EntityManager, scope: Scope): Promise<Mea
     // thousands and sorts them for a merge join; hashing them is several times faster.
     manager.transaction(async (tx) => {
       await tx.query(`SET LOCAL enable_mergejoin = off`);
-      return tx.query(MEASURES, [scope.programIds, scope.from, scope.to, scope.sponsorId]);
+      return tx.query(measuresSql(scope.from === '-infinity' && scope.to === 'infinity'), [scope.programIds, scope.from, scope.to, scope.sponsorId]);
     }),
     manager.query(WAITLIST_PEAK, [scope.programIds, scope.to]),
     scope.sponsorId ? manager.query(INTERNSHIPS, [scope.sponsorId, scope.from, scope.to]) : Promise.resolve([null]),

@@ -1,5 +1,5 @@
 import { PageQueryDto } from '@codeshelf/core';
-import type { ParticipantEntity } from '@codeshelf/people';
+import { lastInitial, type ParticipantEntity } from '@codeshelf/people';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ENROLLMENT_STATUSES, type EnrollmentEntity, type EnrollmentStatus } from '../enrollment.entity';
@@ -29,7 +29,7 @@ export class RosterParticipantDto {
   @ApiPropertyOptional({ description: 'Staff only: whether photos may show the teen' }) mediaConsent?: boolean;
 
   static forMentor(p: ParticipantEntity): RosterParticipantDto {
-    return { id: p.id, firstName: p.firstName, lastInitial: `${[...p.lastName][0] ?? ''}.` };
+    return { id: p.id, firstName: p.firstName, lastInitial: lastInitial(p.lastName) };
   }
 
   static forStaff(p: ParticipantEntity): RosterParticipantDto {
