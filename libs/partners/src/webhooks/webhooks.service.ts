@@ -19,19 +19,20 @@ export class WebhookNotFoundError extends ProblemError {
 /** Sponsors' webhook endpoints: registered by the sponsor's users (or an admin), with a per-endpoint secret. */
 @Injectable()
 export class WebhooksService {
+  /** Loopback and private addresses, and plain http, only while developing and testing. */
+  readonly allowsInternal: boolean;
+
   constructor(
-    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    @Inject(envConfig.KEY) env: AppEnv,
     @InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>,
     @InjectRepository(WebhookDeliveryEntity) private readonly deliveries: Repository<WebhookDeliveryEntity>,
     private readonly audit: AuditService,
     private readonly policy: SponsorsPolicy,
     private readonly sponsors: SponsorsService,
-  ) {}
-
-  /** Loopback and private addresses, and plain http, only while developing and testing. */
-  get allowsInternal(): boolean {
-    return this.env.NODE_ENV !== 'production';
+  ) {
+    this.allowsInternal = env.NODE_ENV !== 'production';
   }
+
 
   async create(principal: Principal, sponsorId: string, dto: CreateWebhookDto, actor: AuditActor): Promise<CreatedWebhookDto> {
     this.policy.assertCanRead(principal, sponsorId);
