@@ -1,4 +1,4 @@
-import { requestFingerprint } from '@codeshelf/core';
+import { IdempotencyService, requestFingerprint } from '@codeshelf/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -123,5 +123,17 @@ describe('Enrollment under concurrency (HTTP, two app instances)', () => {
     expect(busy.body.code).toBe('idempotency-key-in-flight');
     await db.query(`UPDATE idempotency_key SET locked_until = now() - interval '1 second' WHERE key = 'crashed'`);
     await enroll(teen, program.id, 1, { 'Idempotency-Key': 'crashed' }).send({}).expect(201);
+  });
+
+  it('a run whose claim was taken over can neither release nor complete the new owner’s key', async () => {
+    const keys = apps[0].get(IdempotencyService);
+    const first = await keys.claim('user:x', 'taken-over', 'fp');
+    await db.query(`UPDATE idempotency_key SET locked_until = now() - interval '1 second' WHERE key = 'taken-over'`);
+    const second = await keys.claim('user:x', 'taken-over', 'fp');
+    if (first.kind !== 'claimed' || second.kind !== 'claimed') throw new Error('both should have claimed');
+    await keys.release('user:x', 'taken-over', first.token);
+    expect(await keys.complete('user:x', 'taken-over', first.token, 201, { stale: true })).toBe(false);
+    expect(await keys.complete('user:x', 'taken-over', second.token, 201, { ok: true })).toBe(true);
+    expect(await keys.claim('user:x', 'taken-over', 'fp')).toEqual({ kind: 'replay', status: 201, body: { ok: true } });
   });
 });

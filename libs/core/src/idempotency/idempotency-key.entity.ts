@@ -29,6 +29,10 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'jsonb', nullable: true })
   responseBody: unknown;
 
+  /** Which run holds the claim: a run that lost it (its lease lapsed, another took over) can neither complete nor release it. */
+  @Column({ type: 'uuid', nullable: true })
+  claimToken: string | null;
+
   /** While in flight: when the claim counts as abandoned (the process died) and may be taken over. */
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;

@@ -8,7 +8,7 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 /** How long an in-flight claim is honoured before it counts as abandoned by a crashed process. */
 export const IDEMPOTENCY_LEASE_SECONDS = 30;
 
-export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };
+export type Claim = { kind: 'claimed'; token: string } | { kind: 'replay'; status: number; body: unknown };
 
 /** Canonical JSON (keys sorted at every depth), so that key order never changes a fingerprint. */
 function canonical(value: unknown): string {
@@ -33,18 +33,18 @@ export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
   async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
-    const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_key (scope, key, fingerprint, state, locked_until, expires_at)
-       VALUES ($1, $2, $3, 'in_flight', now() + make_interval(secs => $4), now() + make_interval(hours => $5))
+    const claimed: { claim_token: string }[] = await this.dataSource.query(
+      `INSERT INTO idempotency_key (scope, key, fingerprint, state, claim_token, locked_until, expires_at)
+       VALUES ($1, $2, $3, 'in_flight', gen_random_uuid(), now() + make_interval(secs => $4), now() + make_interval(hours => $5))
        ON CONFLICT (scope, key) DO UPDATE
           SET fingerprint = EXCLUDED.fingerprint, state = 'in_flight', response_status = NULL, response_body = NULL,
-              locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at, created_at = now()
+              claim_token = EXCLUDED.claim_token, locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at, created_at = now()
         WHERE idempotency_key.expires_at < now()
            OR (idempotency_key.state = 'in_flight' AND idempotency_key.locked_until < now() AND idempotency_key.fingerprint = EXCLUDED.fingerprint)
-       RETURNING 1`,
+       RETURNING claim_token`,
       [scope, key, fingerprint, IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS],
     );
-    if (claimed.length) return { kind: 'claimed' };
+    if (claimed.length) return { kind: 'claimed', token: claimed[0].claim_token };
     const [held] = await this.dataSource.query(
       `SELECT fingerprint, state, response_status, response_body, GREATEST(1, CEIL(EXTRACT(EPOCH FROM locked_until - now())))::int AS wait
          FROM idempotency_key WHERE scope = $1 AND key = $2`,
@@ -57,15 +57,18 @@ export class IdempotencyService {
     throw new IdempotencyKeyInFlightError(held.wait ?? 1);
   }
 
-  async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_key SET state = 'completed', response_status = $3, response_body = $4, locked_until = NULL WHERE scope = $1 AND key = $2`,
-      [scope, key, status, JSON.stringify(body ?? null)],
+  /** Stores the answer; false when the claim was lost meanwhile (its lease lapsed and another run took it over). */
+  async complete(scope: string, key: string, token: string, status: number, body: unknown): Promise<boolean> {
+    const [, updated] = await this.dataSource.query(
+      `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5, locked_until = NULL
+        WHERE scope = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'`,
+      [scope, key, token, status, JSON.stringify(body ?? null)],
     );
+    return updated > 0;
   }
 
-  /** A request that failed leaves nothing behind: the same key may be sent again once the cause is fixed. */
-  async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND state = 'in_flight'`, [scope, key]);
+  /** A request that failed leaves nothing behind (the same key may be sent again), unless its claim was taken over. */
+  async release(scope: string, key: string, token: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'`, [scope, key, token]);
   }
 }

@@ -1,4 +1,4 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
@@ -17,6 +17,8 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     private readonly keys: IdempotencyService,
     private readonly reflector: Reflector,
@@ -45,10 +47,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.keys.complete(scope, key, status, body);
+      if (!(await this.keys.complete(scope, key, claim.token, status, body))) {
+        this.logger.warn({ scope, key }, 'idempotency claim was taken over before this request completed: its answer is not stored');
+      }
       return body;
     } catch (error) {
-      await this.keys.release(scope, key);
+      await this.keys.release(scope, key, claim.token);
       throw error;
     }
   }
