@@ -9,7 +9,7 @@ import { CheckInCodeInvalidError, CheckInLockedError, CheckInWindowError, NotEnr
 import { AttendancePolicy } from './attendance.policy';
 import { codeMatches, currentCode } from './check-in-code';
 import { CheckInCodeDto, CheckInResultDto } from './dto/roll-call.dto';
-import { sessionContext } from './session-context';
+import { attendanceOpensAt, sessionContext } from './session-context';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -59,7 +59,7 @@ export class CheckInService {
     ]);
     if (!seated.length) throw new NotEnrolledInSessionError(sessionId);
     const now = new Date();
-    const opensAt = new Date(session.startsAt.getTime() - minutes(this.env.CHECK_IN_OPENS_MINUTES_BEFORE));
+    const opensAt = attendanceOpensAt(session, this.env.CHECK_IN_OPENS_MINUTES_BEFORE);
     if (now < opensAt || now >= session.endsAt) throw new CheckInWindowError(opensAt, session.endsAt, now);
 
     const [attempt] = await this.dataSource.query(

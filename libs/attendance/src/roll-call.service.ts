@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MentorNotAssignedError, NotEnrolledError, RollCallNotOpenError } from './attendance.errors';
 import { AttendancePolicy } from './attendance.policy';
 import { RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
-import { type SessionContext, sessionContext } from './session-context';
+import { attendanceOpensAt, type SessionContext, sessionContext } from './session-context';
 
 /** Fields named twice in one batch: a 400 naming the second. */
 function duplicates<T>(items: T[], key: (item: T) => string, field: (index: number) => string): FieldErrorDto[] {
@@ -46,7 +46,7 @@ export class RollCallService {
     const session = await sessionContext(this.dataSource.manager, sessionId);
     await this.policy.assertCanTakeRoll(principal, session);
     // Roll call opens with self check-in: nobody is marked for a session that has not begun.
-    const opensAt = new Date(session.startsAt.getTime() - this.env.CHECK_IN_OPENS_MINUTES_BEFORE * 60_000);
+    const opensAt = attendanceOpensAt(session, this.env.CHECK_IN_OPENS_MINUTES_BEFORE);
     if (Date.now() < opensAt.getTime()) throw new RollCallNotOpenError(opensAt);
     await this.transactions.run(async (manager) => {
       // The session row is locked, so it is not cancelled while its roll is taken.

@@ -13,6 +13,9 @@ export interface SessionContext {
   timezone: string;
 }
 
+/** When a session's attendance opens, for self check-in and roll call alike: a while before it starts. */
+export const attendanceOpensAt = (session: Pick<SessionContext, 'startsAt'>, minutesBefore: number) => new Date(session.startsAt.getTime() - minutesBefore * 60_000);
+
 export async function sessionContext(manager: EntityManager, id: string): Promise<SessionContext> {
   const [row] = await manager.query(
     `SELECT s.id, s.program_id AS "programId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status, p.branch_id AS "branchId",

@@ -8,6 +8,7 @@ export * from './database/embedded-postgres';
 export * from './database/migrations';
 export * from './database/snake-naming.strategy';
 export * from './database/transaction.service';
+export * from './database/unique-violation';
 export * from './errors/problem';
 export * from './errors/problem-details.filter';
 export * from './errors/to-problem';

@@ -1,10 +1,10 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
 import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { EnrollDto } from './dto/enroll.dto';
 import { EnrollmentDto } from './dto/enrollment.dto';
 import { MyEnrollmentDto } from './dto/my-enrollment.dto';
@@ -22,9 +22,6 @@ import {
 } from './enrollment.errors';
 import { EnrollmentPolicy } from './enrollment.policy';
 import { ENROLL, leaveWaitlist, lockProgram, moveToFront, programForEnrollment, promoteFromWaitlist, releaseSeat } from './seats';
-
-const isUniqueViolation = (error: unknown, constraint: string) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string; constraint?: string }).code === '23505' && (error.driverError as { constraint?: string }).constraint === constraint;
 
 @Injectable()
 export class EnrollmentsService implements OnModuleInit {

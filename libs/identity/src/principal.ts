@@ -17,6 +17,9 @@ export interface Principal {
   sponsorId: string | null;
 }
 
+/** Library staff: an admin, or a coordinator (of some branches; which ones, the feature's policy decides). */
+export const isLibraryStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';
+
 export const actorOf = (principal: Principal | undefined): AuditActor =>
   principal ? { id: principal.id, kind: principal.kind } : { id: null, kind: 'anonymous' };
 

@@ -1,6 +1,6 @@
 import { RatesService } from '@codeshelf/attendance';
 import { type AppEnv, type AuditActor, envConfig, ValidationFailedError } from '@codeshelf/core';
-import { type Principal, SponsorNotFoundError } from '@codeshelf/identity';
+import { isLibraryStaff, type Principal, SponsorNotFoundError } from '@codeshelf/identity';
 import { SponsorsService } from '@codeshelf/partners';
 import { ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
@@ -9,8 +9,6 @@ import { MentorHoursQuery, MentorHoursReportDto, OutcomesDto, OutcomesQuery, Pro
 import { measure } from './measures';
 import { shapeReport } from './report';
 import { ProgramNotSponsoredError } from './reports.errors';
-
-const isStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';
 
 function assertWholeMonths(from?: string, to?: string): void {
   const errors = [];
@@ -44,9 +42,9 @@ export class ReportsService {
    * the one the sponsor sees. Another sponsor's report is a 404.
    */
   async outcomes(principal: Principal, sponsorId: string, query: OutcomesQuery): Promise<OutcomesDto> {
-    if (!isStaff(principal) && principal.sponsorId !== sponsorId) throw new SponsorNotFoundError(sponsorId);
+    if (!isLibraryStaff(principal) && principal.sponsorId !== sponsorId) throw new SponsorNotFoundError(sponsorId);
     // Periods a sponsor picks day by day could be subtracted from each other: a sponsor reads whole months.
-    if (!isStaff(principal)) assertWholeMonths(query.from, query.to);
+    if (!isLibraryStaff(principal)) assertWholeMonths(query.from, query.to);
     await this.sponsors.get(sponsorId);
     const period = bounds(query.from, query.to);
     const sponsored: { program_id: string }[] = await this.dataSource.query(
@@ -81,7 +79,7 @@ export class ReportsService {
   /** Volunteer hours by mentor and employer: staff for anyone, a sponsor for its own employees. */
   async mentorHours(principal: Principal, query: MentorHoursQuery): Promise<MentorHoursReportDto> {
     let sponsorId = query.sponsorId ?? null;
-    if (!isStaff(principal)) {
+    if (!isLibraryStaff(principal)) {
       if (sponsorId && sponsorId !== principal.sponsorId) throw new SponsorNotFoundError(sponsorId);
       sponsorId = principal.sponsorId;
     }

@@ -1,11 +1,11 @@
 import { RatesService } from '@codeshelf/attendance';
-import { type AuditActor, AuditService, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
-import { type Principal, UsersService } from '@codeshelf/identity';
+import { type AuditActor, AuditService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { isLibraryStaff, type Principal, UsersService } from '@codeshelf/identity';
 import { type ParticipantEntity, ParticipantsService } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { eligibilityOf, InternshipsService } from '../internships/internships.service';
 import { takesApplications } from '../internships/eligibility';
 import { InternshipEntity } from '../internships/internship.entity';
@@ -18,7 +18,6 @@ import {
   SlotsFilledError,
   TransitionNotYoursError,
 } from '../partners.errors';
-import { isStaff } from '../sponsors/sponsors.policy';
 import { SponsorsService } from '../sponsors/sponsors.service';
 import { ApplicationEntity } from './application.entity';
 import { checkStep, HOLDS_SLOT, type Side } from './application-rules';
@@ -62,7 +61,7 @@ export class ApplicationsService {
         return ApplicationDto.from(await repository.findOneByOrFail({ id: application.id }));
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'application_once_per_internship') {
+      if (isUniqueViolation(error, 'application_once_per_internship')) {
         throw new AlreadyAppliedError((await this.applications.findOneByOrFail({ internshipId, participantId: standing.participantId })).id);
       }
       throw error;
@@ -73,7 +72,7 @@ export class ApplicationsService {
   async received(principal: Principal, internshipId: string, query: PageQueryDto, actor: AuditActor): Promise<Page<ReceivedApplicationDto>> {
     const internship = await this.internships.visible(principal, internshipId);
     const page = await paginate(this.applications.createQueryBuilder('a').where('a.internshipId = :internshipId', { internshipId }), query, 'createdAt');
-    const staff = isStaff(principal);
+    const staff = isLibraryStaff(principal);
     const salt = await this.sponsors.pseudonymSalt(internship.sponsorId);
     const people = new Map((await this.participants.findActive(page.items.map((a) => a.participantId))).map((p) => [p.id, p]));
     const items: ReceivedApplicationDto[] = [];
@@ -159,7 +158,7 @@ export class ApplicationsService {
     if (principal.role === 'participant') {
       const teen = await this.participants.findByUser(principal.id);
       if (teen?.id === application.participantId) return 'teen';
-    } else if (isStaff(principal)) {
+    } else if (isLibraryStaff(principal)) {
       return 'sponsor';
     } else if (principal.role === 'sponsor') {
       const internship = await this.internships.visible(principal, application.internshipId).catch(() => null);

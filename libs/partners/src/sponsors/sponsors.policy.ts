@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Principal, SponsorNotFoundError } from '@codeshelf/identity';
+import { isLibraryStaff, type Principal, SponsorNotFoundError } from '@codeshelf/identity';
 
 /** Which sponsors the caller's list covers: every one, or only some. */
 export type SponsorScope = { all: true } | { all: false; sponsorIds: string[] };
@@ -12,7 +12,7 @@ export type SponsorScope = { all: true } | { all: false; sponsorIds: string[] };
 @Injectable()
 export class SponsorsPolicy {
   scopeOf(principal: Principal): SponsorScope {
-    if (isStaff(principal)) return { all: true };
+    if (isLibraryStaff(principal)) return { all: true };
     return { all: false, sponsorIds: principal.sponsorId ? [principal.sponsorId] : [] };
   }
 
@@ -22,8 +22,6 @@ export class SponsorsPolicy {
 
   /** Library staff, or the sponsor itself (a user or its API key). */
   reads(principal: Principal, sponsorId: string): boolean {
-    return isStaff(principal) || principal.sponsorId === sponsorId;
+    return isLibraryStaff(principal) || principal.sponsorId === sponsorId;
   }
 }
-
-export const isStaff = (principal: Principal) => principal.role === 'admin' || principal.role === 'coordinator';

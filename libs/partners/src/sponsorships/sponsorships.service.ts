@@ -1,9 +1,9 @@
-import { type AuditActor, AuditService, type Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { type AuditActor, AuditService, isUniqueViolation, type Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { SponsorshipExistsError, UnknownProgramError } from '../partners.errors';
 import { SponsorsPolicy } from '../sponsors/sponsors.policy';
 import { SponsorsService } from '../sponsors/sponsors.service';
@@ -34,7 +34,7 @@ export class SponsorshipsService {
       const repository = manager.getRepository(SponsorshipEntity);
       const sponsorship = repository.create({ sponsorId, ...dto, amount: dto.amount ?? null });
       await repository.insert(sponsorship).catch((error: unknown) => {
-        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'sponsorship_once_per_program') throw new SponsorshipExistsError();
+        if (isUniqueViolation(error, 'sponsorship_once_per_program')) throw new SponsorshipExistsError();
         throw error;
       });
       await this.audit.record({ actor, action: 'sponsorship.created', entity: 'sponsorship', entityId: sponsorship.id, changes: { sponsorId, ...dto } }, manager);

@@ -1,8 +1,8 @@
-import { AuditActor, AuditService, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, isUniqueViolation, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { BranchesService } from '../branches/branches.service';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { AlreadyClosedError, ClosureNotFoundError } from '../scheduling.errors';
@@ -37,7 +37,7 @@ export class ClosuresService {
         .getRepository(BranchClosureEntity)
         .insert(closure)
         .catch((error: unknown) => {
-          if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new AlreadyClosedError(dto.date);
+          if (isUniqueViolation(error)) throw new AlreadyClosedError(dto.date);
           throw error;
         });
       await this.audit.record({ actor, action: 'closure.created', entity: 'branch_closure', entityId: closure.id, changes: { branchId, ...dto } }, manager);

@@ -1,8 +1,8 @@
-import { AuditActor, AuditService, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, isUniqueViolation, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { BranchesService } from '../branches/branches.service';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { RoomNameTakenError } from '../scheduling.errors';
@@ -34,7 +34,7 @@ export class RoomsService {
         .getRepository(RoomEntity)
         .insert(room)
         .catch((error: unknown) => {
-          if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new RoomNameTakenError(dto.name);
+          if (isUniqueViolation(error)) throw new RoomNameTakenError(dto.name);
           throw error;
         });
       await this.audit.record({ actor, action: 'room.created', entity: 'room', entityId: room.id, changes: { branchId, ...dto } }, manager);
