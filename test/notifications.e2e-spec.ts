@@ -193,8 +193,11 @@ describe('Notifications by e-mail (outbox relay, SMTP)', () => {
     expect(await relays[1].deliverDue(200)).toBe(0);
     await db.query(`UPDATE outbox_message SET locked_until = now() - interval '1 second' WHERE id = $1`, [claimed.id]);
     const [first] = await drain('crash@guardians.test');
-    // Had it crashed after sending, the same message would go again with the same Message-ID, for the reader to drop.
+    // Had it died after recording the mail as sent, a retry would not send it again.
     await db.query(`UPDATE outbox_message SET status = 'pending', sent_at = NULL, payload = $2 WHERE id = $1`, [claimed.id, claimed.payload]);
+    expect(await drain('crash@guardians.test')).toHaveLength(1);
+    // Had it died between sending and recording, the mail goes again with the same Message-ID, for the reader to drop.
+    await db.query(`UPDATE outbox_message SET status = 'pending', sent_at = NULL, payload = $2, delivered = '{}' WHERE id = $1`, [claimed.id, claimed.payload]);
     const both = await drain('crash@guardians.test');
     expect(both).toHaveLength(2);
     expect(both[1].messageId).toBe(first.messageId);

@@ -19,6 +19,7 @@ function verify(secret: string, header: string, rawBody: string, toleranceSecond
 interface Received {
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  path: string;
 }
 
 describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
@@ -30,6 +31,8 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
   let base: string;
   const received: Received[] = [];
   let answer = 204;
+  /** Paths whose receiver is down whatever `answer` says. */
+  const down = new Set<string>();
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -40,8 +43,8 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        received.push({ headers: req.headers, body });
-        res.writeHead(answer).end();
+        received.push({ headers: req.headers, body, path: req.url ?? '' });
+        res.writeHead(down.has(req.url ?? '') ? 503 : answer).end();
       });
     });
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
@@ -123,6 +126,27 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
       [false, 503, message.id],
       [true, 204, message.id],
     ]);
+    expect((await db.query(`SELECT status FROM outbox_message WHERE id = $1`, [message.id]))[0].status).toBe('sent');
+  });
+
+  it('a retry goes only to the endpoint that did not take it: the one that did gets it once', async () => {
+    const { sponsor, sponsorId, internshipId } = await sponsorWithPosting();
+    const add = async (path: string) =>
+      (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}${path}`, events: ['application.submitted'] }).expect(201)).body;
+    const [up, flaky] = [await add('/part-up'), await add('/part-flaky')];
+    down.add('/part-flaky');
+    const [teen] = await insertTeens(app, 1);
+    const application = (await request(http).post(`/v1/internships/${internshipId}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: false }).expect(201)).body;
+    await drain();
+    const [message] = await db.query(`SELECT id, status, delivered FROM outbox_message WHERE topic = 'application.submitted' AND payload->>'applicationId' = $1`, [application.id]);
+    expect(message.status).toBe('pending');
+    expect(message.delivered).toContain(`hook:${up.id}`);
+    expect(message.delivered).not.toContain(`hook:${flaky.id}`);
+    down.delete('/part-flaky');
+    await db.query(`UPDATE outbox_message SET available_at = now() WHERE id = $1`, [message.id]);
+    await drain();
+    const hits = (path: string) => received.filter((r) => r.headers['codeshelf-delivery'] === message.id && r.path === path).length;
+    expect([hits('/part-up'), hits('/part-flaky')]).toEqual([1, 2]);
     expect((await db.query(`SELECT status FROM outbox_message WHERE id = $1`, [message.id]))[0].status).toBe('sent');
   });
 

@@ -7,12 +7,15 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 
 const BACKOFF_BASE_SECONDS = 30;
 
+type ClaimedRow = OutboxRow & { attempts: number; delivered: string[]; createdAt: Date };
+
 /**
  * Delivers the outbox (sponsors' webhooks first, then the mails): claims due messages with FOR UPDATE SKIP LOCKED under a lease (any number of
  * workers share the table without taking the same message; a dead worker's claim lapses), mails them, and
  * marks each sent only after delivery. A failure waits 30 s, 60 s, 120 s … before the next try; after
- * OUTBOX_MAX_ATTEMPTS it is marked failed for an admin to retry. Each mail's Message-ID is fixed per message
- * and recipient, so a mail resent after a crash can be recognised.
+ * OUTBOX_MAX_ATTEMPTS it is marked failed for an admin to retry. Each part delivered is recorded, so a retry
+ * sends only what did not arrive; a part can go twice only when a worker dies between sending it and recording
+ * it, and then under the same Message-ID (mail) or Codeshelf-Delivery id (webhook), for the reader to drop.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -74,22 +77,39 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         WHERE id IN (SELECT id FROM outbox_message
                       WHERE status = 'pending' AND available_at <= now() AND (locked_until IS NULL OR locked_until < now())
                       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, topic, payload, attempts, created_at AS "createdAt"`,
+        RETURNING id, topic, payload, attempts, delivered, created_at AS "createdAt"`,
       [limit, this.env.OUTBOX_LEASE_SECONDS],
     );
-    for (const message of claimed) await this.deliver(message as OutboxRow & { attempts: number });
+    for (const message of claimed) await this.deliver(message as ClaimedRow);
     return claimed.length;
   }
 
-  private async deliver(message: OutboxRow & { attempts: number }): Promise<void> {
+  /**
+   * Delivers every part of a message (each webhook endpoint, each mail) that has not gone yet, recording each
+   * part as it goes: a retry after one part failed resends only what did not arrive.
+   */
+  private async deliver(message: ClaimedRow): Promise<void> {
+    const done = new Set(message.delivered);
+    const failures: string[] = [];
+    const part = async (key: string, send: () => Promise<unknown>) => {
+      if (done.has(key)) return;
+      try {
+        await send();
+        await this.dataSource.query(`UPDATE outbox_message SET delivered = array_append(delivered, $2) WHERE id = $1 AND NOT ($2 = ANY(delivered))`, [message.id, key]);
+      } catch (error) {
+        failures.push(String((error as Error).message ?? error));
+      }
+    };
     try {
-      const hooks = await this.webhooks.dispatch(message);
+      const endpoints = await this.webhooks.endpointsFor(message);
+      for (const endpoint of endpoints) await part(`hook:${endpoint.id}`, () => this.webhooks.post(endpoint, message));
       const mails = await this.composer.compose(message);
-      for (const mail of mails) await this.mailer.send(mail);
+      for (const mail of mails) await part(`mail:${mail.messageId}`, () => this.mailer.send(mail));
+      if (failures.length) throw new Error(failures.join('; '));
       // Delivered: the consent link need not be kept in the clear any longer.
       await this.dataSource.query(
         `UPDATE outbox_message SET status = $2, sent_at = now(), locked_until = NULL, last_error = NULL, payload = payload - 'consentUrl' WHERE id = $1`,
-        [message.id, mails.length || hooks ? 'sent' : 'skipped'],
+        [message.id, mails.length || endpoints.length ? 'sent' : 'skipped'],
       );
     } catch (error) {
       const wait = BACKOFF_BASE_SECONDS * 2 ** (message.attempts - 1);

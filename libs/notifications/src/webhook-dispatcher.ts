@@ -1,4 +1,4 @@
-import { signature, type WebhookEvent, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
+import { signature, type WebhookEndpointEntity, type WebhookEvent, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
 import { type AppEnv, envConfig } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboxRow } from './composer';
@@ -8,8 +8,8 @@ const TIMEOUT_MS = 10_000;
 
 /**
  * Posts a sponsor's events to its webhook endpoints, signed, and logs every attempt. The body names the
- * application (or the month whose report is ready), never the teen. Throws when an endpoint did not take it, so the message is retried later
- * (with the same `Codeshelf-Delivery` id, for the receiver to drop a repeat).
+ * application (or the month whose report is ready), never the teen. `post` throws when an endpoint did not take
+ * it, so that part is retried later (with the same `Codeshelf-Delivery` id, for the receiver to drop a repeat).
  */
 @Injectable()
 export class WebhookDispatcher {
@@ -18,20 +18,19 @@ export class WebhookDispatcher {
     private readonly webhooks: WebhooksService,
   ) {}
 
-  async dispatch(message: OutboxRow & { createdAt?: Date }): Promise<number> {
-    if (!EVENTS.includes(message.topic)) return 0;
+  /** The endpoints that want this message: none for a topic that is not a webhook event. */
+  endpointsFor(message: OutboxRow): Promise<WebhookEndpointEntity[]> {
+    if (!EVENTS.includes(message.topic)) return Promise.resolve([]);
+    return this.webhooks.subscribers(String(message.payload.sponsorId), message.topic as WebhookEvent);
+  }
+
+  async post(endpoint: WebhookEndpointEntity, message: OutboxRow & { createdAt?: Date }): Promise<void> {
     const { sponsorId, participantId: _teen, notify: _notify, ...fields } = message.payload as Record<string, unknown>;
     const data = message.topic === 'sponsorship.report_ready' ? this.monthlyReport(String(sponsorId), String(fields.month)) : fields;
-    const endpoints = await this.webhooks.subscribers(String(sponsorId), message.topic as WebhookEvent);
     const body = JSON.stringify({ id: message.id, event: message.topic, createdAt: (message.createdAt ?? new Date()).toISOString(), data });
-    const failures: string[] = [];
-    for (const endpoint of endpoints) {
-      const outcome = await this.post(endpoint.url, endpoint.secret, message, body);
-      await this.webhooks.logDelivery({ endpointId: endpoint.id, messageId: message.id, event: message.topic, ...outcome });
-      if (!outcome.ok) failures.push(`${endpoint.url}: ${outcome.error ?? outcome.responseStatus}`);
-    }
-    if (failures.length) throw new Error(`webhook not taken: ${failures.join('; ')}`);
-    return endpoints.length;
+    const outcome = await this.send(endpoint.url, endpoint.secret, message, body);
+    await this.webhooks.logDelivery({ endpointId: endpoint.id, messageId: message.id, event: message.topic, ...outcome });
+    if (!outcome.ok) throw new Error(`webhook not taken: ${endpoint.url}: ${outcome.error ?? outcome.responseStatus}`);
   }
 
   /** Where last month's report is: the outcome report over that month's days. */
@@ -42,7 +41,7 @@ export class WebhookDispatcher {
     return { month, from, to, reportUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/v1/reports/sponsors/${sponsorId}/outcomes?from=${from}&to=${to}` };
   }
 
-  private async post(url: string, secret: string, message: OutboxRow, body: string) {
+  private async send(url: string, secret: string, message: OutboxRow, body: string) {
     // Checked again at every delivery: a name may have been pointed at an internal address since.
     const problem = await webhookUrlProblem(url, this.webhooks.allowsInternal);
     if (problem) return { ok: false, responseStatus: null, error: problem };

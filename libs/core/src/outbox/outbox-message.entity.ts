@@ -37,4 +37,8 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
+
+  /** The parts already delivered (`mail:<Message-ID>`, `hook:<endpoint id>`): a retry sends only the rest. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  delivered: string[];
 }
