@@ -1,4 +1,5 @@
 import { requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +15,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Security headers on every answer (nosniff, HSTS, frame-ancestors…); helmet's default CSP still lets /docs run.
+  await app.register(helmet);
+  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'] });
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
   app.enableShutdownHooks();
   app

@@ -65,6 +65,14 @@ export class Env {
   @IsString()
   TRUST_PROXY = 'false';
 
+  /**
+   * Browser origins allowed to call the API (comma-separated, e.g. `https://club.example.org`). Empty: CORS is
+   * off, so no other site's page can read an answer; server-to-server clients (sponsors' systems) need none.
+   */
+  @IsString()
+  @Matches(/^(\s*https?:\/\/[^\s,/]+\s*)(,\s*https?:\/\/[^\s,/]+\s*)*$|^$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://club.example.org' })
+  CORS_ORIGINS = '';
+
   /** Largest accepted request body, in bytes. */
   @Type(() => Number) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
