@@ -1,35 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-
-const ROOT = resolve(__dirname, '..');
-
-/** Starts a script the way `npm start` / `npm run start:worker` do (ts-node with swc on the sources). */
-function run(script: string, env: Record<string, string>): { child: ChildProcess; output: string[] } {
-  const output: string[] = [];
-  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  return { child, output };
-}
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-async function until(check: () => Promise<boolean> | boolean, what: string, output: string[], ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what} did not happen in ${ms} ms:\n${output.join('')}`);
-}
+import { freePort, runScript as run, until } from './support/processes';
 
 /** The README's front door: the sources start under ts-node (which compiles differently from jest and nest build). */
 describe('npm start and npm run start:worker (ts-node on the sources)', () => {

@@ -1,0 +1,42 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+
+export interface Running {
+  child: ChildProcess;
+  /** Everything the process wrote, for the failure message. */
+  output: string[];
+}
+
+/** Starts a script the way `npm start` / `npm run start:worker` do (ts-node with swc on the sources). */
+export function runScript(script: string, env: Record<string, string>): Running {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  return { child, output };
+}
+
+export const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+/** Waits until `check` holds; fails with the process output after `ms`. */
+export async function until(check: () => Promise<boolean> | boolean, what: string, output: string[], ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not happen in ${ms} ms:\n${output.join('')}`);
+}
+
+/** Resolves when the child has exited (at once if it already has). */
+export const exited = (child: ChildProcess) =>
+  new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
