@@ -27,11 +27,12 @@ export const freePort = () =>
     });
   });
 
-/** Waits until `check` holds; fails with the process output after `ms`. */
-export async function until(check: () => Promise<boolean> | boolean, what: string, output: string[], ms = 60_000): Promise<void> {
+/** Waits until `check` holds; fails with the process output after `ms`, or at once if `child` has exited. */
+export async function until(check: () => Promise<boolean> | boolean, what: string, output: string[], ms = 60_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (await check()) return;
+    if (child && child.exitCode !== null) throw new Error(`${what} did not happen: the process exited with ${child.exitCode}:\n${output.join('')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${what} did not happen in ${ms} ms:\n${output.join('')}`);

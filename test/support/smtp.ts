@@ -9,8 +9,8 @@ export interface Inbox {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps every mail it accepts, parsed by mailparser. */
-export async function startInbox(): Promise<Inbox> {
+/** A real SMTP server on loopback that keeps every mail it accepts, parsed by mailparser; `delayMs` slows each acceptance. */
+export async function startInbox({ delayMs = 0 } = {}): Promise<Inbox> {
   const mails: ParsedMail[] = [];
   const refuse = new Set<string>();
   const server = new SMTPServer({
@@ -24,7 +24,7 @@ export async function startInbox(): Promise<Inbox> {
       simpleParser(stream).then(
         (mail) => {
           mails.push(mail);
-          callback();
+          setTimeout(callback, delayMs);
         },
         (error: Error) => callback(error),
       );

@@ -1,0 +1,75 @@
+import type { ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
+import { exited, runScript, until } from './support/processes';
+import { type Inbox, startInbox } from './support/smtp';
+
+const MESSAGES = 200;
+
+/**
+ * A worker process killed (SIGKILL) in the middle of a batch: after another worker starts, every message is
+ * delivered, and read by Message-ID none twice. A mail can reach the server twice only if the worker died
+ * after the server took it and before the worker recorded it — the one in flight — and then under the same
+ * Message-ID.
+ */
+describe('Outbox worker killed mid-batch (real processes, real SMTP)', () => {
+  let inbox: Inbox;
+  let db: Client;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    inbox = await startInbox({ delayMs: 15 });
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await Promise.all(children.map(exited));
+    await db.end();
+    await inbox.close();
+  });
+
+  const worker = () => {
+    const running = runScript('apps/worker/src/main.ts', { NODE_ENV: 'test', LOG_LEVEL: 'warn', SMTP_URL: inbox.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5' });
+    children.push(running.child);
+    return running;
+  };
+  const crashMails = () => inbox.mails.filter((m) => m.subject?.includes('CrashTeen'));
+
+  it('the rest go out after a restart, none twice by Message-ID', async () => {
+    const { rows } = await db.query(
+      `INSERT INTO outbox_message (topic, payload)
+       SELECT 'guardian.consent_requested', jsonb_build_object('guardianEmail', 'crash-' || i || '@guardians.test', 'guardianName', 'G', 'teenFirstName', 'CrashTeen',
+                                                               'consentUrl', 'http://localhost/c', 'expiresAt', '2030-01-01T00:00:00Z')
+         FROM generate_series(1, $1::int) i RETURNING id`,
+      [MESSAGES],
+    );
+    const ids = new Set(rows.map((r: { id: string }) => `<${r.id}.0@codeshelf>`));
+
+    const first = worker();
+    // 45: inside the third batch of 20, so the worker dies holding claimed messages.
+    await until(() => crashMails().length >= 45, 'the first worker sending 45 mails', first.output, 90_000, first.child);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    const atKill = crashMails().length;
+    expect(atKill).toBeLessThan(MESSAGES);
+    const { rows: held } = await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status = 'pending' AND locked_until > now() AND payload->>'teenFirstName' = 'CrashTeen'`);
+    expect(held[0].n).toBeGreaterThan(0); // it died holding a claimed batch
+
+    const second = worker();
+    await until(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status <> 'sent' AND payload->>'teenFirstName' = 'CrashTeen'`)).rows[0].n === 0,
+      'the second worker delivering the rest',
+      second.output,
+      90_000,
+      second.child,
+    );
+    const mails = crashMails();
+    const byMessageId = new Map<string, string[]>();
+    for (const mail of mails) byMessageId.set(mail.messageId!, [...(byMessageId.get(mail.messageId!) ?? []), String((mail.to as { text: string }).text)]);
+    expect(new Set(byMessageId.keys())).toEqual(ids);
+    // A repeat (at most the one mail in flight at the kill) carries the same Message-ID and recipient.
+    expect(mails.length - byMessageId.size).toBeLessThanOrEqual(1);
+    for (const recipients of byMessageId.values()) expect(new Set(recipients).size).toBe(1);
+  }, 180_000);
+});
