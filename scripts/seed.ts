@@ -196,6 +196,17 @@ function printLogins(apiKey?: string): void {
   if (apiKey) console.info(`Acme Robotics' API key (shown once; send it as X-API-Key): ${apiKey}`);
 }
 
+/** What the demo left to deliver: `npm start` writes these mails to its log (or sends them over SMTP_URL). */
+async function printOutbox(app: INestApplicationContext): Promise<void> {
+  const rows: { topic: string; n: number }[] = await app.get(DataSource).query(`SELECT topic, count(*)::int AS n FROM outbox_message WHERE status = 'pending' GROUP BY topic ORDER BY topic`);
+  console.info(
+    [
+      'Notifications waiting in the outbox (npm start delivers them: to the log, or over SMTP_URL; admins see them at GET /v1/admin/outbox):',
+      ...rows.map((r) => `  ${r.topic.padEnd(38)} ${r.n}`),
+    ].join('\n'),
+  );
+}
+
 if (process.env.NODE_ENV === 'production') {
   console.error('npm run seed makes demo logins with a known password: it does not run with NODE_ENV=production.');
   process.exit(2);
@@ -216,6 +227,7 @@ withAppContext(async (app) => {
   await seedInternships(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   printLogins(key.key);
+  await printOutbox(app);
 }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
