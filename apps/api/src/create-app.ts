@@ -1,4 +1,4 @@
-import { requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
+import { answerClientError, requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +10,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const env = validateEnv(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
+    clientErrorHandler: answerClientError,
     genReqId: requestIdOf,
     trustProxy: trustProxyOf(env),
   });

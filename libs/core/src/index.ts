@@ -12,6 +12,7 @@ export * from './database/unique-violation';
 export * from './errors/problem';
 export * from './errors/problem-details.filter';
 export * from './errors/to-problem';
+export * from './errors/client-error';
 export * from './errors/validation';
 export * from './http/api-problems.decorator';
 export * from './http/openapi';

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrorDto, ValidationFailedError } from './problem';
 
 /** Flattens class-validator's tree into `{ field, message }` pairs with dotted paths (`records[2].status`). */
@@ -18,9 +18,33 @@ function rename(message: string, property: string, field: string): string {
   return message;
 }
 
+// A NUL or a lone UTF-16 surrogate is no text PostgreSQL can store, and some validators (isEmail) throw on it.
+const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Paths of the strings in `value` (a body, a query, a parameter) that are not valid text, named like validation errors. */
+export function invalidTextFields(value: unknown, path = ''): FieldErrorDto[] {
+  const field = path || 'body';
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? [{ field, message: `${field} must be text without NUL characters or unpaired surrogates` }] : [];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    invalidTextFields(item, !path ? key : Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`),
+  );
+}
+
+/** Refuses text that is not text before any validator sees it. */
+class TextValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    if (metadata.type !== 'custom') {
+      const bad = invalidTextFields(value, metadata.data ?? '');
+      if (bad.length) throw new ValidationFailedError(bad);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are a 400, types are converted, every failure names its field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new TextValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -32,6 +56,8 @@ export function createValidationPipe(): ValidationPipe {
 
 /** Validates a plain body against a DTO outside the pipe (in a guard), with the pipe's rules. */
 export async function assertValid<T extends object>(dto: new () => T, plain: unknown): Promise<T> {
+  const notText = invalidTextFields(plain);
+  if (notText.length) throw new ValidationFailedError(notText);
   const instance = plainToInstance(dto, plain && typeof plain === 'object' ? plain : {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw new ValidationFailedError(flattenValidationErrors(errors));

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { buildMessage, IsISO8601, IsOptional, Matches, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * How a field decorator shared by a create and an update body behaves: `required` false lets the
@@ -40,3 +40,17 @@ export const IsInstantWithOffset = () =>
     Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be an ISO 8601 date-time with its offset' }),
     IsISO8601({ strict: true }),
   );
+
+/**
+ * A finite number with at most `places` decimals. class-validator's `IsNumber({ maxDecimalPlaces })` throws
+ * a TypeError (a 500) on a number JavaScript writes in exponent form, such as 1e-7.
+ */
+export const IsNumberWithDecimals = (places: number) =>
+  ValidateBy({
+    name: 'isNumberWithDecimals',
+    constraints: [places],
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a number with at most ${places} decimals`),
+    },
+  });

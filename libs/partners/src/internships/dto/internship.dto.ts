@@ -1,6 +1,6 @@
-import { IsInstantWithOffset, PageQueryDto, Trim } from '@codeshelf/core';
+import { IsInstantWithOffset, IsNumberWithDecimals, PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { INTERNSHIP_STATUSES, type InternshipEntity, type InternshipStatus } from '../internship.entity';
 
 export class CreateInternshipDto {
@@ -33,7 +33,7 @@ export class CreateInternshipDto {
   minAge?: number | null;
 
   @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 1, nullable: true, example: 0.8, description: 'Share of held sessions attended over all the teen’s programs' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @IsOptional() @IsNumberWithDecimals(2) @Min(0) @Max(1)
   minAttendanceRate?: number | null;
 
   @ApiProperty({ format: 'date-time', example: '2027-03-01T09:00:00-06:00' })

@@ -1,6 +1,6 @@
-import { IsCalendarDate, PageQueryDto } from '@codeshelf/core';
+import { IsCalendarDate, IsNumberWithDecimals, PageQueryDto } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class CreateSponsorshipDto {
   @ApiProperty({ format: 'uuid' })
@@ -16,7 +16,7 @@ export class CreateSponsorshipDto {
   endsOn: string;
 
   @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 9_999_999_999.99, example: 5000 })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(9_999_999_999.99)
+  @IsOptional() @IsNumberWithDecimals(2) @Min(0) @Max(9_999_999_999.99)
   amount?: number;
 }
 

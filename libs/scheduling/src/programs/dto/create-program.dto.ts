@@ -1,6 +1,6 @@
-import { IsCalendarDate, IsInstantWithOffset, Trim } from '@codeshelf/core';
+import { IsCalendarDate, IsInstantWithOffset, IsNumberWithDecimals, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PROGRAM_LEVELS, type ProgramLevel } from '../program.entity';
 
 export class CreateProgramDto {
@@ -53,6 +53,6 @@ export class CreateProgramDto {
   waitlistEnabled?: boolean;
 
   @ApiPropertyOptional({ minimum: 0.05, maximum: 1, default: 0.75, description: 'Share of held sessions attended to complete' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.05) @Max(1)
+  @IsOptional() @IsNumberWithDecimals(2) @Min(0.05) @Max(1)
   completionThreshold?: number;
 }

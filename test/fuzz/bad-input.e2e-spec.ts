@@ -1,0 +1,63 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { startTestApp } from '../support/app';
+import { bearer, createBranch, createSponsor, createUser, type TestUser } from '../support/identity';
+
+/** Inputs the fuzz test found answered with a 500 or outside problem+json, each pinned down. */
+describe('Bad input the fuzz test found', () => {
+  let app: NestFastifyApplication;
+  let admin: TestUser;
+  let branchId: string;
+  let sponsorId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await createUser(app, 'admin');
+    branchId = await createBranch(app);
+    sponsorId = await createSponsor(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const fieldsOf = (res: request.Response) => (res.body.errors as { field: string }[]).map((e) => e.field);
+
+  it('answers 400 naming the field to a decimal written in exponent form (class-validator threw on 1e-7)', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const internship = await request(app.getHttpServer())
+      .post('/v1/internships')
+      .set(bearer(admin))
+      .send({ sponsorId, title: 'Intern', slots: 1, minAttendanceRate: 1e-7, opensAt: `${year}-01-01T00:00:00Z`, closesAt: `${year}-02-01T00:00:00Z` })
+      .expect(400);
+    expect(fieldsOf(internship)).toEqual(['minAttendanceRate']);
+    const program = await request(app.getHttpServer())
+      .post('/v1/programs')
+      .set(bearer(admin))
+      .send({ branchId, title: 'Club', level: 'beginner', minAge: 13, maxAge: 17, capacity: 5, startsOn: `${year}-02-01`, endsOn: `${year}-03-01`, completionThreshold: 8e-323 })
+      .expect(400);
+    expect(new Set(fieldsOf(program))).toEqual(new Set(['completionThreshold']));
+  });
+
+  it('answers 400 naming the field to a NUL or an unpaired surrogate (isEmail threw on one)', async () => {
+    const participant = await request(app.getHttpServer())
+      .post('/v1/participants')
+      .set(bearer(admin))
+      .set('Content-Type', 'application/json')
+      .send('{"firstName":"Ada","lastName":"L\\u0000","birthDate":"2012-01-01","guardianName":"G","guardianEmail":"\\ud800@x.org"}')
+      .expect(400);
+    expect(fieldsOf(participant).sort()).toEqual(['guardianEmail', 'lastName']);
+    const login = await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"\\udc00@x.org","password":"p"}')
+      .expect(400);
+    expect(fieldsOf(login)).toEqual(['email']);
+  });
+
+  it('answers a request whose headers are too large (a huge query string) with 431 problem+json', async () => {
+    const res = await request(app.getHttpServer()).get(`/v1/branches?q=${'x'.repeat(20_000)}`).expect(431);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(res.text)).toMatchObject({ status: 431, code: 'headers-too-large', type: 'urn:codeshelf:problem:headers-too-large' });
+  });
+});
