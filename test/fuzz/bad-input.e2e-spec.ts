@@ -60,4 +60,13 @@ describe('Bad input the fuzz test found', () => {
     expect(res.headers['content-type']).toBe('application/problem+json');
     expect(JSON.parse(res.text)).toMatchObject({ status: 431, code: 'headers-too-large', type: 'urn:codeshelf:problem:headers-too-large' });
   });
+
+  it('answers a path segment too long for the router, or a URL with bad percent-encoding, in problem+json', async () => {
+    const long = await request(app.getHttpServer()).get(`/v1/consents/${'x'.repeat(150)}`).expect(414);
+    expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(long.text)).toMatchObject({ status: 414, code: 'uri-too-long' });
+    const badUrl = await request(app.getHttpServer()).get('/v1/branches/%E0%A4%A').expect(400);
+    expect(badUrl.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(badUrl.text)).toMatchObject({ status: 400, code: 'bad-url' });
+  });
 });

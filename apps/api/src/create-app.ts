@@ -1,4 +1,4 @@
-import { answerClientError, requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
+import { answerClientError, answerFrameworkError, requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +11,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     genReqId: requestIdOf,
     trustProxy: trustProxyOf(env),
   });

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 
@@ -19,4 +20,20 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
+}
+
+const FRAMEWORK_ERRORS: Record<string, { code: string; detail: string }> = {
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'uri-too-long', detail: 'A path segment is longer than any identifier of this API.' },
+  FST_ERR_BAD_URL: { code: 'bad-url', detail: 'The URL is not validly percent-encoded.' },
+};
+
+/**
+ * Fastify's frameworkErrors: a URL its router refuses (a path segment too long, bad percent-encoding) is
+ * answered before Nest routes it, so as problem+json here.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const { code, detail } = FRAMEWORK_ERRORS[error.code] ?? { code: `http-${status}`, detail: undefined };
+  const body = { type: problemType(code), title: STATUS_CODES[status], status, ...(detail ? { detail } : {}), code, requestId: String(request.id) };
+  reply.code(status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
