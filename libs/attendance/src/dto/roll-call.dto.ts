@@ -43,7 +43,7 @@ export class RollCallDto {
 }
 
 export class CheckInDto {
-  @ApiProperty({ example: '492039', pattern: '^\\d{6}$', description: 'The code on the mentor’s screen' })
+  @ApiProperty({ maxLength: 6, example: '492039', pattern: '^\\d{6}$', description: 'The code on the mentor’s screen' })
   @IsString() @MaxLength(6)
   code: string;
 }

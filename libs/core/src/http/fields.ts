@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { buildMessage, IsISO8601, IsOptional, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { buildMessage, IsISO8601, IsOptional, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * How a field decorator shared by a create and an update body behaves: `required` false lets the
@@ -34,9 +34,10 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 export const IsCalendarDate = () =>
   applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }), IsISO8601({ strict: true }));
 
-/** An ISO 8601 instant with its UTC offset: "16:00" alone would mean whatever the server's zone is. */
+/** An ISO 8601 instant with its UTC offset: "16:00" alone would mean whatever the server's zone is. At most 40 characters (the document says so). */
 export const IsInstantWithOffset = () =>
   applyDecorators(
+    MaxLength(40),
     Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be an ISO 8601 date-time with its offset' }),
     IsISO8601({ strict: true }),
   );

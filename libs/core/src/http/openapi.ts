@@ -1,5 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
+import { GUARDS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { getOptionsToken, ThrottlerGuard, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import { UuidPipe } from './uuid.pipe';
 
 /** The OpenAPI document of everything the app registers; served at /docs-json, drawn at /docs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -10,12 +16,128 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'lists answer { items, nextCursor } and take limit (≤ 200) and cursor.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A JWS signed with HS256 from POST /v1/auth/login; verified per RFC8725: the algorithm is pinned (never "none" or one the token names), and the token expires.',
+      },
+      'bearer',
+    )
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A sponsor machine’s key; only its SHA-256 is stored' }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  documentRouteFacts(document, app);
+  documentLimitsAndFaults(document);
+  return document;
 }
 
 export function serveOpenApi(app: INestApplication): void {
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+type Schema = Record<string, unknown> & { type?: string; format?: string };
+type Operation = { operationId?: string; parameters?: { in: string; name: string; schema?: Schema }[]; responses: Record<string, unknown>; security?: unknown[] };
+
+// What each format's validator lets through is at most this long: IsUUID and UuidPipe, IsCalendarDate, IsInstantWithOffset.
+const FORMAT_MAX_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-time': 40 };
+
+interface RouteFacts {
+  uuidParameters: Set<string>;
+  throttled: boolean;
+}
+
+/** What the handlers' own metadata says about each operation (by Nest's operationId, `Controller_method`). */
+function routeFacts(app: INestApplication): Map<string, RouteFacts> {
+  const facts = new Map<string, RouteFacts>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const controller = metatype as Type;
+      const classGuards: unknown[] = Reflect.getMetadata(GUARDS_METADATA, controller) ?? [];
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const args: Record<string, { data?: string; pipes?: unknown[] }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
+        const uuidParameters = new Set(
+          Object.entries(args)
+            .filter(([key, arg]) => key.startsWith(`${RouteParamtypes.PARAM}:`) && arg.pipes?.some((pipe) => pipe === UuidPipe || pipe instanceof UuidPipe))
+            .map(([, arg]) => arg.data!),
+        );
+        const guards: unknown[] = [...classGuards, ...(Reflect.getMetadata(GUARDS_METADATA, controller.prototype[method]) ?? [])];
+        const throttled = guards.some((guard) => guard === ThrottlerGuard || (typeof guard === 'function' && guard.prototype instanceof ThrottlerGuard));
+        facts.set(`${controller.name}_${method}`, { uuidParameters, throttled });
+      }
+    }
+  }
+  return facts;
+}
+
+// The throttlers ThrottlerGuard applies, by name: each sends its own X-RateLimit-*-<name> headers.
+function throttlerNames(app: INestApplication): string[] {
+  try {
+    const options = app.get<ThrottlerModuleOptions>(getOptionsToken(), { strict: false });
+    return (Array.isArray(options) ? options : options.throttlers).map((throttler) => throttler.name ?? 'default');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * What the handlers themselves decide, written into their operations: a path parameter read through UuidPipe
+ * is the UUID the pipe insists on; a route behind ThrottlerGuard carries the throttlers' headers.
+ */
+function documentRouteFacts(document: OpenAPIObject, app: INestApplication): void {
+  const facts = routeFacts(app);
+  const names = throttlerNames(app);
+  const integer = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 } });
+  const rateLimitHeaders = Object.fromEntries(
+    names.flatMap((name) => {
+      const suffix = name === 'default' ? '' : `-${name}`;
+      return [
+        [`X-RateLimit-Limit${suffix}`, integer(`Requests allowed per window by the ${name} limit`)],
+        [`X-RateLimit-Remaining${suffix}`, integer(`Requests left in this window by the ${name} limit`)],
+        [`X-RateLimit-Reset${suffix}`, integer(`Seconds until the ${name} window starts over`)],
+      ];
+    }),
+  );
+  for (const operation of operations(document)) {
+    const route = facts.get(operation.operationId ?? '');
+    if (!route) continue;
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.in === 'path' && route.uuidParameters.has(parameter.name)) parameter.schema = { type: 'string', format: 'uuid' };
+    }
+    if (!route.throttled) continue;
+    for (const [status, response] of Object.entries(operation.responses) as [string, { headers?: Record<string, unknown> }][]) {
+      if (/^[24]/.test(status)) response.headers = { ...response.headers, ...rateLimitHeaders };
+    }
+  }
+}
+
+/**
+ * What holds for every route, written once: a formatted string is as long as its format allows, integers are
+ * 32-bit (PostgreSQL integer), a route with credentials answers 401 without them, any route may answer a 500
+ * problem, and a 429 always carries Retry-After (the error filter sets it).
+ */
+function documentLimitsAndFaults(document: OpenAPIObject): void {
+  const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDto' } } } });
+  visitSchemas(document, (schema) => {
+    if (schema.type === 'string' && schema.format && FORMAT_MAX_LENGTH[schema.format] && schema.maxLength === undefined) schema.maxLength = FORMAT_MAX_LENGTH[schema.format];
+    if (schema.type === 'integer' && !schema.format) schema.format = 'int32';
+  });
+  for (const operation of operations(document)) {
+    if (operation.security?.length && !operation.responses['401']) operation.responses['401'] = problem('No valid credentials');
+    operation.responses['500'] ??= problem('A fault of ours (logged with the request id); never the answer to bad input');
+    const tooMany = operation.responses['429'] as { headers?: Record<string, unknown> } | undefined;
+    if (tooMany) tooMany.headers = { ...tooMany.headers, 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } } };
+  }
+}
+
+function operations(document: OpenAPIObject): Operation[] {
+  return Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, Operation>).filter((op) => op && typeof op === 'object' && 'responses' in op));
+}
+
+function visitSchemas(node: unknown, visit: (schema: Schema) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((item) => visitSchemas(item, visit));
+  if ('type' in node) visit(node as Schema);
+  for (const value of Object.values(node)) visitSchemas(value, visit);
 }

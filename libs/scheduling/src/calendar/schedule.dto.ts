@@ -30,7 +30,7 @@ export class ScheduleItemDto {
 }
 
 export class FeedTokenQuery {
-  @ApiProperty({ description: 'The token of the feed URL from POST /v1/me/calendar-token' })
+  @ApiProperty({ minLength: 43, maxLength: 43, description: 'The token of the feed URL from POST /v1/me/calendar-token' })
   @IsString() @Length(43, 43)
   token: string;
 }

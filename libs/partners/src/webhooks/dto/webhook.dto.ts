@@ -1,6 +1,6 @@
 import { PageQueryDto } from '@codeshelf/core';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 import { WEBHOOK_EVENTS, type WebhookDeliveryEntity, type WebhookEndpointEntity, type WebhookEvent } from '../webhook.entity';
 
 export class CreateWebhookDto {
@@ -8,8 +8,8 @@ export class CreateWebhookDto {
   @IsString() @MaxLength(2000)
   url: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['application.submitted'], description: '`sponsorship.report_ready`: once a month, when last month’s outcome report can be read' })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(WEBHOOK_EVENTS, { each: true })
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, maxItems: WEBHOOK_EVENTS.length, example: ['application.submitted'], description: '`sponsorship.report_ready`: once a month, when last month’s outcome report can be read' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(WEBHOOK_EVENTS.length) @ArrayUnique() @IsIn(WEBHOOK_EVENTS, { each: true })
   events: WebhookEvent[];
 }
 

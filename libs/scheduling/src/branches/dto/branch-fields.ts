@@ -13,7 +13,7 @@ export const AddressField = (options: FieldOptions = {}) =>
 
 export const TimeZoneField = (options: FieldOptions = {}) =>
   applyDecorators(
-    documented(options, { type: String, example: 'America/Chicago', description: 'IANA time zone (Area/Location, or UTC); session times are local to it' }),
+    documented(options, { type: String, maxLength: 64, example: 'America/Chicago', description: 'IANA time zone (Area/Location, or UTC); session times are local to it' }),
     ...presence(options),
     IsIanaTimeZone(),
   );

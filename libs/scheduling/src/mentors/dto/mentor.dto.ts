@@ -14,7 +14,7 @@ export class CreateMentorDto {
   @IsOptional() @IsUUID()
   employerSponsorId?: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 30, example: ['python', 'robotics'] })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', minLength: 1, maxLength: 50 }, maxItems: 30, example: ['python', 'robotics'] })
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 50, { each: true })
   skills?: string[];
 

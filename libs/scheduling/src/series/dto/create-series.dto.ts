@@ -4,11 +4,11 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } fro
 import { SessionDto } from '../../sessions/dto/session.dto';
 
 export class CreateSeriesDto {
-  @ApiProperty({ example: 'FREQ=WEEKLY;BYDAY=TU,TH', description: 'RFC 5545 RRULE (DAILY or WEEKLY), without DTSTART, UNTIL or COUNT' })
+  @ApiProperty({ maxLength: 200, example: 'FREQ=WEEKLY;BYDAY=TU,TH', description: 'RFC 5545 RRULE (DAILY or WEEKLY), without DTSTART, UNTIL or COUNT' })
   @IsString() @MaxLength(200)
   rrule: string;
 
-  @ApiProperty({ example: '16:00', description: 'Local start time in the branch’s time zone' })
+  @ApiProperty({ maxLength: 5, pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', example: '16:00', description: 'Local start time in the branch’s time zone' })
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startTime must be HH:MM' })
   startTime: string;
 
