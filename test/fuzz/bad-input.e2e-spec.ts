@@ -69,4 +69,14 @@ describe('Bad input the fuzz test found', () => {
     expect(badUrl.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(badUrl.text)).toMatchObject({ status: 400, code: 'bad-url' });
   });
+
+  it('refuses a date-time longer than the 40 characters the document allows, naming the field', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const res = await request(app.getHttpServer())
+      .post('/v1/internships')
+      .set(bearer(admin))
+      .send({ sponsorId, title: 'Intern', slots: 1, opensAt: `${year}-01-01T10:00:00.0000000000000000000001+01:00`, closesAt: `${year}-02-01T00:00:00Z` })
+      .expect(400);
+    expect(fieldsOf(res)).toEqual(['opensAt']);
+  });
 });
