@@ -79,4 +79,14 @@ describe('Bad input the fuzz test found', () => {
       .expect(400);
     expect(fieldsOf(res)).toEqual(['opensAt']);
   });
+
+  it('answers 400 naming the body when it is a JSON array instead of an object', async () => {
+    const http = app.getHttpServer();
+    const login = await request(http).post('/v1/auth/login').send([null]).expect(400);
+    expect(fieldsOf(login)).toEqual(['body']);
+    const branch = await request(http).post('/v1/branches').set(bearer(admin)).send([null]).expect(400);
+    expect(fieldsOf(branch).every((field) => typeof field === 'string' && field.length > 0)).toBe(true);
+    const participant = await request(http).patch(`/v1/participants/${admin.id}`).set(bearer(admin)).send([null]).expect(400);
+    expect(fieldsOf(participant)).toEqual(['body']);
+  });
 });

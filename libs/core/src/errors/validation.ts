@@ -6,7 +6,8 @@ import { FieldErrorDto, ValidationFailedError } from './problem';
 /** Flattens class-validator's tree into `{ field, message }` pairs with dotted paths (`records[2].status`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldErrorDto[] {
   return errors.flatMap((error) => {
-    const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    // class-validator names no property when the value itself is not an object (`unknownValue`): that is the body.
+    const field = error.property === undefined ? parent || 'body' : !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: rename(message, error.property, field) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
@@ -58,6 +59,7 @@ export function createValidationPipe(): ValidationPipe {
 export async function assertValid<T extends object>(dto: new () => T, plain: unknown): Promise<T> {
   const notText = invalidTextFields(plain);
   if (notText.length) throw new ValidationFailedError(notText);
+  if (Array.isArray(plain)) throw new ValidationFailedError([{ field: 'body', message: 'body must be a JSON object' }]);
   const instance = plainToInstance(dto, plain && typeof plain === 'object' ? plain : {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw new ValidationFailedError(flattenValidationErrors(errors));
