@@ -89,4 +89,9 @@ describe('Bad input the fuzz test found', () => {
     const participant = await request(http).patch(`/v1/participants/${admin.id}`).set(bearer(admin)).send([null]).expect(400);
     expect(fieldsOf(participant)).toEqual(['body']);
   });
+
+  it('names a field whose name is empty', async () => {
+    const res = await request(app.getHttpServer()).post('/v1/branches').set(bearer(admin)).send({ '': 1, name: 'Branch', timezone: 'UTC' }).expect(400);
+    expect(fieldsOf(res)).toEqual(['""']);
+  });
 });

@@ -14,7 +14,7 @@ import { changedTables, fingerprint } from './db-fingerprint';
  * Every route of the OpenAPI document, called with bodies, query strings, headers and path parameters made
  * from its own schemas and mixed with hostile values: never a 5xx, every 4xx problem+json, and a rejected
  * write leaves the database as it was. FUZZ_SEED reproduces a run (fast-check prints seed and path on a
- * failure; FUZZ_PATH replays just that case); FUZZ_RUNS sets the requests per route.
+ * failure, and FUZZ_ROUTE with FUZZ_PATH replays just that case); FUZZ_RUNS sets the requests per route.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
@@ -103,8 +103,12 @@ describe('Fuzzing every route of the OpenAPI document', () => {
     const webhook = await post(`/v1/sponsors/${sponsorId}/webhooks`, bearer(sponsorUser), { url: 'http://127.0.0.1:9/hook', events: ['application.submitted'] });
     const [teen] = await insertTeens(app, 1);
     const enrollment = await post(`/v1/programs/${club.program.id}/enrollments`, bearer(teen), {});
+    await request(http).post(`/v1/internships/${internship.id}/open`).set(bearer(sponsorUser)).expect(200);
+    const application = await post(`/v1/internships/${internship.id}/applications`, bearer(teen), { statement: 'I like robots', shareProfile: false });
     const signedUp = await signUpTeen(app);
     const bystander = await createUser(app, 'coordinator');
+    // The sign-up mailed its guardian a consent link: its token lets the consent routes reach a real request.
+    const [mail] = await db.query(`SELECT id, payload->>'consentUrl' AS url FROM outbox_message WHERE topic = 'guardian.consent_requested' AND payload->>'participantId' = $1`, [signedUp.participantId]);
 
     Object.assign(ids, {
       branch: [club.branchId],
@@ -119,6 +123,9 @@ describe('Fuzzing every route of the OpenAPI document', () => {
       webhook: [webhook.id],
       participant: [teen.participantId, signedUp.participantId],
       enrollment: [enrollment.id],
+      application: [application.id],
+      outbox: [mail.id],
+      token: [mail.url.split('/').pop()],
       // Never a principal's own account: a fuzzed PATCH could disable the admin the other requests run as.
       user: [bystander.id, mentorUser.id],
     });

@@ -7,7 +7,9 @@ import { FieldErrorDto, ValidationFailedError } from './problem';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldErrorDto[] {
   return errors.flatMap((error) => {
     // class-validator names no property when the value itself is not an object (`unknownValue`): that is the body.
-    const field = error.property === undefined ? parent || 'body' : !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    // A key that is the empty string ({"": 1}, or a form body "&=x") is shown quoted, so the field is still named.
+    const property = error.property === '' ? '""' : error.property;
+    const field = property === undefined ? parent || 'body' : !parent ? property : /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: rename(message, error.property, field) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
