@@ -106,6 +106,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/participants': STAFF,
   'GET /v1/participants/{id}': [...STAFF, 'participant'],
   'PATCH /v1/participants/{id}': [...STAFF, 'participant'],
+  'DELETE /v1/participants/{id}': [...STAFF, 'participant'],
   // A teen never records their own guardian's consent.
   'PUT /v1/participants/{id}/consent': STAFF,
 

@@ -7,3 +7,4 @@ export * from './participants/participants.service';
 export * from './participants/dto/participant.dto';
 export * from './signup/signup.service';
 export * from './consents/consents.service';
+export * from './report-groups';

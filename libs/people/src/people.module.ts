@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsService } from './consents/consents.service';
 import { GuardianConsentTokenEntity } from './consents/guardian-consent-token.entity';
+import { ErasureController } from './erasure/erasure.controller';
+import { ErasureService } from './erasure/erasure.service';
 import { ParticipantsPolicy } from './participants.policy';
 import { ParticipantEntity } from './participants/participant.entity';
 import { ParticipantsController } from './participants/participants.controller';
@@ -11,11 +13,11 @@ import { ParticipantsService } from './participants/participants.service';
 import { SignupController } from './signup/signup.controller';
 import { SignupService } from './signup/signup.service';
 
-/** Participants (the teens), their sign-up, and their guardians' consent. */
+/** Participants (the teens), their sign-up, their guardians' consent, and their erasure. */
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ParticipantEntity, GuardianConsentTokenEntity])],
-  controllers: [SignupController, ConsentsController, ParticipantsController],
-  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy],
+  controllers: [SignupController, ConsentsController, ParticipantsController, ErasureController],
+  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService],
   exports: [ParticipantsService],
 })
 export class PeopleModule {}

@@ -1,3 +1,4 @@
+import { ageBandSql, genderGroupSql } from '@codeshelf/people';
 import type { EntityManager } from 'typeorm';
 
 /** The numbers behind a report, before any suppression: every one a SQL aggregate. */
@@ -72,17 +73,14 @@ WITH progs AS (
 ), teens AS (
   SELECT r.participant_id, sum(r.held)::int AS held, sum(r.attended)::int AS attended, bool_or(r.late_in_term) AS late_in_term,
          (array_agg(r.branch_name ORDER BY r.enrolled_at, r.program_id))[1] AS branch,
-         (array_agg(r.starts_on ORDER BY r.enrolled_at, r.program_id))[1] AS first_start
+         (array_agg(r.starts_on ORDER BY r.enrolled_at, r.program_id))[1] AS first_start,
+         (array_agg(r.program_id ORDER BY r.enrolled_at, r.program_id))[1] AS first_program
     FROM seat_rows r GROUP BY r.participant_id
 ), teen_groups AS (
   SELECT t.*, CASE WHEN t.held > 0 THEN t.attended::numeric / t.held END AS rate,
-         CASE WHEN age < 13 THEN 'under 13' WHEN age <= 14 THEN '13-14' WHEN age <= 16 THEN '15-16' WHEN age <= 18 THEN '17-18' ELSE '19 and over' END AS age_band,
-         -- Free text is never a group of its own: a rare answer would be visible by its label alone.
-         CASE WHEN NULLIF(btrim(pt.gender), '') IS NULL THEN 'not stated'
-              WHEN lower(btrim(pt.gender)) IN ('female', 'f', 'woman', 'girl') THEN 'female'
-              WHEN lower(btrim(pt.gender)) IN ('male', 'm', 'man', 'boy') THEN 'male'
-              WHEN lower(btrim(pt.gender)) IN ('non-binary', 'nonbinary', 'non binary', 'nb', 'enby') THEN 'non-binary'
-              ELSE 'self-described' END AS gender
+         -- An erased teen keeps, per program, the band their birth date gave (rule 10).
+         COALESCE(pt.erased_age_bands ->> t.first_program::text, ${ageBandSql('age')}) AS age_band,
+         ${genderGroupSql('pt.gender')} AS gender
     FROM teens t JOIN participant pt ON pt.id = t.participant_id
    CROSS JOIN LATERAL (SELECT date_part('year', age(t.first_start, pt.birth_date))::int AS age) a
 )`;

@@ -19,8 +19,11 @@ export class ParticipantEntity {
   @Column({ type: 'text' })
   lastName: string;
 
-  /** `YYYY-MM-DD`, as PostgreSQL's `date`. */
-  @Column({ type: 'date' })
+  /**
+   * `YYYY-MM-DD`, as PostgreSQL's `date`. NULL only once erased, and every read of a participant skips
+   * erased ones, so code that loads a participant always has one.
+   */
+  @Column({ type: 'date', nullable: true })
   birthDate: string;
 
   @Column({ type: 'text', nullable: true })
@@ -50,7 +53,7 @@ export class ParticipantEntity {
   @Column({ type: 'boolean', default: false })
   mediaConsent: boolean;
 
-  /** Self-reported, free text. */
+  /** Self-reported, free text; once erased, only its report group (see genderGroupSql). */
   @Column({ type: 'text', nullable: true })
   gender: string | null;
 
@@ -66,6 +69,10 @@ export class ParticipantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
+
+  /** Set by erasure: the age band the reports show, per program id, in place of the birth date. */
+  @Column({ type: 'jsonb', nullable: true })
+  erasedAgeBands: Record<string, string> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,247 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
+import { bearer, createUser, login, PASSWORD, type TestUser, uniqueEmail } from './support/identity';
+import { consentTokenOf, someAddress } from './support/people-factories';
+import { startTestApp } from './support/app';
+
+/** Every text, varchar, text[] and json(b) column of every table, so a column added later is searched too. */
+async function tracesOf(db: DataSource, markers: string[]): Promise<string[]> {
+  const columns: { table_name: string; column_name: string }[] = await db.query(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+        AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb') OR c.udt_name IN ('_text', '_varchar'))`,
+  );
+  expect(columns.length).toBeGreaterThan(30);
+  const patterns = markers.map((m) => `%${m}%`);
+  const found: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const rows: { hit: string }[] = await db.query(
+      `SELECT "${column_name}"::text AS hit FROM "${table_name}" WHERE "${column_name}"::text ILIKE ANY($1) LIMIT 3`,
+      [patterns],
+    );
+    for (const { hit } of rows) found.push(`${table_name}.${column_name}: ${hit.slice(0, 200)}`);
+  }
+  return found;
+}
+
+interface Subject {
+  participantId: string;
+  userId: string | null;
+  token: string | null;
+  markers: string[];
+}
+
+/**
+ * Rule 10 over HTTP. Two sponsored terms that have ended: P1 (North, from 1 September 2025) and P2 (South,
+ * from 15 September), a dozen ordinary teens in each with attendance, mentors with hours, an internship.
+ * Three teens are erased: X (13 at P2's start but 12 at P1's, in both; erases herself), Y (14 at P1's start,
+ * 15 at P2's, in both; erased by an admin) and Z (registered by North's coordinator, 17 at P2's start but 16
+ * a fortnight earlier; erased by that coordinator). Their age bands differ by program, so only a band kept
+ * per program keeps the reports the same.
+ */
+describe('Erasure (rule 10)', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  let db: DataSource;
+  let admin: TestUser;
+  let sponsor: TestUser & { sponsorId: string };
+  let p1: Awaited<ReturnType<typeof publishedProgram>>;
+  let p2: Awaited<ReturnType<typeof publishedProgram>>;
+  let open: Awaited<ReturnType<typeof publishedProgram>>;
+  let internshipId: string;
+  const subjects: Record<'x' | 'y' | 'z', Subject> = {} as never;
+  const tag = () => randomUUID().replace(/-/g, '').slice(0, 10);
+
+  async function session(programId: string, localStart: string, minutes: number): Promise<string> {
+    const [row] = await db.query(
+      `INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, ($2 || ' America/Chicago')::timestamptz, ($2 || ' America/Chicago')::timestamptz + make_interval(mins => $3)) RETURNING id`,
+      [programId, localStart, minutes],
+    );
+    return row.id;
+  }
+
+  async function seat(programId: string, ids: string[], at: string) {
+    await db.query(`UPDATE program SET enrolled_count = enrolled_count + $2 WHERE id = $1`, [programId, ids.length]);
+    await db.query(`INSERT INTO enrollment (program_id, participant_id, status, source, enrolled_at, created_at) SELECT $1, unnest($2::uuid[]), 'enrolled', 'self', $3, $3`, [programId, ids, at]);
+  }
+
+  const mark = (sessionId: string, ids: string[], status: string, note: string | null = null) =>
+    db.query(`INSERT INTO attendance (session_id, participant_id, status, method, note) SELECT $1, unnest($2::uuid[]), $3, 'roll_call', $4`, [sessionId, ids, status, note]);
+
+  /** A teen who signs up herself, gets her guardian's consent through the link and fills in her profile. */
+  async function selfSignedUp(birthDate: string, gender: string): Promise<Subject> {
+    const t = tag();
+    const person = {
+      email: `login-${t}@example.org`,
+      firstName: `Xfirst${t}`,
+      lastName: `Xlast${t}`,
+      guardianName: `Xguardian${t}`,
+      guardianEmail: `guardian-${t}@example.org`,
+      school: `Xschool${t}`,
+      contactEmail: `contact-${t}@example.org`,
+      postalCode: `PC${t}`,
+      guardianPhone: `+1 555 ${t.replace(/\D/g, '').padEnd(7, '7').slice(0, 7)}`,
+    };
+    const signup = await request(http)
+      .post('/v1/auth/signup')
+      .set('X-Forwarded-For', someAddress())
+      .send({ email: person.email, password: PASSWORD, firstName: person.firstName, lastName: person.lastName, birthDate, guardianName: person.guardianName, guardianEmail: person.guardianEmail })
+      .expect(201);
+    const participantId = signup.body.participant.id as string;
+    await request(http).post(`/v1/consents/${await consentTokenOf(app, participantId)}`).send({ guardianName: person.guardianName, accept: true }).expect(200);
+    const token = await login(app, person.email);
+    const own = { school: person.school, contactEmail: person.contactEmail, postalCode: person.postalCode, gender };
+    await request(http).patch(`/v1/participants/${participantId}`).set(bearer({ token })).send(own).expect(200);
+    await request(http).patch(`/v1/participants/${participantId}`).set(bearer(admin)).send({ guardianPhone: person.guardianPhone }).expect(200);
+    // A mistyped password leaves the login e-mail in the audit trail.
+    await request(http).post('/v1/auth/login').send({ email: person.email, password: 'not the password at all' }).expect(401);
+    return { participantId, userId: signup.body.user.id, token, markers: [...Object.values(person), birthDate, gender] };
+  }
+
+  /** Every figure a report shows, fetched as each reader gets it. */
+  async function reportFigures() {
+    const sponsorUrl = `/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`;
+    const periods = [{}, { from: '2025-09-01', to: '2025-09-30' }, { from: '2025-10-01', to: '2025-10-31' }, { programId: p1.program.id }, { programId: p2.program.id }];
+    const figures: Record<string, unknown> = {};
+    for (const query of periods) {
+      figures[`sponsor ${JSON.stringify(query)}`] = (await request(http).get(sponsorUrl).query(query).set(bearer(sponsor)).expect(200)).body;
+      figures[`admin ${JSON.stringify(query)}`] = (await request(http).get(sponsorUrl).query(query).set(bearer(admin)).expect(200)).body;
+    }
+    figures.csv = (await request(http).get(sponsorUrl).set(bearer(sponsor)).set('Accept', 'text/csv').expect(200)).text;
+    for (const { program } of [p1, p2, open]) {
+      const summary = (await request(http).get(`/v1/reports/programs/${program.id}/summary`).set(bearer(admin)).expect(200)).body;
+      // Flagged teens are named for their coordinator; an erased one keeps their place, not their name.
+      summary.flaggedTeens = summary.flaggedTeens.map((t: { participantId: string; consecutiveAbsences: number }) => [t.participantId, t.consecutiveAbsences]);
+      figures[`summary ${program.id}`] = summary;
+    }
+    figures.mentorHours = (await request(http).get('/v1/reports/mentor-hours').set(bearer(admin)).expect(200)).body;
+    figures.sponsorMentorHours = (await request(http).get('/v1/reports/mentor-hours').set(bearer(sponsor)).expect(200)).body;
+    figures.applications = (await request(http).get(`/v1/internships/${internshipId}/applications`).set(bearer(sponsor)).expect(200)).body.items.map(
+      (a: { id: string; status: string; applicant: { pseudonym: string; attendanceRate: number | null; programs: unknown[] } }) => [a.id, a.status, a.applicant.pseudonym, a.applicant.attendanceRate, a.applicant.programs],
+    );
+    return figures;
+  }
+
+  let before: Record<string, unknown>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    http = app.getHttpServer();
+    db = app.get(DataSource);
+    admin = await createUser(app, 'admin');
+    const sponsorUser = await createUser(app, 'sponsor');
+    const [{ sponsor_id }] = await db.query(`SELECT sponsor_id FROM user_account WHERE id = $1`, [sponsorUser.id]);
+    sponsor = { ...sponsorUser, sponsorId: sponsor_id };
+
+    p1 = await publishedProgram(app, { startsOn: '2025-09-01', endsOn: '2025-10-31', minAge: 12, maxAge: 18 });
+    p2 = await publishedProgram(app, { startsOn: '2025-09-15', endsOn: '2025-10-31', minAge: 12, maxAge: 18 });
+    open = await publishedProgram(app, { minAge: 12, maxAge: 18 });
+    for (const { program } of [p1, p2]) {
+      await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(admin)).send({ programId: program.id, startsOn: '2025-09-01', endsOn: '2025-10-31' }).expect(201);
+    }
+
+    subjects.x = await selfSignedUp('2012-09-10', 'Girl');
+    subjects.y = await selfSignedUp('2010-09-10', `two-spirit ${tag()}`);
+    const zt = tag();
+    const zPerson = {
+      firstName: `Zfirst${zt}`, lastName: `Zlast${zt}`, guardianName: `Zguardian${zt}`, guardianEmail: `zguardian-${zt}@example.org`,
+      guardianPhone: '+44 20 7946 0958', school: `Zschool${zt}`, contactEmail: `zcontact-${zt}@example.org`, postalCode: `ZP${zt}`,
+    };
+    const z = await request(http).post('/v1/participants').set(bearer(p1.coordinator)).send({ ...zPerson, birthDate: '2008-09-14', homeBranchId: p1.branchId }).expect(201);
+    await request(http).put(`/v1/participants/${z.body.id}/consent`).set(bearer(p1.coordinator)).send({ status: 'granted', guardianName: zPerson.guardianName }).expect(200);
+    subjects.z = { participantId: z.body.id, userId: null, token: null, markers: [...Object.values(zPerson), '2008-09-14'] };
+
+    const a: Teen[] = await insertTeens(app, 12, { birthDate: '2012-03-01' });
+    const b: Teen[] = await insertTeens(app, 12, { birthDate: '2010-03-01' });
+    await db.query(`UPDATE participant SET gender = 'female' WHERE id = ANY($1::uuid[])`, [a.map((t) => t.participantId)]);
+    const ids = (teens: Teen[]) => teens.map((t) => t.participantId);
+    const { x, y } = subjects;
+    await seat(p1.program.id, [...ids(a), x.participantId, y.participantId], '2025-08-20');
+    await seat(p2.program.id, [...ids(b), x.participantId, y.participantId, subjects.z.participantId], '2025-08-25');
+    const s1 = [await session(p1.program.id, '2025-09-10 16:00', 90), await session(p1.program.id, '2025-10-08 16:00', 90), await session(p1.program.id, '2025-10-22 16:00', 90)];
+    const s2 = [await session(p2.program.id, '2025-09-17 16:00', 60), await session(p2.program.id, '2025-10-20 16:00', 60)];
+    for (const id of s1) await mark(id, ids(a).slice(0, 9), 'present');
+    await mark(s1[0], [x.participantId], 'late', `${x.markers[1]} came in with ${x.markers[3]}`);
+    await mark(s1[1], [y.participantId], 'present', `${y.markers[1]} ${y.markers[2]} helped`);
+    for (const id of s2) await mark(id, ids(b).slice(0, 10), 'present');
+    await mark(s2[0], [x.participantId, y.participantId, subjects.z.participantId], 'present', `picked up by ${subjects.z.markers[2]}`);
+    for (const [sessionId, sponsorId] of [[s1[0], sponsor.sponsorId], [s2[1], null]] as const) {
+      const user = await createUser(app, 'mentor');
+      const [{ id }] = await db.query(`INSERT INTO mentor (user_id, employer_sponsor_id) VALUES ($1, $2) RETURNING id`, [user.id, sponsorId]);
+      await db.query(`INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) SELECT id, $2, 'lead', starts_at, ends_at FROM session WHERE id = $1`, [sessionId, id]);
+      await db.query(`INSERT INTO mentor_attendance (session_id, mentor_id, status) VALUES ($1, $2, 'present')`, [sessionId, id]);
+    }
+
+    // X shares her profile with the sponsor, Y does not; both wrote about themselves.
+    [{ id: internshipId }] = await db.query(
+      `INSERT INTO internship (sponsor_id, title, slots, opens_at, closes_at, status) VALUES ($1, 'Intern', 2, '2025-09-01', '2025-12-01', 'closed') RETURNING id`,
+      [sponsor.sponsorId],
+    );
+    await db.query(
+      `INSERT INTO application (internship_id, participant_id, statement, share_profile, status) VALUES ($1, $2, $3, true, 'shortlisted'), ($1, $4, $5, false, 'submitted')`,
+      [internshipId, x.participantId, `I am ${x.markers[1]} ${x.markers[2]} from ${x.markers[5]}`, y.participantId, `Reach me at ${y.markers[6]}`],
+    );
+    const shared = (await request(http).get(`/v1/internships/${internshipId}/applications`).set(bearer(sponsor)).expect(200)).body.items;
+    expect(JSON.stringify(shared)).toContain(x.markers[1]);
+
+    // X enrolls in an open club with an Idempotency-Key; the coordinator reads its roster.
+    await request(http).post(`/v1/programs/${open.program.id}/enrollments`).set(bearer({ token: x.token! })).set('Idempotency-Key', randomUUID()).send({}).expect(201);
+    const roster = await request(http).get(`/v1/programs/${open.program.id}/enrollments`).set(bearer(open.coordinator)).expect(200);
+    expect(JSON.stringify(roster.body)).toContain(x.markers[1]);
+    // Y's consent e-mail went out; X's is still waiting in the outbox.
+    await db.query(`UPDATE outbox_message SET status = 'sent', sent_at = now() WHERE payload->>'participantId' = $1`, [y.participantId]);
+    await db.query(`UPDATE outbox_message SET status = 'pending' WHERE payload->>'participantId' = $1`, [x.participantId]);
+
+    const all = [...subjects.x.markers, ...subjects.y.markers, ...subjects.z.markers];
+    expect((await tracesOf(db, all)).length).toBeGreaterThan(20);
+    before = await reportFigures();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lets the teen, an admin and the coordinator of the home branch erase (204); other staff and a second DELETE get a 404', async () => {
+    const stranger = await createUser(app, 'coordinator', { branchIds: [open.branchId] });
+    await request(http).delete(`/v1/participants/${subjects.z.participantId}`).set(bearer(stranger)).expect(404);
+    await request(http).delete(`/v1/participants/${subjects.y.participantId}`).set(bearer({ token: subjects.x.token! })).expect(404);
+    await request(http).delete(`/v1/participants/${subjects.y.participantId}`).set(bearer(sponsor)).expect(403);
+
+    await request(http).delete(`/v1/participants/${subjects.x.participantId}`).set(bearer({ token: subjects.x.token! })).expect(204);
+    await request(http).delete(`/v1/participants/${subjects.y.participantId}`).set(bearer(admin)).expect(204);
+    await request(http).delete(`/v1/participants/${subjects.z.participantId}`).set(bearer(p1.coordinator)).expect(204);
+
+    const again = await request(http).delete(`/v1/participants/${subjects.z.participantId}`).set(bearer(admin)).expect(404);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const events: { changes: unknown }[] = await db.query(`SELECT changes FROM audit_event WHERE action = 'participant.erased' AND entity_id = ANY($1::uuid[]) ORDER BY at`, [
+      Object.values(subjects).map((s) => s.participantId),
+    ]);
+    expect(events.map((e) => e.changes)).toEqual([{ by: 'self' }, { by: 'staff' }, { by: 'staff' }]);
+  });
+
+  it('leaves every report figure exactly as it was', async () => {
+    expect(await reportFigures()).toEqual(before);
+  });
+
+  it('leaves no name, contact, birth date, guardian, school or postal code of theirs in any text or json column of any table', async () => {
+    expect(await tracesOf(db, [...subjects.x.markers, ...subjects.y.markers, ...subjects.z.markers])).toEqual([]);
+  });
+
+  it('shuts the erased teen out and hides them from reads: login, token, record, roster', async () => {
+    const { x } = subjects;
+    await request(http).post('/v1/auth/login').send({ email: x.markers[0], password: PASSWORD }).expect(401);
+    await request(http).get('/v1/me').set(bearer({ token: x.token! })).expect(401);
+    await request(http).get(`/v1/participants/${x.participantId}`).set(bearer(admin)).expect(404);
+    const list = await request(http).get('/v1/participants').query({ limit: 200 }).set(bearer(admin)).expect(200);
+    expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(x.participantId);
+    const roster = await request(http).get(`/v1/programs/${open.program.id}/enrollments`).set(bearer(open.coordinator)).expect(200);
+    expect(roster.body.items.find((e: { participant: { id: string } }) => e.participant.id === x.participantId)?.participant).toEqual({ id: x.participantId, firstName: 'Erased', lastInitial: '' });
+    // Her login's e-mail is free for someone else.
+    await request(http).post('/v1/auth/signup').set('X-Forwarded-For', someAddress()).send({
+      email: x.markers[0], password: PASSWORD, firstName: 'New', lastName: 'Person', birthDate: '2000-01-01', guardianName: 'None', guardianEmail: uniqueEmail('g'),
+    }).expect(201);
+  });
+});
