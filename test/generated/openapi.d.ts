@@ -224,7 +224,11 @@ export interface paths {
         get: operations["ParticipantsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Erase a participant’s personal data (rule 10): staff of their home branch, or the teen themself
+         * @description Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports), the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in audit events and messages are replaced. Enrollments, attendance and applications stay, so every report figure stays the same. An erased participant is gone for the API: a second DELETE is a 404, as is any read.
+         */
+        delete: operations["ErasureController_erase"];
         options?: never;
         head?: never;
         /**
@@ -4071,6 +4075,71 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ErasureController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
             400: {
