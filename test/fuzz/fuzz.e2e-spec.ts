@@ -103,6 +103,15 @@ describe('Fuzzing every route of the OpenAPI document', () => {
     const webhook = await post(`/v1/sponsors/${sponsorId}/webhooks`, bearer(sponsorUser), { url: 'http://127.0.0.1:9/hook', events: ['application.submitted'] });
     const [teen] = await insertTeens(app, 1);
     const enrollment = await post(`/v1/programs/${club.program.id}/enrollments`, bearer(teen), {});
+    // A program running today with a session going on now, so check-ins and roll calls reach their rules.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const live = await publishedProgram(app, { startsOn: day(-1), endsOn: day(60) });
+    const now = await post(`/v1/programs/${live.program.id}/sessions`, bearer(live.coordinator), {
+      startsAt: new Date(Date.now() - 600_000).toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await post(`/v1/programs/${live.program.id}/enrollments`, bearer(teen), {});
+    await db.query(`INSERT INTO coordinator_branch (user_id, branch_id) VALUES ($1, $2)`, [club.coordinator.id, live.branchId]);
     await request(http).post(`/v1/internships/${internship.id}/open`).set(bearer(sponsorUser)).expect(200);
     const application = await post(`/v1/internships/${internship.id}/applications`, bearer(teen), { statement: 'I like robots', shareProfile: false });
     const signedUp = await signUpTeen(app);
@@ -112,8 +121,8 @@ describe('Fuzzing every route of the OpenAPI document', () => {
 
     Object.assign(ids, {
       branch: [club.branchId],
-      program: [club.program.id],
-      session: [session.id],
+      program: [club.program.id, live.program.id],
+      session: [session.id, now.id],
       room: [room.id],
       closure: [closure.id],
       mentor: [mentor.id],
