@@ -82,16 +82,22 @@ export class ErasureService {
     // Rows are found by what only this teen has (a guardian's e-mail may be a sibling's too), then scrubbed of every value.
     const refs = [p.id, p.userId, p.contactEmail, loginEmail].filter((v): v is string => !!v).map((v) => `%${v.replace(/[\\%_]/g, '\\$&')}%`);
     await manager.query(`DELETE FROM outbox_message WHERE status = 'pending' AND payload::text ILIKE ANY($1)`, [refs]);
-    const targets = [p.id, p.userId].filter((v): v is string => !!v);
-    for (const [table, column, key] of [['outbox_message', 'payload', 'id'], ['audit_event', 'changes', 'id']] as const) {
-      const rows: { id: string; doc: unknown }[] = await manager.query(
-        `SELECT ${key} AS id, ${column} AS doc FROM ${table} WHERE ${column}::text ILIKE ANY($1)${table === 'audit_event' ? ' OR entity_id = ANY($2::uuid[])' : ''} FOR UPDATE`,
-        table === 'audit_event' ? [refs, targets] : [refs],
-      );
-      for (const row of rows) {
-        const scrubbed = scrubJson(row.doc, personal);
-        if (JSON.stringify(scrubbed) !== JSON.stringify(row.doc)) await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE ${key} = $1`, [row.id, JSON.stringify(scrubbed)]);
-      }
+    const messages: { id: string; payload: unknown; last_error: string | null }[] = await manager.query(
+      `SELECT id, payload, last_error FROM outbox_message WHERE payload::text ILIKE ANY($1) FOR UPDATE`,
+      [refs],
+    );
+    for (const m of messages) {
+      // A delivery error may quote the address it failed on.
+      const [payload, lastError] = scrubJson([m.payload, m.last_error], personal) as [unknown, string | null];
+      await manager.query(`UPDATE outbox_message SET payload = $2, last_error = $3 WHERE id = $1`, [m.id, JSON.stringify(payload), lastError]);
+    }
+    const events: { id: string; changes: unknown }[] = await manager.query(
+      `SELECT id, changes FROM audit_event WHERE entity_id = ANY($2::uuid[]) OR changes::text ILIKE ANY($1) FOR UPDATE`,
+      [refs, [p.id, p.userId].filter(Boolean)],
+    );
+    for (const e of events) {
+      const changes = scrubJson(e.changes, personal);
+      if (JSON.stringify(changes) !== JSON.stringify(e.changes)) await manager.query(`UPDATE audit_event SET changes = $2 WHERE id = $1`, [e.id, JSON.stringify(changes)]);
     }
     await manager.query(`DELETE FROM idempotency_key WHERE scope = $1 OR response_body::text ILIKE ANY($2)`, [`user:${p.userId}`, refs]);
   }
