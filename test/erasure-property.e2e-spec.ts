@@ -115,5 +115,5 @@ describe('Erasure keeps every report figure (property, HTTP + PostgreSQL)', () =
       }),
       { numRuns: Number(process.env.ERASURE_RUNS ?? 30) },
     );
-  });
+  }, 120_000);
 });
