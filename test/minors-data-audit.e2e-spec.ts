@@ -31,7 +31,7 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
   let ours: { sponsorId: string; user: TestUser; key: string };
   let sharing: Marked; // applied to our sponsor's posting, sharing their profile
   let privateApplicant: Marked; // applied to our sponsor's posting without sharing
-  let elsewhere: Marked; // shared their profile with another sponsor
+  let elsewhere: Marked; // shared their profile with another sponsor, applied to ours without sharing
   let bystander: Marked; // only enrolled
   let sharedApplication: { internshipId: string; applicationId: string };
 
@@ -135,7 +135,8 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
         ])
       )[0].id as string;
     sharedApplication = { internshipId: ourPosting, applicationId: await apply(ourPosting, sharing, true) };
-    add('applications', sharedApplication.applicationId, await apply(ourPosting, privateApplicant, false), await apply(theirPosting, elsewhere, true));
+    // The teen who shares with the other sponsor applies to ours too, without sharing: what they gave the other stays there.
+    add('applications', sharedApplication.applicationId, await apply(ourPosting, privateApplicant, false), await apply(theirPosting, elsewhere, true), await apply(ourPosting, elsewhere, false));
     const [{ id: webhookId }] = await db.query(
       `INSERT INTO webhook_endpoint (sponsor_id, url, events, secret) VALUES ($1, 'https://hooks.example.org/codeshelf', '{application.submitted}', 'shh') RETURNING id`,
       [sponsorId],
