@@ -241,6 +241,9 @@ describe('Erasure (rule 10)', () => {
     await request(http).post('/v1/auth/login').send({ email: x.markers[0], password: PASSWORD }).expect(401);
     await request(http).get('/v1/me').set(bearer({ token: x.token! })).expect(401);
     await request(http).get(`/v1/participants/${x.participantId}`).set(bearer(admin)).expect(404);
+    await request(http).get(`/v1/participants/${x.participantId}/attendance`).set(bearer(admin)).expect(404);
+    const sheet = await request(http).get(`/v1/programs/${p1.program.id}/attendance`).set(bearer(admin)).expect(200);
+    expect(sheet.text).not.toContain(x.markers[1]);
     const list = await request(http).get('/v1/participants').query({ limit: 200 }).set(bearer(admin)).expect(200);
     expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(x.participantId);
     const roster = await request(http).get(`/v1/programs/${open.program.id}/enrollments`).set(bearer(open.coordinator)).expect(200);
