@@ -251,6 +251,37 @@ describe('Erasure (rule 10)', () => {
     expect(await tracesOf(db, [...subjects.x.markers, ...subjects.y.markers, ...subjects.z.markers])).toEqual([]);
   });
 
+  it('refuses a seat that was decided before an erasure and written after it (the database waits for the erasure, then says no)', async () => {
+    const [teen] = await insertTeens(app, 1);
+    const erasing = db.createQueryRunner();
+    const enrolling = db.createQueryRunner();
+    try {
+      await erasing.startTransaction();
+      await erasing.query(`SELECT id FROM participant WHERE id = $1 FOR UPDATE`, [teen.participantId]);
+      const seat = enrolling.query(
+        `WITH seat AS (INSERT INTO enrollment (program_id, participant_id, status, source, enrolled_at) VALUES ($1, $2, 'enrolled', 'coordinator', now()))
+         UPDATE program SET enrolled_count = enrolled_count + 1 WHERE id = $1`,
+        [open.program.id, teen.participantId],
+      );
+      const outcome = seat.then(() => 'written', (error: { driverError?: { code?: string; constraint?: string } }) => `${error.driverError?.code} ${error.driverError?.constraint}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await erasing.query(
+        `UPDATE participant SET first_name = 'Erased', last_name = '', birth_date = NULL, school = NULL, grade = NULL, contact_email = NULL, guardian_name = '',
+                guardian_email = '', guardian_phone = NULL, postal_code = NULL, erased_age_bands = '{}', erased_at = now() WHERE id = $1`,
+        [teen.participantId],
+      );
+      await erasing.commitTransaction();
+      // 23503 is answered as a 422 reference-not-found: the teen no longer exists for the API.
+      expect(await outcome).toBe('23503 enrollment_participant_not_erased');
+      await expect(db.query(`INSERT INTO application (internship_id, participant_id, statement, share_profile) VALUES ($1, $2, 'Hi', false)`, [internshipId, teen.participantId])).rejects.toMatchObject({
+        driverError: { code: '23503', constraint: 'application_participant_not_erased' },
+      });
+    } finally {
+      await erasing.release();
+      await enrolling.release();
+    }
+  });
+
   it('shuts the erased teen out and hides them from reads: login, token, record, roster', async () => {
     const { x } = subjects;
     await request(http).post('/v1/auth/login').send({ email: x.markers[0], password: PASSWORD }).expect(401);
