@@ -128,6 +128,18 @@ describe(toProblem.name, () => {
       expect(toProblem(queryFailed({ code: '57014' }))).toMatchObject({ status: 503, code: 'database-unavailable' });
     });
 
+    it('answers a lock timeout, a terminated backend and a crash shutdown with 503 and a time to retry after', () => {
+      for (const code of ['55P03', '57P01', '57P02']) {
+        expect(toProblem(queryFailed({ code }))).toMatchObject({ status: 503, code: 'database-unavailable', extensions: { retryAfterSeconds: 2 } });
+      }
+    });
+
+    it('answers a connection lost mid-query (TypeORM wraps it with no SQLSTATE) with 503, not 500', () => {
+      const lost = new QueryFailedError('select 1', [], new Error('Connection terminated unexpectedly'));
+
+      expect(toProblem(lost)).toMatchObject({ status: 503, code: 'database-unavailable' });
+    });
+
     it('answers an unexpected SQL error with a 500 that carries neither the SQL nor its parameters', () => {
       const problem = toProblem(queryFailed({ code: '42P01', detail: 'relation "enrollment" does not exist' }));
 
@@ -139,6 +151,12 @@ describe(toProblem.name, () => {
   describe('faults of ours', () => {
     it('answers a pool that found no free connection in time with 503', () => {
       expect(toProblem(new Error('timeout exceeded when trying to connect'))).toMatchObject({ status: 503, code: 'database-unavailable' });
+    });
+
+    it('answers a server still starting up after a crash (57P03 when connecting) with 503', () => {
+      const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+
+      expect(toProblem(starting)).toMatchObject({ status: 503, code: 'database-unavailable', extensions: { retryAfterSeconds: 2 } });
     });
 
     it('answers a refused database connection with 503', () => {

@@ -32,6 +32,7 @@ const UNAVAILABLE: Problem = {
   code: 'database-unavailable',
   title: 'Service unavailable',
   detail: 'The database is busy or unreachable; try again shortly.',
+  extensions: { retryAfterSeconds: 2 },
 };
 
 /**
@@ -44,8 +45,9 @@ export function toProblem(error: unknown): Problem {
     return { status, code, title, detail, extensions };
   }
   if (error instanceof HttpException) return fromHttpException(error);
-  if (error instanceof QueryFailedError) return fromDatabaseError(error.driverError as PgError);
-  if (isPoolError(error)) return UNAVAILABLE;
+  // TypeORM wraps a connection lost mid-query in QueryFailedError too, with no SQLSTATE on the driver error.
+  if (error instanceof QueryFailedError) return isConnectionFault(error.driverError) ? UNAVAILABLE : fromDatabaseError(error.driverError as PgError);
+  if (isConnectionFault(error)) return UNAVAILABLE;
   return { status: 500, code: 'internal-error', title: 'Internal Server Error', detail: 'An unexpected error occurred.' };
 }
 
@@ -103,6 +105,7 @@ function fromDatabaseError(pg: PgError): Problem {
     case '40P01':
     case '53300': // too many connections
     case '57P01': // admin shutdown
+    case '57P02': // crash shutdown
     case '57P03': // cannot connect now
       return UNAVAILABLE;
     default:
@@ -116,14 +119,14 @@ function keyColumns(detail?: string): string {
   return match ? match[1] : 'key';
 }
 
-function isPoolError(error: unknown): boolean {
+// No free pooled connection in time, a server that refuses or drops connections, one shutting down or starting up.
+function isConnectionFault(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
+  const code = (error as { code?: string }).code ?? '';
   return (
     /timeout exceeded when trying to connect|Connection terminated|connection timeout/i.test(error.message) ||
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === '57P01'
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) ||
+    code.startsWith('08') // connection exception class
   );
 }
 
