@@ -17,7 +17,17 @@ export interface Teen {
  * app's own JwtService (what a login would give them), so a test can have hundreds without hashing passwords.
  */
 export async function insertTeens(app: NestFastifyApplication, n: number, fields: { birthDate?: string; consentStatus?: string } = {}): Promise<Teen[]> {
-  const db = app.get(DataSource);
+  const jwt = app.get(JwtService, { strict: false });
+  return insertTeensInto(app.get(DataSource), (payload) => jwt.signAsync(payload), n, fields);
+}
+
+/** insertTeens on any database (a test's own server, say), tokens signed by `sign`. */
+export async function insertTeensInto(
+  db: { query(sql: string, parameters: unknown[]): Promise<any> },
+  sign: (payload: { sub: string; role: 'participant' }) => Promise<string>,
+  n: number,
+  fields: { birthDate?: string; consentStatus?: string } = {},
+): Promise<Teen[]> {
   const tag = randomUUID().slice(0, 8);
   const users: { id: string }[] = await db.query(
     `INSERT INTO user_account (email, password_hash, role, display_name)
@@ -33,9 +43,8 @@ export async function insertTeens(app: NestFastifyApplication, n: number, fields
      RETURNING id, user_id`,
     [ids, fields.birthDate ?? birthDateForAge(15), fields.consentStatus ?? 'granted'],
   );
-  const jwt = app.get(JwtService, { strict: false });
   const byUser = new Map(participants.map((p) => [p.user_id, p.id]));
-  return Promise.all(ids.map(async (userId) => ({ userId, participantId: byUser.get(userId)!, token: await jwt.signAsync({ sub: userId, role: 'participant' }) })));
+  return Promise.all(ids.map(async (userId) => ({ userId, participantId: byUser.get(userId)!, token: await sign({ sub: userId, role: 'participant' }) })));
 }
 
 export interface Club {

@@ -41,3 +41,16 @@ export async function until(check: () => Promise<boolean> | boolean, what: strin
 /** Resolves when the child has exited (at once if it already has). */
 export const exited = (child: ChildProcess) =>
   new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
+
+export interface RunningApi extends Running {
+  url: string;
+}
+
+/** Starts the API as a real process on a free port and waits until /health/ready answers 200. */
+export async function startApi(env: Record<string, string>, ms = 90_000): Promise<RunningApi> {
+  const port = await freePort();
+  const running = runScript('apps/api/src/main.ts', { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env });
+  const url = `http://127.0.0.1:${port}`;
+  await until(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status === 200, `the API on port ${port} answering`, running.output, ms, running.child);
+  return { ...running, url };
+}
