@@ -1,11 +1,11 @@
 /**
- * What the benchmarks share: percentiles, a fresh database, and the API in a child process of its own
- * (never the benchmark's event loop), started as `npm start` starts it.
+ * What the benchmark suite shares: percentiles, CPU and memory from /proc, and the servers in child processes
+ * of their own (never the benchmark's event loop): the built API in production mode, and the raw baseline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..');
 
@@ -51,60 +51,24 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export interface Rush {
-  durationMs: number;
-  cpu: { benchPercent: number; apiPercent: number | null };
-}
-
-/** Runs `work(i)` for i in 0..n-1 with `concurrency` callers at a time; answers the wall time and CPU used. */
-export async function rush(n: number, concurrency: number, apiPid: number | undefined, work: (i: number) => Promise<void>): Promise<Rush> {
-  let next = 0;
-  const apiCpu = processCpuSeconds(apiPid);
-  const benchCpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, n) }, async () => {
-      while (next < n) await work(next++);
-    }),
-  );
-  const durationMs = performance.now() - started;
-  const used = process.cpuUsage(benchCpu);
-  const apiCpuAfter = processCpuSeconds(apiPid);
-  return {
-    durationMs,
-    cpu: {
-      benchPercent: Math.round(((used.user + used.system) / 1000 / durationMs) * 100),
-      apiPercent: apiCpu === null || apiCpuAfter === null ? null : Math.round(((apiCpuAfter - apiCpu) * 1000 * 100) / durationMs),
-    },
-  };
-}
-
-
 export interface Api {
   child: ChildProcess;
   baseUrl: string;
   output: string[];
 }
 
-export async function startApi(databaseUrl: string, jwtSecret: string, poolSize: number): Promise<Api> {
+/** Where `npm run build` puts the API (see `start:prod`). */
+export const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+
+/** Starts a server in a process of its own and waits until `GET /health/ready` answers 200. */
+export async function startServer(name: string, args: string[], env: Record<string, string>): Promise<Api> {
   const port = await freePort();
   const output: string[] = [];
-  // As `npm start` runs it: ts-node (swc, tsconfig-paths from tsconfig.json) on the sources.
   // No first admin: the bench needs none (and an inherited ADMIN_* would only slow the start).
   const { ADMIN_EMAIL: _email, ADMIN_PASSWORD: _password, ...inherited } = process.env;
-  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      DB_POOL_SIZE: String(poolSize),
-      DB_MIGRATE_ON_START: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JWT_SECRET: jwtSecret,
-    },
+    env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -116,7 +80,7 @@ export async function startApi(databaseUrl: string, jwtSecret: string, poolSize:
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('\n')}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('\n')}`);
     try {
       const response = await fetch(`${baseUrl}/health/ready`);
       await response.text();
@@ -126,7 +90,41 @@ export async function startApi(databaseUrl: string, jwtSecret: string, poolSize:
     }
     await sleep(250);
   }
-  throw new Error(`the API was not ready within 180 s:\n${output.join('\n')}`);
+  throw new Error(`${name} was not ready within 180 s:\n${output.join('\n')}`);
+}
+
+/** The built API in production mode (`npm run build` first), logging at warn, jobs left to a worker. */
+export function startApi(databaseUrl: string, jwtSecret: string, poolSize: number, nodeArgs: string[] = []): Promise<Api> {
+  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
+  return startServer('the API', [...nodeArgs, API_MAIN], {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    WORKER_IN_PROCESS: 'false',
+    DATABASE_URL: databaseUrl,
+    DB_POOL_SIZE: String(poolSize),
+    DB_MIGRATE_ON_START: 'false',
+    JWT_SECRET: jwtSecret,
+  });
+}
+
+/** bench/baseline/server.ts: fastify + pg, the same statements, the same pool size. */
+export function startBaseline(databaseUrl: string, poolSize: number): Promise<Api> {
+  return startServer('the baseline', [require.resolve('ts-node/dist/bin.js'), 'bench/baseline/server.ts'], {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DB_POOL_SIZE: String(poolSize),
+  });
+}
+
+/** The peak resident set of a process so far (VmHWM), in MiB; null where /proc has none. */
+export function peakRssMiB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function stopApi(api: Api | undefined): Promise<void> {
