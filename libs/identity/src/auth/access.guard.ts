@@ -1,4 +1,4 @@
-import { IS_PUBLIC, ProblemError } from '@codeshelf/core';
+import { IS_PUBLIC, ProblemError, toProblem } from '@codeshelf/core';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -51,6 +51,8 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T>(error: unknown, principal: T): T {
+    // A database that cannot look the caller up is that fault (a 503 to retry), not a bad token.
+    if (error && toProblem(error).status === 503) throw error;
     if (error || !principal) throw new UnauthenticatedError();
     return principal;
   }

