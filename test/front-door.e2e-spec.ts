@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { freePort, runScript as run, until } from './support/processes';
+import { runScript as run, startApi, until } from './support/processes';
 
 /** The README's front door: the sources start under ts-node (which compiles differently from jest and nest build). */
 describe('npm start and npm run start:worker (ts-node on the sources)', () => {
@@ -8,10 +8,7 @@ describe('npm start and npm run start:worker (ts-node on the sources)', () => {
   afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
 
   it('starts the API, which answers /health/ready', async () => {
-    const port = await freePort();
-    const { child, output } = run('apps/api/src/main.ts', { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
-    children.push(child);
-    await until(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200, 'the API answering', output);
+    children.push((await startApi({}, 60_000)).child);
   }, 70_000);
 
   it('starts the worker, which delivers the outbox', async () => {

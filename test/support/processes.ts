@@ -51,6 +51,11 @@ export async function startApi(env: Record<string, string>, ms = 90_000): Promis
   const port = await freePort();
   const running = runScript('apps/api/src/main.ts', { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status === 200, `the API on port ${port} answering`, running.output, ms, running.child);
+  try {
+    await until(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status === 200, `the API on port ${port} answering`, running.output, ms, running.child);
+  } catch (error) {
+    running.child.kill('SIGKILL'); // nobody else holds it to clean up
+    throw error;
+  }
   return { ...running, url };
 }
