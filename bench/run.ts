@@ -1,5 +1,5 @@
 /**
- * The benchmark suite: `npm run bench [-- --scenarios 1,2 --quick --programs 200 --profile]` (not part of npm test;
+ * The benchmark suite: `npm run bench [-- --scenarios 1,2 --quick --programs 200 --rounds 3 --warmup 5 --seconds 15 --profile]` (not part of npm test;
  * `npm run build` first). A fresh database under DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  * is loaded with the large seed; the built API (production mode, logs at warn) and the raw baseline
  * (bench/baseline/server.ts) run in processes of their own, and autocannon drives them from a third
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { DriveResult, DriveSpec } from './drive';
 import { type Check, insertProgram, insertTeens, makeFixtures, seatChecks, seedLarge, type Fixtures } from './fixtures';
-import { type Api, median, peakRssMiB, processCpuSeconds, ROOT, startApi, startBaseline, stopApi, withDatabase } from './support';
+import { type Api, median, peakRssMiB, processCpuSeconds, ROOT, startApi, startBaseline, stopApi, withDatabase, writeProfile } from './support';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -157,8 +157,8 @@ async function main(): Promise<number> {
     await db.query('VACUUM ANALYZE');
     const fixtures = await makeFixtures(db, jwt, 10);
     console.info(`database ${database}: large seed (${o.programs} programs) in ${round1(seedSeconds)} s; load average ${loadBefore.join(' ')}`);
-    const nodeArgs = o.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
-    api = await startApi(databaseUrl, jwtSecret, o.poolSize, nodeArgs);
+    const profileFile = o.profile ? join(tmpdir(), `codeshelf-api-${new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.cpuprofile`) : undefined;
+    api = await startApi(databaseUrl, jwtSecret, o.poolSize, profileFile);
     baseline = await startBaseline(databaseUrl, o.poolSize);
     const servers = { api, baseline };
     const apiCpuStart = processCpuSeconds(api.child.pid);
@@ -184,6 +184,10 @@ async function main(): Promise<number> {
       results.push({ scenario: scenario.id, name: scenario.name, connections: scenario.connections, api: apiSummary, baseline: baseSummary, ratio, targets: scenario.targets(apiSummary, ratio), runs });
     }
     const apiPeakRssMiB = peakRssMiB(api.child.pid);
+    if (profileFile) {
+      await writeProfile(api, profileFile);
+      console.info(`API CPU profile: ${profileFile} (npx ts-node bench/profile-top.ts <file>)`);
+    }
     const apiCpuSeconds = round1((processCpuSeconds(api.child.pid) ?? NaN) - (apiCpuStart ?? NaN));
 
     const at = new Date();

@@ -94,9 +94,10 @@ export async function startServer(name: string, args: string[], env: Record<stri
 }
 
 /** The built API in production mode (`npm run build` first), logging at warn, jobs left to a worker. */
-export function startApi(databaseUrl: string, jwtSecret: string, poolSize: number, nodeArgs: string[] = []): Promise<Api> {
+export function startApi(databaseUrl: string, jwtSecret: string, poolSize: number, profileFile?: string): Promise<Api> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
-  return startServer('the API', [...nodeArgs, API_MAIN], {
+  return startServer('the API', [...(profileFile ? ['-r', join(ROOT, 'bench/cpu-profile.js')] : []), API_MAIN], {
+    ...(profileFile ? { CPU_PROFILE_FILE: profileFile } : {}),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     WORKER_IN_PROCESS: 'false',
@@ -125,6 +126,13 @@ export function peakRssMiB(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** Asks a server started with a profile file to write it (bench/cpu-profile.js), and waits for it. */
+export async function writeProfile(api: Api, file: string): Promise<void> {
+  api.child.kill('SIGUSR2');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await sleep(100);
+  await sleep(500);
 }
 
 export async function stopApi(api: Api | undefined): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AppEnv } from '@codeshelf/core';
 import { envConfig } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Principal } from '../principal';
@@ -17,7 +18,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: jwtSecret(env),
+      // A KeyObject, made once: given a string, jsonwebtoken tries it as a public key on every request (an
+      // exception each time), which took a fifth of the API's busy CPU on authenticated reads (bench/README.md).
+      // passport-jwt hands it to jsonwebtoken as it is; its types only know strings and Buffers.
+      secretOrKey: createSecretKey(Buffer.from(jwtSecret(env))) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       ignoreExpiration: false,
     });
