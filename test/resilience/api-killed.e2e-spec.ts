@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { expectEnrollmentsWhole } from '../support/enrollment-consistency';
 import { insertTeens, publishedProgram, type Teen } from '../support/enrollment-factories';
-import { exited, type RunningApi, startApi } from '../support/processes';
+import { exited, type RunningApi, startApi, until } from '../support/processes';
 
 const SECRET = 'resilience-test-secret-0123456789abcdef';
 const TEENS_EACH = 150;
@@ -29,7 +30,8 @@ describe('An API process killed mid-rush (two real processes, one database)', ()
     process.env.JWT_SECRET = SECRET;
     fixtures = await startTestApp();
     db = fixtures.get(DataSource);
-    const env = { DATABASE_URL: process.env.DATABASE_URL!, JWT_SECRET: SECRET, DB_MIGRATE_ON_START: 'false' };
+    // Waits stay well inside these while the test holds the program's row for a moment.
+    const env = { DATABASE_URL: process.env.DATABASE_URL!, JWT_SECRET: SECRET, DB_MIGRATE_ON_START: 'false', DB_LOCK_TIMEOUT_MS: '20000', DB_CONNECTION_TIMEOUT_MS: '20000' };
     // One after the other, so that afterAll finds the first if the second fails to start.
     for (let i = 0; i < 2; i++) apis.push(await startApi(env));
   }, 120_000);
@@ -71,19 +73,41 @@ describe('An API process killed mid-rush (two real processes, one database)', ()
     return answers;
   }
 
+  /**
+   * Holds the program's row so that the doomed process's requests stop inside the ENROLL statement with their
+   * Idempotency-Keys claimed, and kills the process there: what becomes of those statements is up to PostgreSQL.
+   */
+  async function killMidEnrollment(doomed: RunningApi, programId: string, keys: string[]): Promise<void> {
+    const locker = new Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM program WHERE id = $1 FOR UPDATE', [programId]);
+      const claimed = async () => (await db.query(`SELECT count(*)::int AS n FROM idempotency_key WHERE key = ANY($1) AND state = 'in_flight'`, [keys]))[0].n >= 3;
+      await until(claimed, 'the doomed process holding claimed keys', doomed.output, 20_000);
+      doomed.child.kill('SIGKILL');
+      await exited(doomed.child);
+    } finally {
+      await locker.query('COMMIT');
+      await locker.end();
+    }
+  }
+
   it('every 201 has its whole enrollment, an interrupted one is whole or absent, the survivor answers every request, a stranded key frees after its lease', async () => {
     const { program } = await publishedProgram(fixtures, { capacity: 40 });
     const teens = await insertTeens(fixtures, TEENS_EACH * 2);
     const [doomed, survivor] = apis;
 
     // The doomed process is killed once it has answered a third of its share: it dies with requests in flight.
+    let killed: Promise<void> | undefined;
+    const doomedKeys = teens.slice(0, TEENS_EACH).map((t) => `rush-${t.participantId}`);
     const [toDoomed, toSurvivor] = await Promise.all([
       rush(doomed.url, program.id, teens.slice(0, TEENS_EACH), 12, (answers) => {
-        if (answers.length === TEENS_EACH / 3) doomed.child.kill('SIGKILL');
+        if (answers.length === TEENS_EACH / 3) killed = killMidEnrollment(doomed, program.id, doomedKeys);
       }),
       rush(survivor.url, program.id, teens.slice(TEENS_EACH), 12, () => undefined),
     ]);
-    await exited(doomed.child);
+    await killed;
 
     expect(toSurvivor.map((a) => a.status).filter((s) => s !== 201)).toEqual([]);
     const interrupted = toDoomed.filter((a) => a.status === 'error');
