@@ -41,6 +41,7 @@ async function drive(spec: DriveSpec, seconds: number): Promise<DriveResult> {
   const answers: Record<string, number> = {};
   const list = spec.requests;
   let next = 0;
+  let lastAnswerAt = 0;
   // autocannon's own `requests` list is walked by every connection from its start; one request whose setup
   // takes the next entry hands them out in turn instead, to whichever connection is free.
   const turns = list && [
@@ -50,11 +51,13 @@ async function drive(spec: DriveSpec, seconds: number): Promise<DriveResult> {
         return { ...request, path: entry.path, headers: { ...(request.headers as object), ...entry.headers }, ...(entry.body ? { body: entry.body } : {}) };
       },
       onResponse: (_status: number, body: string) => {
+        lastAnswerAt = performance.now();
         const status = /"status":"(enrolled|waitlisted)"/.exec(body)?.[1] ?? 'other';
         answers[status] = (answers[status] ?? 0) + 1;
       },
     },
   ];
+  const started = performance.now();
   const instance = autocannon({
     url: spec.url,
     method: spec.method ?? 'GET',
@@ -68,10 +71,10 @@ async function drive(spec: DriveSpec, seconds: number): Promise<DriveResult> {
   instance.on('response', (_client: unknown, statusCode: number) => {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
-  const started = performance.now();
   const result = await instance;
-  // autocannon's own duration is in whole seconds: too coarse for a rush of a few seconds.
-  const durationS = (performance.now() - started) / 1000;
+  // autocannon's duration is in whole seconds, and it notices the last answer of a fixed amount only at its
+  // next one-second tick: a rush of a few seconds is timed to its last answer instead.
+  const durationS = ((spec.once ? lastAnswerAt : performance.now()) - started) / 1000;
   return {
     requests: result.requests.total,
     durationS: Math.round(durationS * 1000) / 1000,
