@@ -26,6 +26,13 @@ describe('HTTP security headers and CORS', () => {
           'strict-transport-security': expect.stringContaining('max-age='),
           'content-security-policy': expect.stringContaining("frame-ancestors 'self'"),
           'referrer-policy': 'no-referrer',
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-resource-policy': 'same-origin',
+          'origin-agent-cluster': '?1',
+          'x-dns-prefetch-control': 'off',
+          'x-download-options': 'noopen',
+          'x-permitted-cross-domain-policies': 'none',
+          'x-xss-protection': '0',
         });
         expect(res.headers['x-powered-by']).toBeUndefined();
       }

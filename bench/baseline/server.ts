@@ -2,9 +2,10 @@
  * The raw baseline the API is measured against ("the physical limit"): fastify + pg, no Nest, no ORM, no
  * validation, a pool of DB_POOL_SIZE with the API's timeouts, answering the benchmark's routes with the
  * statements the API sends for them, in the same order. Where the API's SQL is a shared constant or function it
- * is imported (ENROLL, sessionContext, measure), so the two cannot drift; the rest is written out below as the
- * API's code (or TypeORM for it) sends it. The bearer token's `sub` is read without checking the signature: the
- * baseline does the API's database work, not its security. Started by bench/run.ts in a process of its own.
+ * is imported (catalogue, sessions page, ENROLL, sessionContext, measure), so the two cannot drift; the rest is
+ * written out below as the API's code (or TypeORM for it) sends it. The bearer token's `sub` is read without
+ * checking the signature: the baseline does the API's database work, not its security. Started by bench/run.ts
+ * in a process of its own.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
@@ -12,6 +13,8 @@ import type { EntityManager } from 'typeorm';
 import { sessionContext } from '../../libs/attendance/src/session-context';
 import { ENROLL } from '../../libs/enrollment/src/seats';
 import { measure } from '../../libs/reporting/src/measures';
+import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/programs/program-reads';
+import { programSessionsQuery } from '../../libs/scheduling/src/sessions/session-reads';
 
 const env = process.env;
 const pool = new Pool({
@@ -49,18 +52,6 @@ const PRINCIPAL = `SELECT u.id, u.role, u.display_name, u.sponsor_id,
          FROM user_account u LEFT JOIN coordinator_branch cb ON cb.user_id = u.id
         WHERE u.id = $1 AND NOT u.disabled
         GROUP BY u.id`;
-const PROGRAM_COLUMNS = `"p"."id", "p"."branch_id", "p"."title", "p"."description", "p"."level", "p"."min_age", "p"."max_age", "p"."capacity", "p"."starts_on",
-  "p"."ends_on", "p"."enrollment_opens_at", "p"."enrollment_closes_at", "p"."waitlist_enabled", "p"."completion_threshold", "p"."status",
-  "p"."enrolled_count", "p"."waitlisted_count", "p"."published_at", "p"."created_at", "p"."updated_at"`;
-// ProgramsService.list for an anonymous caller with branchId, through paginate (limit 50 + 1).
-const CATALOGUE = `SELECT ${PROGRAM_COLUMNS}, "p"."starts_on"::text AS "page_sort_value" FROM "program" "p"
-  WHERE ("p"."status" = 'published' OR "p"."branch_id" = ANY(CAST($1 AS uuid[]))) AND "p"."branch_id" = $2
-  ORDER BY "p"."starts_on" ASC, "p"."id" ASC LIMIT 51`;
-// SessionsService.list: the program (findOneBy), then a page of its sessions.
-const PROGRAM = `SELECT ${PROGRAM_COLUMNS} FROM "program" "p" WHERE "p"."id" = $1 LIMIT 1`;
-const SESSIONS = `SELECT "s"."id", "s"."program_id", "s"."series_id", "s"."starts_at", "s"."ends_at", "s"."room_id", "s"."topic", "s"."status",
-  "s"."cancel_reason", "s"."sequence", "s"."created_at", "s"."updated_at", "s"."starts_at"::text AS "page_sort_value"
-  FROM "session" "s" WHERE "s"."program_id" = $1 ORDER BY "s"."starts_at" ASC, "s"."id" ASC LIMIT 51`;
 // RollCallService.record, then its read of the sheet.
 const ROLL_CALL = {
   lock: `SELECT status FROM session WHERE id = $1 FOR SHARE`,
@@ -93,12 +84,18 @@ const principal = async (authorization: string | undefined) => (await rows(PRINC
 
 const app = Fastify({ logger: false });
 
-app.get<{ Querystring: { branchId: string } }>('/v1/programs', async (request) => ({ items: await rows(CATALOGUE, [[], request.query.branchId]) }));
+// ProgramsService.list for an anonymous caller with branchId, a page of 50.
+app.get<{ Querystring: { branchId: string } }>('/v1/programs', async (request) => {
+  const { text, values } = catalogueQuery({ all: false, anyStatusAt: [] }, { branchId: request.query.branchId, limit: 50 });
+  return { items: (await rows(text, values)).slice(0, 50) };
+});
 
+// SessionsService.list: who may see the program, then a page of its sessions.
 app.get<{ Params: { id: string } }>('/v1/programs/:id/sessions', async (request) => {
   await principal(request.headers.authorization);
-  await rows(PROGRAM, [request.params.id]);
-  return { items: await rows(SESSIONS, [request.params.id]) };
+  await rows(PROGRAM_VISIBILITY, [request.params.id]);
+  const { text, values } = programSessionsQuery(request.params.id, { limit: 50 });
+  return { items: (await rows(text, values)).slice(0, 50) };
 });
 
 // The enrollment transaction alone (one statement), for the participant the benchmark names.

@@ -1,5 +1,4 @@
-import { answerClientError, answerFrameworkError, requestContext, requestIdOf, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
-import helmet from '@fastify/helmet';
+import { answerClientError, answerFrameworkError, requestContext, requestIdOf, securityHeaders, serveOpenApi, trustProxyOf, validateEnv } from '@codeshelf/core';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -17,17 +16,17 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // Security headers on every answer (nosniff, HSTS, frame-ancestors…); helmet's default CSP still lets /docs run.
-  await app.register(helmet);
   const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'] });
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });
   app.enableShutdownHooks();
+  // Security headers on every answer, errors too; helmet's default CSP still lets /docs run.
+  const headers = securityHeaders();
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      reply.header('X-Request-Id', request.id);
+      reply.headers(headers).header('X-Request-Id', request.id);
       // The rest of the request runs inside this context, so an audit event can name the request.
       requestContext.run({ requestId: String(request.id) }, done);
     });

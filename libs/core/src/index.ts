@@ -19,6 +19,7 @@ export * from './http/openapi';
 export * from './http/public.decorator';
 export * from './http/request-id';
 export * from './http/request-context';
+export * from './http/security-headers';
 export * from './pagination/pagination';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';

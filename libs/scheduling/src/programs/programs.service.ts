@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, Page, pageOfRows, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -10,6 +10,7 @@ import { ListProgramsQuery } from './dto/list-programs.query';
 import { ProgramDto } from './dto/program.dto';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramEvents } from './program-events';
+import { catalogueQuery, type ProgramRow } from './program-reads';
 import { assertProgramRules } from './program-rules';
 import { ProgramEntity, type ProgramStatus } from './program.entity';
 
@@ -53,17 +54,8 @@ export class ProgramsService {
 
   /** The catalogue: published programs, plus any status at the branches the caller runs; by start date. */
   async list(principal: Principal | undefined, query: ListProgramsQuery): Promise<Page<ProgramDto>> {
-    const scope = this.policy.programScope(principal);
-    const qb = this.programs.createQueryBuilder('p');
-    if (!scope.all) qb.where(`(p.status = 'published' OR p.branchId = ANY(CAST(:mine AS uuid[])))`, { mine: scope.anyStatusAt });
-    if (query.branchId) qb.andWhere('p.branchId = :branchId', { branchId: query.branchId });
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    if (query.age !== undefined) qb.andWhere(':age BETWEEN p.minAge AND p.maxAge', { age: query.age });
-    if (query.from) qb.andWhere('p.endsOn >= :from', { from: query.from });
-    if (query.to) qb.andWhere('p.startsOn <= :to', { to: query.to });
-    if (query.q) qb.andWhere('p.title ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    const page = await paginate(qb, query, 'startsOn');
-    return { items: page.items.map(ProgramDto.from), nextCursor: page.nextCursor };
+    const { text, values } = catalogueQuery(this.policy.programScope(principal), query);
+    return pageOfRows(await this.programs.query<ProgramRow[]>(text, values), query.limit, ProgramDto.from);
   }
 
   async get(principal: Principal | undefined, id: string): Promise<ProgramDto> {

@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, OutboxService, Page, PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { AuditActor, AuditService, OutboxService, Page, PageQueryDto, pageOfRows, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -6,11 +6,13 @@ import { DateTime } from 'luxon';
 import { EntityManager, In, MoreThanOrEqual, QueryFailedError, Repository } from 'typeorm';
 import { SessionMentorEntity } from '../mentors/session-mentor.entity';
 import { ProgramEntity } from '../programs/program.entity';
+import { PROGRAM_VISIBILITY, type ProgramVisibility } from '../programs/program-reads';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
 import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
 import { dropReminders, moveReminder, scheduleReminder } from './reminders';
+import { programSessionsQuery, type SessionRow } from './session-reads';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -26,11 +28,11 @@ export class SessionsService {
 
   /** A program's sessions in time order, page by page, for whoever may see the program. */
   async list(principal: Principal | undefined, programId: string, query: PageQueryDto): Promise<Page<SessionDto>> {
-    const program = await this.programs.findOneBy({ id: programId });
+    const [program] = await this.programs.query<ProgramVisibility[]>(PROGRAM_VISIBILITY, [programId]);
     if (!program) throw new ProgramNotFoundError(programId);
     this.policy.assertCanReadProgram(principal, program);
-    const page = await paginate(this.sessions.createQueryBuilder('s').where('s.programId = :programId', { programId }), query, 'startsAt');
-    return { items: page.items.map(SessionDto.from), nextCursor: page.nextCursor };
+    const { text, values } = programSessionsQuery(programId, query);
+    return pageOfRows(await this.sessions.query<SessionRow[]>(text, values), query.limit, SessionDto.from);
   }
 
   /** One session, with its mentor-to-teen ratio. */

@@ -39,7 +39,7 @@ export class SessionDto {
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
 
-  static from(s: SessionEntity): SessionDto {
+  static from(s: Omit<SessionEntity, 'sequence' | 'createdAt' | 'updatedAt'>): SessionDto {
     return {
       id: s.id,
       programId: s.programId,
