@@ -96,7 +96,8 @@ export async function startServer(name: string, args: string[], env: Record<stri
 /** The built API in production mode (`npm run build` first), logging at warn, jobs left to a worker. */
 export function startApi(databaseUrl: string, jwtSecret: string, poolSize: number, profileFile?: string): Promise<Api> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
-  return startServer('the API', [...(profileFile ? ['-r', join(ROOT, 'bench/cpu-profile.js')] : []), API_MAIN], {
+  // The heap limit of `npm run start:prod` and the Dockerfile.
+  return startServer('the API', ['--max-old-space-size=512', ...(profileFile ? ['-r', join(ROOT, 'bench/cpu-profile.js')] : []), API_MAIN], {
     ...(profileFile ? { CPU_PROFILE_FILE: profileFile } : {}),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
