@@ -160,6 +160,8 @@ describe('Attendance (HTTP)', () => {
     it('refuses a wrong code, the window, a teen without a seat; locks after 5 tries; honours Idempotency-Key', async () => {
       const s = await checkInSetting(0);
       const wrong = s.code === '000000' ? '111111' : '000000';
+      const notDigits = await checkIn(s.teen, s.sessionId, '12a45').expect(400);
+      expect(notDigits.body.errors).toEqual([{ field: 'code', message: 'code must be the six digits on the mentor’s screen' }]);
       const first = await checkIn(s.teen, s.sessionId, wrong).expect(422);
       expect(first.body).toMatchObject({ code: 'check-in-code-invalid', attemptsLeft: 4, errors: [{ field: 'code', message: expect.any(String) }] });
       expect((await checkIn(s.other, s.sessionId, s.code).expect(422)).body.code).toBe('not-enrolled');

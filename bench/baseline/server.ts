@@ -2,16 +2,17 @@
  * The raw baseline the API is measured against ("the physical limit"): fastify + pg, no Nest, no ORM, no
  * validation, a pool of DB_POOL_SIZE with the API's timeouts, answering the benchmark's routes with the
  * statements the API sends for them, in the same order. Where the API's SQL is a shared constant or function it
- * is imported (catalogue, sessions page, ENROLL, sessionContext, measure), so the two cannot drift; the rest is
- * written out below as the API's code (or TypeORM for it) sends it. The bearer token's `sub` is read without
- * checking the signature: the baseline does the API's database work, not its security. Started by bench/run.ts
- * in a process of its own.
+ * is imported (catalogue, sessions page, ENROLL, sessionContext, teens' names, measure), so the two cannot
+ * drift; the rest is written out below as the API's code (or TypeORM for it) sends it. The bearer token's `sub`
+ * is read without checking the signature: the baseline does the API's database work, not its security. Started
+ * by bench/run.ts in a process of its own.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { sessionContext } from '../../libs/attendance/src/session-context';
 import { ENROLL } from '../../libs/enrollment/src/seats';
+import { PARTICIPANT_NAMES } from '../../libs/people/src/participants/participant-names';
 import { measure } from '../../libs/reporting/src/measures';
 import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/programs/program-reads';
 import { programSessionsQuery } from '../../libs/scheduling/src/sessions/session-reads';
@@ -65,7 +66,6 @@ const ROLL_CALL = {
                        UNION SELECT participant_id FROM attendance WHERE session_id = $1)
        SELECT r.participant_id, a.status, a.note, a.method, a.checked_in_at FROM roster r
          LEFT JOIN attendance a ON a.session_id = $1 AND a.participant_id = r.participant_id`,
-  people: `SELECT "p"."id", "p"."first_name", "p"."last_name" FROM "participant" "p" WHERE "p"."id" = ANY(CAST($1 AS uuid[])) AND "p"."erased_at" IS NULL`,
   mentors: `SELECT sm.mentor_id AS "mentorId", u.display_name AS "displayName", sm.role, ma.status
          FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN user_account u ON u.id = m.user_id
          LEFT JOIN mentor_attendance ma ON ma.session_id = sm.session_id AND ma.mentor_id = sm.mentor_id
@@ -123,7 +123,7 @@ app.put<{ Params: { id: string }; Body: { records: { participantId: string; stat
     client.release();
   }
   const marks = await rows<{ participant_id: string }>(ROLL_CALL.roster, [session.id, session.programId]);
-  const people = await rows(ROLL_CALL.people, [marks.map((m) => m.participant_id)]);
+  const people = await rows(PARTICIPANT_NAMES, [marks.map((m) => m.participant_id)]);
   const mentors = await rows(ROLL_CALL.mentors, [session.id]);
   return { sessionId: session.id, teens: marks, people, mentors };
 });

@@ -6,6 +6,9 @@ export interface Inbox {
   mails: ParsedMail[];
   /** Addresses whose RCPT TO the server refuses (a failing receiver). */
   refuse: Set<string>;
+  /** From the `count`-th mail on, the server keeps each mail but answers only after `release()` (a sender stuck mid-batch). */
+  holdFrom(count: number): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -13,6 +16,9 @@ export interface Inbox {
 export async function startInbox({ delayMs = 0 } = {}): Promise<Inbox> {
   const mails: ParsedMail[] = [];
   const refuse = new Set<string>();
+  let holdFrom = Infinity;
+  let release = () => {};
+  const released = new Promise<void>((done) => (release = done));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -24,7 +30,9 @@ export async function startInbox({ delayMs = 0 } = {}): Promise<Inbox> {
       simpleParser(stream).then(
         (mail) => {
           mails.push(mail);
-          setTimeout(callback, delayMs);
+          const answer = () => setTimeout(callback, delayMs);
+          if (mails.length >= holdFrom) void released.then(answer);
+          else answer();
         },
         (error: Error) => callback(error),
       );
@@ -32,5 +40,12 @@ export async function startInbox({ delayMs = 0 } = {}): Promise<Inbox> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, mails, refuse, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    refuse,
+    holdFrom: (count) => void (holdFrom = count),
+    release: () => release(),
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }

@@ -116,7 +116,7 @@ export class RatesService {
         WHERE s.program_id = $1 GROUP BY s.id ORDER BY s.starts_at, s.id`,
       [programId],
     );
-    const people = new Map((await this.participants.findActive(rows.map((r) => r.participant_id))).map((p) => [p.id, p]));
+    const people = new Map((await this.participants.namesOf(rows.map((r) => r.participant_id))).map((p) => [p.id, p]));
     if (rows.length) {
       await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: 'attendance:program', programId, ids: [...people.keys()] } });
     }

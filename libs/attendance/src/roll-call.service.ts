@@ -140,7 +140,7 @@ export class RollCallService {
          LEFT JOIN attendance a ON a.session_id = $1 AND a.participant_id = r.participant_id`,
       [session.id, session.programId],
     );
-    const people = new Map((await this.participants.findActive(marks.map((m) => m.participant_id))).map((p) => [p.id, p]));
+    const people = new Map((await this.participants.namesOf(marks.map((m) => m.participant_id))).map((p) => [p.id, p]));
     const mentors = await this.dataSource.query(
       `SELECT sm.mentor_id AS "mentorId", u.display_name AS "displayName", sm.role, ma.status
          FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN user_account u ON u.id = m.user_id

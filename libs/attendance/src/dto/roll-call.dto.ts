@@ -1,7 +1,7 @@
 import { Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ATTENDANCE_METHODS, ATTENDANCE_STATUSES, type AttendanceMethod, type AttendanceStatus } from '../attendance.entity';
 import { MENTOR_ATTENDANCE_STATUSES, type MentorAttendanceStatus } from '../mentor-attendance.entity';
 
@@ -44,7 +44,7 @@ export class RollCallDto {
 
 export class CheckInDto {
   @ApiProperty({ maxLength: 6, example: '492039', pattern: '^\\d{6}$', description: 'The code on the mentor’s screen' })
-  @IsString() @MaxLength(6)
+  @IsString() @MaxLength(6) @Matches(/^\d{6}$/, { message: 'code must be the six digits on the mentor’s screen' })
   code: string;
 }
 

@@ -14,6 +14,7 @@ import { ParticipantDto } from './dto/participant.dto';
 import { UpdateOwnParticipantDto, UpdateParticipantDto } from './dto/update-participant.dto';
 import { ParticipantEntity } from './participant.entity';
 import { lockParticipant, mapParticipantWriteError } from './participant-writes';
+import { PARTICIPANT_NAMES, type ParticipantName } from './participant-names';
 
 /** What a new participant record is made of, whoever creates it (sign-up or a coordinator). */
 export interface NewParticipant extends CreateParticipantDto {
@@ -58,6 +59,11 @@ export class ParticipantsService {
   /** Participants not erased, by id: for features that check or show them (enrollment, rosters). Not audited here. */
   findActive(ids: string[]): Promise<ParticipantEntity[]> {
     return ids.length ? this.participants.createQueryBuilder('p').where('p.id = ANY(CAST(:ids AS uuid[])) AND p.erasedAt IS NULL', { ids }).getMany() : Promise.resolve([]);
+  }
+
+  /** Only the names of teens not erased, for sheets that show nothing else (less personal data read, no entities built). */
+  namesOf(ids: string[]): Promise<ParticipantName[]> {
+    return ids.length ? this.participants.query<ParticipantName[]>(PARTICIPANT_NAMES, [ids]) : Promise.resolve([]);
   }
 
   /** The teen's own record behind a login, if it has one and it is not erased. */
