@@ -1,7 +1,7 @@
 import { RollCallService } from '@codeshelf/attendance';
 import { EnrollmentsService } from '@codeshelf/enrollment';
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
-import { ConsentsService, ParticipantsService, SignupService } from '@codeshelf/people';
+import { ConsentsService, ErasureService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { ApplicationsService, InternshipsService, type SponsorDto, SponsorshipsService, SponsorsService } from '@codeshelf/partners';
 import { type BranchDto, BranchesService, ClosuresService, MentorsService, ProgramsService, RoomsService, SeriesService, SessionMentorsService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -149,6 +149,14 @@ async function seedEnrollments(app: INestApplicationContext, admin: Principal, {
   await enrollments.enroll(admin, pythonId, { participantId: riley.id }, actor);
   await enrollments.enroll(admin, gameJamId, { participantId: alex.id }, actor);
   await enrollments.enroll(tess, gameJamId, {}, { id: tess.id, kind: 'user' });
+  // Jordan, second on the game jam's waitlist, then asked to be erased (rule 10): the place stays, as "Erased"
+  // on the roster, and reports count it by age band; the name, contacts and birth date are gone.
+  const year = new Date().getUTCFullYear();
+  const { branchId } = await app.get(ProgramsService).get(admin, gameJamId);
+  const guardian = { guardianName: 'Gina Guardian', guardianEmail: 'guardian@demo.codeshelf.test' };
+  const jordan = await app.get(ParticipantsService).create(admin, { firstName: 'Jordan', lastName: 'Gone', birthDate: `${year - 18}-02-11`, homeBranchId: branchId, ...guardian }, actor);
+  await enrollments.enroll(admin, gameJamId, { participantId: jordan.id }, actor);
+  await app.get(ErasureService).erase(admin, jordan.id, actor);
 }
 
 /**

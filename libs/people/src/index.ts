@@ -8,3 +8,4 @@ export * from './participants/dto/participant.dto';
 export * from './signup/signup.service';
 export * from './consents/consents.service';
 export * from './report-groups';
+export * from './erasure/erasure.service';
