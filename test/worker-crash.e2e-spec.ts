@@ -6,12 +6,13 @@ import { type Inbox, startInbox } from './support/smtp';
 const MESSAGES = 200;
 
 /**
- * A worker process killed (SIGKILL) in the middle of a batch: after another worker starts, every message is
- * delivered, and read by Message-ID none twice. A mail can reach the server twice only if the worker died
+ * Two worker processes on one outbox mail every message once, both taking a share. A worker process killed
+ * (SIGKILL) in the middle of a batch: after another worker starts, every message is delivered, and read by
+ * Message-ID none twice. A mail can reach the server twice only if the worker died
  * after the server took it and before the worker recorded it — the one in flight — and then under the same
  * Message-ID.
  */
-describe('Outbox worker killed mid-batch (real processes, real SMTP)', () => {
+describe('Outbox workers as real processes, with real SMTP: two sharing, one killed mid-batch', () => {
   let inbox: Inbox;
   let db: Client;
   const children: ChildProcess[] = [];
@@ -29,26 +30,48 @@ describe('Outbox worker killed mid-batch (real processes, real SMTP)', () => {
     await inbox.close();
   });
 
-  const worker = () => {
-    const running = runScript('apps/worker/src/main.ts', { NODE_ENV: 'test', LOG_LEVEL: 'warn', SMTP_URL: inbox.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5' });
+  /** A worker process; it names itself `name` to the SMTP server, so the test sees who sent what. */
+  const worker = (name = 'worker') => {
+    const running = runScript('apps/worker/src/main.ts', { NODE_ENV: 'test', LOG_LEVEL: 'warn', SMTP_URL: `${inbox.url}/?name=${name}`, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5' });
     children.push(running.child);
     return running;
   };
   const crashMails = () => inbox.mails.filter((m) => m.subject?.includes('CrashTeen'));
-
-  it('the rest go out after a restart, none twice by Message-ID', async () => {
+  const insertMessages = async (teenFirstName: string, count: number): Promise<Set<string>> => {
     const { rows } = await db.query(
       `INSERT INTO outbox_message (topic, payload)
-       SELECT 'guardian.consent_requested', jsonb_build_object('guardianEmail', 'crash-' || i || '@guardians.test', 'guardianName', 'G', 'teenFirstName', 'CrashTeen',
+       SELECT 'guardian.consent_requested', jsonb_build_object('guardianEmail', lower($1) || '-' || i || '@guardians.test', 'guardianName', 'G', 'teenFirstName', $1::text,
                                                                'consentUrl', 'http://localhost/c', 'expiresAt', '2030-01-01T00:00:00Z')
-         FROM generate_series(1, $1::int) i RETURNING id`,
-      [MESSAGES],
+         FROM generate_series(1, $2::int) i RETURNING id`,
+      [teenFirstName, count],
     );
-    const ids = new Set(rows.map((r: { id: string }) => `<${r.id}.0@codeshelf>`));
+    return new Set(rows.map((r: { id: string }) => `<${r.id}.0@codeshelf>`));
+  };
+  const undelivered = async (teenFirstName: string) =>
+    (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status <> 'sent' AND payload->>'teenFirstName' = $1`, [teenFirstName])).rows[0].n as number;
+
+  it('two worker processes share 500 messages: each mailed once', async () => {
+    const ids = await insertMessages('PairTeen', 500);
+    const [a, b] = [worker('worker-a'), worker('worker-b')];
+    try {
+      await until(async () => (await undelivered('PairTeen')) === 0, 'two workers delivering 500 messages', a.output, 120_000, a.child);
+    } finally {
+      for (const child of [a.child, b.child]) child.kill('SIGTERM');
+      await Promise.all([exited(a.child), exited(b.child)]);
+    }
+    const mails = inbox.mails.filter((m) => m.subject?.includes('PairTeen'));
+    expect(mails).toHaveLength(500);
+    expect(new Set(mails.map((m) => m.messageId))).toEqual(ids);
+    // Both took a share, so their claims really competed.
+    expect(new Set(mails.map((m) => m.client))).toEqual(new Set(['worker-a', 'worker-b']));
+  }, 180_000);
+
+  it('the rest go out after a restart, none twice by Message-ID', async () => {
+    const ids = await insertMessages('CrashTeen', MESSAGES);
 
     // The 46th mail, inside the third batch of 20, is kept but not answered: the worker is stuck sending it
     // with the rest of its batch claimed when it is killed, however slow the machine.
-    inbox.holdFrom(46);
+    inbox.holdFrom(inbox.mails.length + 46);
     const first = worker();
     await until(() => crashMails().length >= 46, 'the first worker sending 46 mails', first.output, 90_000, first.child);
     first.child.kill('SIGKILL');
@@ -59,13 +82,7 @@ describe('Outbox worker killed mid-batch (real processes, real SMTP)', () => {
 
     inbox.release();
     const second = worker();
-    await until(
-      async () => (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status <> 'sent' AND payload->>'teenFirstName' = 'CrashTeen'`)).rows[0].n === 0,
-      'the second worker delivering the rest',
-      second.output,
-      90_000,
-      second.child,
-    );
+    await until(async () => (await undelivered('CrashTeen')) === 0, 'the second worker delivering the rest', second.output, 90_000, second.child);
     const mails = crashMails();
     const byMessageId = new Map<string, string[]>();
     for (const mail of mails) byMessageId.set(mail.messageId!, [...(byMessageId.get(mail.messageId!) ?? []), String((mail.to as { text: string }).text)]);
