@@ -204,6 +204,16 @@ describe('Notifications by e-mail (outbox relay, SMTP)', () => {
     expect(first.messageId).toBe(`<${claimed.id}.0@codeshelf>`);
   });
 
+  it('the worker deletes idempotency keys past their 24 hours, and only those', async () => {
+    await db.query(
+      `INSERT INTO idempotency_key (scope, key, fingerprint, state, response_status, expires_at)
+       VALUES ('sweep-test', 'old', 'f', 'completed', 201, now() - interval '1 minute'), ('sweep-test', 'live', 'f', 'completed', 201, now() + interval '1 hour')`,
+    );
+    await relays[1].housekeeping();
+    const kept = await db.query(`SELECT key FROM idempotency_key WHERE scope = 'sweep-test'`);
+    expect(kept.map((k: { key: string }) => k.key)).toEqual(['live']);
+  });
+
   it('a failing receiver: retried with backoff, then failed and shown to admins, who can retry it', async () => {
     await drain();
     inbox.refuse.add('refused@guardians.test');

@@ -1,4 +1,4 @@
-import { type AppEnv, envConfig } from '@codeshelf/core';
+import { type AppEnv, envConfig, IdempotencyService } from '@codeshelf/core';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Composer, type OutboxRow } from './composer';
@@ -6,6 +6,8 @@ import { Mailer } from './mailer';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 const BACKOFF_BASE_SECONDS = 30;
+/** How often a polling worker also sweeps expired idempotency keys. */
+const SWEEP_EVERY_MS = 60_000;
 
 type ClaimedRow = OutboxRow & { attempts: number; delivered: string[]; createdAt: Date };
 
@@ -23,6 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private round: Promise<unknown> = Promise.resolve();
+  private sweptAt = 0;
 
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
@@ -30,6 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly composer: Composer,
     private readonly mailer: Mailer,
     private readonly webhooks: WebhookDispatcher,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,12 +52,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = false;
     this.logger.log(`delivering the outbox every ${this.env.OUTBOX_POLL_MS} ms`);
     const tick = () => {
-      this.round = this.deliverDue().catch((error: unknown) => this.logger.error({ err: error }, 'outbox round failed'));
+      this.round = this.housekeeping()
+        .then(() => this.deliverDue())
+        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox round failed'));
       void this.round.then(() => {
         if (!this.stopped) this.timer = setTimeout(tick, this.env.OUTBOX_POLL_MS);
       });
     };
     tick();
+  }
+
+  /** The worker's other chore, at most once a minute: idempotency keys past their 24 hours are deleted. */
+  async housekeeping(): Promise<void> {
+    const now = Date.now();
+    if (now - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = now;
+    const swept = await this.idempotency.sweepExpired();
+    if (swept) this.logger.log(`deleted ${swept} expired idempotency keys`);
   }
 
   /**

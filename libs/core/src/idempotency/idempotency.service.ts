@@ -32,6 +32,18 @@ export const requestFingerprint = (method: string, path: string, body: unknown):
 export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Deletes up to `limit` keys past their 24 hours; answers how many. A claim already treats such a key as
+   * free, so nobody can tell it went: this only keeps the table from growing for ever. The worker calls it.
+   */
+  async sweepExpired(limit = 5_000): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM idempotency_key WHERE (scope, key) IN (SELECT scope, key FROM idempotency_key WHERE expires_at < now() LIMIT $1)`,
+      [limit],
+    );
+    return deleted;
+  }
+
   async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
     const claimed: { claim_token: string }[] = await this.dataSource.query(
       `INSERT INTO idempotency_key (scope, key, fingerprint, state, claim_token, locked_until, expires_at)
