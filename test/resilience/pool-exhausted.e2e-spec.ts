@@ -77,6 +77,11 @@ describe('Database pool exhausted by slow queries (real process)', () => {
     }
     await locker.query('COMMIT');
 
+    // The document says so: a 503 problem with Retry-After on the route (and every route but the liveness probe).
+    const documented = (await (await fetch(`${api.url}/docs-json`)).json()).paths['/v1/programs'].get.responses['503'];
+    expect(Object.keys(documented.content)).toEqual(['application/problem+json']);
+    expect(Object.keys(documented.headers)).toEqual(['Retry-After']);
+
     const after = await Promise.all(Array.from({ length: 5 }, () => timed('/v1/programs')));
     expect(after.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect((await timed('/health/ready')).status).toBe(200);

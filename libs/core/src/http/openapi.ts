@@ -115,8 +115,12 @@ function documentRouteFacts(document: OpenAPIObject, app: INestApplication): voi
 /**
  * What holds for every route, written once: a formatted string is as long as its format allows, integers are
  * 32-bit (PostgreSQL integer), a route with credentials answers 401 without them, any route may answer a 500
- * problem, and a 429 always carries Retry-After (the error filter sets it).
+ * problem, any route but the liveness probe a 503 with Retry-After while the database is unavailable, and a
+ * 429 always carries Retry-After (the error filter sets both).
  */
+/** The one route that never touches the database. */
+const LIVENESS_OPERATION = 'HealthController_live';
+
 function documentLimitsAndFaults(document: OpenAPIObject): void {
   const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDto' } } } });
   visitSchemas(document, (schema) => {
@@ -126,8 +130,12 @@ function documentLimitsAndFaults(document: OpenAPIObject): void {
   for (const operation of operations(document)) {
     if (operation.security?.length && !operation.responses['401']) operation.responses['401'] = problem('No valid credentials');
     operation.responses['500'] ??= problem('A fault of ours (logged with the request id); never the answer to bad input');
+    const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } } };
+    if (operation.operationId !== LIVENESS_OPERATION) {
+      operation.responses['503'] ??= { ...problem('The database is unavailable for the moment; try again after Retry-After'), headers: retryAfter };
+    }
     const tooMany = operation.responses['429'] as { headers?: Record<string, unknown> } | undefined;
-    if (tooMany) tooMany.headers = { ...tooMany.headers, 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } } };
+    if (tooMany) tooMany.headers = { ...tooMany.headers, ...retryAfter };
   }
 }
 
