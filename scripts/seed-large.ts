@@ -508,7 +508,6 @@ export async function seedLarge(app: INestApplicationContext, argv: readonly str
   try {
     await runner.startTransaction();
     try {
-      await runner.query(`SET LOCAL statement_timeout = 0`);
       await runner.query(`SET LOCAL idle_in_transaction_session_timeout = 0`);
       // One process evaluates random() in one order: the same seed gives the same rows.
       await runner.query(`SET LOCAL max_parallel_workers_per_gather = 0`);

@@ -215,6 +215,9 @@ async function printOutbox(app: INestApplicationContext): Promise<void> {
   );
 }
 
+// The large library's set-based statements run for a while: no statement timeout (and so no client-side one).
+if (wantsLargeScale(process.argv)) process.env.DB_STATEMENT_TIMEOUT_MS = '0';
+
 if (process.env.NODE_ENV === 'production') {
   console.error('npm run seed makes demo logins with a known password: it does not run with NODE_ENV=production.');
   process.exit(2);

@@ -23,6 +23,7 @@ const pool = new Pool({
   max: Number(env.DB_POOL_SIZE ?? 10),
   connectionTimeoutMillis: 5_000,
   statement_timeout: 15_000,
+  query_timeout: 20_000,
   lock_timeout: 5_000,
   idle_in_transaction_session_timeout: 30_000,
   application_name: 'codeshelf-baseline',

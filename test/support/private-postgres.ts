@@ -10,6 +10,10 @@ export interface PrivatePostgres {
   start(): Promise<void>;
   /** Immediate shutdown (SIGQUIT): backends die without a checkpoint, as in a crash; the next start recovers. */
   stop(): Promise<void>;
+  /** SIGSTOP to the server and every backend: it keeps its connections and answers nothing (a frozen host). */
+  freeze(): void;
+  /** SIGCONT: it answers again, the queries it was sent first. */
+  thaw(): void;
   /** Stops the server if it runs and deletes its folder. */
   destroy(): Promise<void>;
 }
@@ -46,8 +50,15 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
     server.kill('SIGQUIT');
     await exited(server);
   };
+  const signalAll = (signal: NodeJS.Signals) => {
+    const pid = server!.pid!;
+    const backends = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    for (const id of [pid, ...backends]) process.kill(id, signal);
+  };
   await start();
   return {
+    freeze: () => signalAll('SIGSTOP'),
+    thaw: () => signalAll('SIGCONT'),
     port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start,

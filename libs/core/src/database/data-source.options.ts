@@ -16,6 +16,13 @@ export type DatabaseEnv = Pick<
   | 'DB_CONNECTION_TIMEOUT_MS'
 >;
 
+/**
+ * statement_timeout bounds a query on a server that works (PostgreSQL cancels it and says so). A server that
+ * stopped answering (frozen, cut off by the network) says nothing, so pg gives up on its own clock a little
+ * later than the server would have: such a request fails with 503 instead of hanging.
+ */
+const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
 /** The one DataSource definition: the API, the tests, the seed and the TypeORM CLI all start from it. */
 export function dataSourceOptions(env: DatabaseEnv): DataSourceOptions {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
@@ -34,6 +41,7 @@ export function dataSourceOptions(env: DatabaseEnv): DataSourceOptions {
     extra: {
       max: env.DB_POOL_SIZE,
       connectionTimeoutMillis: env.DB_CONNECTION_TIMEOUT_MS,
+      ...(env.DB_STATEMENT_TIMEOUT_MS ? { query_timeout: env.DB_STATEMENT_TIMEOUT_MS + QUERY_TIMEOUT_MARGIN_MS } : {}),
       statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
       lock_timeout: env.DB_LOCK_TIMEOUT_MS,
       idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,

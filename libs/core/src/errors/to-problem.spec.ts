@@ -140,6 +140,12 @@ describe(toProblem.name, () => {
       expect(toProblem(lost)).toMatchObject({ status: 503, code: 'database-unavailable' });
     });
 
+    it('answers a server that answered nothing in time (pg\'s query_timeout) with 503, not 500', () => {
+      const silent = new QueryFailedError('select 1', [], new Error('Query read timeout'));
+
+      expect(toProblem(silent)).toMatchObject({ status: 503, code: 'database-unavailable' });
+    });
+
     it('answers an unexpected SQL error with a 500 that carries neither the SQL nor its parameters', () => {
       const problem = toProblem(queryFailed({ code: '42P01', detail: 'relation "enrollment" does not exist' }));
 

@@ -119,12 +119,13 @@ function keyColumns(detail?: string): string {
   return match ? match[1] : 'key';
 }
 
-// No free pooled connection in time, a server that refuses or drops connections, one shutting down or starting up.
+// No free pooled connection in time, a server that refuses or drops connections, one shutting down or starting
+// up, or one that stopped answering (pg's query_timeout: 'Query read timeout').
 function isConnectionFault(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? '';
   return (
-    /timeout exceeded when trying to connect|Connection terminated|connection timeout/i.test(error.message) ||
+    /timeout exceeded when trying to connect|Connection terminated|connection timeout|Query read timeout/i.test(error.message) ||
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) ||
     code.startsWith('08') // connection exception class
   );
