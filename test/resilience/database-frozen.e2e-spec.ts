@@ -1,6 +1,5 @@
-import { Client } from 'pg';
-import { createPrivatePostgres, type PrivatePostgres } from '../support/private-postgres';
-import { exited, type RunningApi, startApi, until } from '../support/processes';
+import { type PrivatePostgres, startApiOnPrivatePostgres } from '../support/private-postgres';
+import { exited, type RunningApi, until } from '../support/processes';
 
 const CONNECTION_TIMEOUT_MS = 1_000;
 const STATEMENT_TIMEOUT_MS = 1_000;
@@ -26,19 +25,12 @@ describe('PostgreSQL frozen under requests (real process, private server)', () =
   let api: RunningApi;
 
   beforeAll(async () => {
-    pg = await createPrivatePostgres();
-    const admin = new Client({ connectionString: pg.url('postgres') });
-    await admin.connect();
-    await admin.query('CREATE DATABASE codeshelf');
-    await admin.end();
-    api = await startApi({
-      DATABASE_URL: pg.url('codeshelf'),
-      DB_MIGRATE_ON_START: 'true',
+    ({ pg, api } = await startApiOnPrivatePostgres({
       JWT_SECRET: 'frozen-test-secret-0123456789abcdefghijkl',
       DB_POOL_SIZE: String(POOL),
       DB_CONNECTION_TIMEOUT_MS: String(CONNECTION_TIMEOUT_MS),
       DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
-    });
+    }));
   }, 150_000);
 
   afterAll(async () => {

