@@ -64,10 +64,8 @@ export async function paginate<E extends ObjectLiteral & { id: string }>(
     .addOrderBy(id, 'ASC')
     .limit(limit + 1)
     .getRawAndEntities();
-  const items = entities.slice(0, limit);
-  const last = items[items.length - 1];
-  const lastRaw = raw[items.length - 1] as { page_sort_value: string } | undefined;
-  return { items, nextCursor: entities.length > limit && last && lastRaw ? encodeCursor(lastRaw.page_sort_value, last.id) : null };
+  const rows = entities.map((entity, i) => ({ entity, id: entity.id, page_sort_value: (raw[i] as { page_sort_value: string }).page_sort_value }));
+  return pageOfRows(rows, limit, (row) => row.entity);
 }
 
 /** SQL text and its positional parameters, as `pg` and `EntityManager.query` take them. */

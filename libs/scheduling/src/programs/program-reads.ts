@@ -9,7 +9,7 @@ import type { ProgramEntity } from './program.entity';
  * entity's property names and types, so `ProgramDto.from` maps a row as it maps an entity. The benchmark's
  * baseline imports these, so it runs exactly the API's statements.
  */
-export const PROGRAM_COLUMNS = `p.id, p.branch_id AS "branchId", p.title, p.description, p.level, p.min_age AS "minAge", p.max_age AS "maxAge",
+const PROGRAM_COLUMNS = `p.id, p.branch_id AS "branchId", p.title, p.description, p.level, p.min_age AS "minAge", p.max_age AS "maxAge",
   p.capacity, p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.enrollment_opens_at AS "enrollmentOpensAt",
   p.enrollment_closes_at AS "enrollmentClosesAt", p.waitlist_enabled AS "waitlistEnabled",
   p.completion_threshold::float8 AS "completionThreshold", p.status, p.enrolled_count AS "enrolledCount",
