@@ -30,3 +30,5 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.errors';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotent.decorator';
+export * from './suppression/suppression';
+export * from './suppression/figure.dto';

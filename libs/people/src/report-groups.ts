@@ -14,3 +14,9 @@ export const genderGroupSql = (gender: string) =>
         WHEN lower(btrim(${gender})) IN ('male', 'm', 'man', 'boy') THEN 'male'
         WHEN lower(btrim(${gender})) IN ('non-binary', 'nonbinary', 'non binary', 'nb', 'enby') THEN 'non-binary'
         ELSE 'self-described' END`;
+
+/** Every group `ageBandSql` gives, in order: reports list them all, so a group's presence tells nothing. */
+export const AGE_BANDS = ['under 13', '13-14', '15-16', '17-18', '19 and over'] as const;
+
+/** Every group `genderGroupSql` gives. */
+export const GENDER_GROUPS = ['female', 'male', 'non-binary', 'self-described', 'not stated'] as const;

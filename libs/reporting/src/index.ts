@@ -1,2 +1,2 @@
 export * from './reporting.module';
-export * from './suppression';
+

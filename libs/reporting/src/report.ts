@@ -1,49 +1,120 @@
+import { countFigure, type Figure, hidden, meanOfParts, partOf, rateOver, shown, sumOfParts, suppressPartition } from '@codeshelf/core';
+import { AGE_BANDS, GENDER_GROUPS } from '@codeshelf/people';
 import type { OutcomesDto } from './dto/report.dto';
-import type { Measures } from './measures';
-import { countFigure, type Figure, partOf, rateOver, shown, suppressPartition } from './suppression';
+import { ATTENDANCE_GROUPS, type Dimension, type Measures, type ProgramMeasures } from './measures';
 
 type Sections = Omit<OutcomesDto, 'sponsorId' | 'programIds' | 'from' | 'to' | 'minCell'>;
 
+interface Row {
+  group: string;
+  teens: Figure;
+  averageAttendanceRate: Figure;
+}
+
+/** One program's figures about teens, suppressed on their own: every report is made of these parts alone. */
+interface Part {
+  enrolled: Figure;
+  active: Figure;
+  rate: Figure;
+  waitlistedAtPeak: Figure;
+  finished: Figure;
+  completed: Figure;
+  completionRate: Figure;
+  breakdowns: Record<Dimension, Row[]>;
+  monthly: { month: string; attendances: Figure }[];
+}
+
+const GROUPS = { ageBand: AGE_BANDS, gender: GENDER_GROUPS, attendance: ATTENDANCE_GROUPS };
+
 /**
- * The report's sections from the raw measures, with rule 9 applied at `min` (0 for staff: nothing hidden).
- * Counts of teens are hidden under `min`; a count that is part of a published whole is hidden when the rest
- * would be; every breakdown is suppressed as a partition of the teens enrolled; rates follow their counts.
- * Counts of programs, sessions, hours and mentors are not about teens and always shown.
+ * Rule 9 on one program. Its teen counts are its seats and partitions of them (age band, gender, branch,
+ * attendance), each suppressed with its complement; the other counts are sums of a partition's cells
+ * (active = all but "never came", completed = "threshold met" once ended). A rate is shown only over a shown
+ * group of at least `min` rated teens. `min` 0 (staff) hides nothing.
  */
-export function shapeReport(m: Measures, min: number): Sections {
+function shapeProgram(m: ProgramMeasures, min: number): Part {
   const enrolled = countFigure(m.teensEnrolled, min);
-  const finished = countFigure(m.finishedEnrollments, min);
-  const completed = partOf(m.completedEnrollments, finished, min);
-  const breakdown = (rows: Measures['breakdowns']['ageBand']) => {
-    const { cells } = suppressPartition(m.teensEnrolled, Object.fromEntries(rows.map((r) => [r.group, r.teens])), min);
-    return rows.map((r) => ({ group: r.group, teens: cells[r.group], averageAttendanceRate: rateOver(r.averageAttendanceRate, cells[r.group]) }));
+  const partition = (dimension: keyof typeof GROUPS): Row[] => {
+    const found = new Map(m.cells[dimension].map((c) => [c.group, c]));
+    const { cells } = suppressPartition(m.teensEnrolled, Object.fromEntries(GROUPS[dimension].map((g) => [g, found.get(g)?.teens ?? 0])), min);
+    return GROUPS[dimension].map((group) => {
+      const cell = found.get(group);
+      const rated = cells[group].suppressed ? hidden : countFigure(cell?.ratedTeens ?? 0, min);
+      return { group, teens: cells[group], averageAttendanceRate: rateOver(cell?.averageAttendanceRate ?? null, rated) };
+    });
   };
+  const rate = rateOver(m.averageAttendanceRate, enrolled.suppressed ? hidden : countFigure(m.ratedTeens, min));
+  const attendance = partition('attendance');
+  const cell = (group: (typeof ATTENDANCE_GROUPS)[number]) => attendance.find((r) => r.group === group)!.teens;
+  const never = cell('never came');
+  const finished = m.ended ? enrolled : shown(0);
+  const completed = m.ended ? cell('threshold met') : shown(0);
+  return {
+    enrolled,
+    active: never.suppressed ? hidden : shown(m.teensEnrolled - never.value!),
+    rate,
+    waitlistedAtPeak: countFigure(m.waitlistedAtPeak, min),
+    finished,
+    completed,
+    completionRate: rateOver(finished.value ? round4(completed.value! / finished.value) : null, completed),
+    breakdowns: {
+      ageBand: partition('ageBand'),
+      gender: partition('gender'),
+      branch: [{ group: m.branch, teens: enrolled, averageAttendanceRate: rate }],
+      attendance,
+    },
+    monthly: m.monthly.map((month) => ({ month: month.month, attendances: countFigure(month.activeTeens, min).suppressed ? hidden : shown(month.attendances) })),
+  };
+}
+
+/**
+ * The report over the programs measured, with rule 9 applied at `min` (0 for staff: nothing hidden). Each
+ * program is suppressed alone (`shapeProgram`), and every figure over several programs is a sum or weighted
+ * mean of those parts as published (`sumOfParts`, `meanOfParts`): no answer, for any set of programs or any
+ * period, holds more than the parts do, so no sum or difference of answers isolates a hidden group. The
+ * monthly series covers the months from `months.from` to `months.to` ('YYYY-MM', inclusive, or null).
+ * Programs, sessions, hours and mentors count no teens and are always shown.
+ */
+export function shapeReport(m: Measures, min: number, months: { from: string | null; to: string | null } = { from: null, to: null }): Sections {
+  const parts = m.programs.map((program) => shapeProgram(program, min));
+  const sum = (pick: (p: Part) => Figure) => sumOfParts(parts.map(pick));
+  const breakdown = (dimension: Dimension): Row[] => {
+    const groups = dimension === 'branch' ? [...new Set(m.programs.map((p) => p.branch))].sort() : GROUPS[dimension];
+    return groups.map((group) => {
+      // A program at another branch has none of this branch's seats: it takes no part in its row.
+      const rows = parts.flatMap((p) => p.breakdowns[dimension].filter((r) => r.group === group));
+      return {
+        group,
+        teens: sumOfParts(rows.map((r) => r.teens)),
+        averageAttendanceRate: meanOfParts(rows.map((r) => ({ rate: r.averageAttendanceRate, weight: r.teens }))),
+      };
+    });
+  };
+  const inPeriod = (month: string) => (!months.from || month >= months.from) && (!months.to || month <= months.to);
+  const monthList = [...new Set(parts.flatMap((p) => p.monthly.map((mo) => mo.month)))].filter(inPeriod).sort();
+  const s = m.scope;
   const sections: Sections = {
     reach: {
-      programs: shown(m.programs),
-      sessionsHeld: shown(m.sessionsHeld),
-      instructionHours: shown(m.instructionHours),
-      teensEnrolled: enrolled,
-      teensActive: partOf(m.teensActive, enrolled, min),
-      waitlistedAtPeak: countFigure(m.waitlistedAtPeak, min),
+      programs: shown(s.programs),
+      sessionsHeld: shown(s.sessionsHeld),
+      instructionHours: shown(s.instructionHours),
+      teensEnrolled: sum((p) => p.enrolled),
+      teensActive: sum((p) => p.active),
+      waitlistedAtPeak: sum((p) => p.waitlistedAtPeak),
     },
     retention: {
-      averageAttendanceRate: rateOver(m.averageAttendanceRate, countFigure(m.ratedTeens, min)),
-      teensWithRateAtLeast80: partOf(m.teensRateAtLeast80, enrolled, min),
-      finishedEnrollments: finished,
-      completedEnrollments: completed,
-      completionRate: rateOver(m.finishedEnrollments ? round4(m.completedEnrollments / m.finishedEnrollments) : null, completed),
-      stillAttendingLastQuarter: partOf(m.stillAttendingLastQuarter, enrolled, min),
+      averageAttendanceRate: meanOfParts(parts.map((p) => ({ rate: p.rate, weight: p.enrolled }))),
+      finishedEnrollments: sum((p) => p.finished),
+      completedEnrollments: sum((p) => p.completed),
+      completionRate: meanOfParts(parts.map((p) => ({ rate: p.completionRate, weight: p.finished }))),
     },
-    mentoring: { mentors: shown(m.mentors), volunteerHours: shown(m.volunteerHours), employeeVolunteerHours: shown(m.employeeVolunteerHours) },
-    breakdowns: { ageBand: breakdown(m.breakdowns.ageBand), gender: breakdown(m.breakdowns.gender), branch: breakdown(m.breakdowns.branch) },
-    monthly: m.monthly.map((month) => {
-      const active = countFigure(month.activeTeens, min);
-      return { month: month.month, attendances: active.suppressed ? active : shown(month.attendances), activeTeens: active };
-    }),
+    mentoring: { mentors: shown(s.mentors), volunteerHours: shown(s.volunteerHours), employeeVolunteerHours: shown(s.employeeVolunteerHours) },
+    breakdowns: { ageBand: breakdown('ageBand'), gender: breakdown('gender'), branch: breakdown('branch'), attendance: breakdown('attendance') },
+    monthly: monthList.map((month) => ({ month, attendances: sumOfParts(parts.map((p) => p.monthly.find((mo) => mo.month === month)?.attendances ?? shown(0))) })),
   };
-  if (m.internships) {
-    const i = m.internships;
+  if (s.internships) {
+    // The sponsor's own applications, which it reads one by one on its internships anyway.
+    const i = s.internships;
     const applications = countFigure(i.applications, min);
     const offers = partOf(i.offers, applications, min);
     const placements = partOf(i.placements, offers, min);
@@ -58,7 +129,8 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 /** The report as one long CSV table: section, measure, group, value (`<min` where suppressed). */
 export function reportCsv(report: OutcomesDto): string {
   const lines = [['section', 'measure', 'group', 'value']];
-  const cell = (f: Figure) => (f.suppressed ? `<${report.minCell}` : f.value === null ? '' : String(f.value));
+  // A sum that leaves out hidden programs is a lower bound: `43+`.
+  const cell = (f: Figure) => (f.suppressed ? `<${report.minCell}` : f.value === null ? '' : `${f.value}${f.partial ? '+' : ''}`);
   const figures = (section: string, values: Record<string, Figure>) => {
     for (const [measure, f] of Object.entries(values)) lines.push([section, measure, '', cell(f)]);
   };
@@ -71,7 +143,7 @@ export function reportCsv(report: OutcomesDto): string {
       lines.push([`breakdown:${dimension}`, 'teens', row.group, cell(row.teens)], [`breakdown:${dimension}`, 'averageAttendanceRate', row.group, cell(row.averageAttendanceRate)]);
     }
   }
-  for (const month of report.monthly) lines.push(['monthly', 'attendances', month.month, cell(month.attendances)], ['monthly', 'activeTeens', month.month, cell(month.activeTeens)]);
+  for (const month of report.monthly) lines.push(['monthly', 'attendances', month.month, cell(month.attendances)]);
   // A cell a spreadsheet would run as a formula (a branch named "=HYPERLINK(…)") is kept as text.
   const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v);
   const quote = (raw: string) => {

@@ -37,28 +37,31 @@ export class ReportsService {
   ) {}
 
   /**
-   * A sponsor's outcomes over the programs it sponsors in the period. The sponsor itself (user or key) gets
-   * it suppressed at REPORT_MIN_CELL; library staff get the same report, suppressed the same way, since it is
-   * the one the sponsor sees. Another sponsor's report is a 404.
+   * A sponsor's outcomes over the programs it sponsors in the period, suppressed at REPORT_MIN_CELL for
+   * everyone (library staff see what the sponsor sees), each program alone and the totals made from those
+   * parts (see libs/reporting/README.md). Another sponsor's report is a 404.
    */
   async outcomes(principal: Principal, sponsorId: string, query: OutcomesQuery): Promise<OutcomesDto> {
     if (!isLibraryStaff(principal) && principal.sponsorId !== sponsorId) throw new SponsorNotFoundError(sponsorId);
-    // Periods a sponsor picks day by day could be subtracted from each other: a sponsor reads whole months.
+    // Whole months, so that the monthly series is the same cells whatever period is asked for.
     if (!isLibraryStaff(principal)) assertWholeMonths(query.from, query.to);
     await this.sponsors.get(sponsorId);
     const period = bounds(query.from, query.to);
-    const sponsored: { program_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT program_id FROM sponsorship WHERE sponsor_id = $1 AND ($2::date IS NULL OR ends_on >= $2) AND ($3::date IS NULL OR starts_on <= $3) ORDER BY program_id`,
+    const sponsored: { program_id: string; branch_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT s.program_id, p.branch_id FROM sponsorship s JOIN program p ON p.id = s.program_id
+        WHERE s.sponsor_id = $1 AND ($2::date IS NULL OR s.ends_on >= $2) AND ($3::date IS NULL OR s.starts_on <= $3) ORDER BY s.program_id`,
       [sponsorId, query.from ?? null, query.to ?? null],
     );
-    let programIds = sponsored.map((r) => r.program_id);
+    // A coordinator reads the sponsor's report over the programs of their own branches only.
+    let programIds = sponsored.filter((r) => principal.role !== 'coordinator' || this.scheduling.runsBranch(principal, r.branch_id)).map((r) => r.program_id);
     if (query.programId) {
       if (!programIds.includes(query.programId)) throw new ProgramNotSponsoredError(query.programId);
       programIds = [query.programId];
     }
     const min = this.env.REPORT_MIN_CELL;
     const measures = await measure(this.dataSource.manager, { programIds, ...period, sponsorId });
-    return { sponsorId, programIds, from: query.from ?? null, to: query.to ?? null, minCell: min, ...shapeReport(measures, min) };
+    const months = { from: query.from?.slice(0, 7) ?? null, to: query.to?.slice(0, 7) ?? null };
+    return { sponsorId, programIds, from: query.from ?? null, to: query.to ?? null, minCell: min, ...shapeReport(measures, min, months) };
   }
 
   /** One program's measures for its staff, nothing suppressed, with the teens flagged for absences. */
@@ -76,13 +79,14 @@ export class ReportsService {
     return { sponsorId: null, programIds: [programId], from: null, to: null, minCell: 0, ...shapeReport(measures, 0), flaggedTeens };
   }
 
-  /** Volunteer hours by mentor and employer: staff for anyone, a sponsor for its own employees. */
+  /** Volunteer hours by mentor and employer: admins for anyone, a coordinator at their branches, a sponsor for its own employees. */
   async mentorHours(principal: Principal, query: MentorHoursQuery): Promise<MentorHoursReportDto> {
     let sponsorId = query.sponsorId ?? null;
     if (!isLibraryStaff(principal)) {
       if (sponsorId && sponsorId !== principal.sponsorId) throw new SponsorNotFoundError(sponsorId);
       sponsorId = principal.sponsorId;
     }
+    const branchIds = principal.role === 'coordinator' ? principal.branchIds : null;
     const period = bounds(query.from, query.to);
     const mentors = await this.dataSource.query(
       `SELECT m.id AS "mentorId", u.display_name AS "displayName", m.employer_sponsor_id AS "employerSponsorId", sp.name AS "employerName",
@@ -91,8 +95,9 @@ export class ReportsService {
          JOIN user_account u ON u.id = m.user_id LEFT JOIN sponsor sp ON sp.id = m.employer_sponsor_id
         WHERE ma.status = 'present' AND s.status = 'scheduled' AND ($1::uuid IS NULL OR m.employer_sponsor_id = $1)
           AND s.starts_at >= $2::timestamptz AND s.starts_at < $3::timestamptz
+          AND ($4::uuid[] IS NULL OR s.program_id IN (SELECT id FROM program WHERE branch_id = ANY($4::uuid[])))
         GROUP BY m.id, u.display_name, sp.id ORDER BY hours DESC, m.id`,
-      [sponsorId, period.from, period.to],
+      [sponsorId, period.from, period.to, branchIds],
     );
     const totalHours = Math.round(mentors.reduce((sum: number, r: { hours: number }) => sum + r.hours, 0) * 100) / 100;
     return { from: query.from ?? null, to: query.to ?? null, mentors, totalHours };

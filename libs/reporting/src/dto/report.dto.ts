@@ -1,28 +1,21 @@
-import { IsCalendarDate } from '@codeshelf/core';
+import { FigureDto, IsCalendarDate } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-
-export class FigureDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'null when suppressed' }) value: number | null;
-  @ApiProperty({ description: 'Hidden because it counts, or could reveal by subtraction, fewer teens than REPORT_MIN_CELL' }) suppressed: boolean;
-}
 
 export class ReachDto {
   @ApiProperty({ type: FigureDto }) programs: FigureDto;
   @ApiProperty({ type: FigureDto, description: 'Started, not cancelled, in the period' }) sessionsHeld: FigureDto;
   @ApiProperty({ type: FigureDto }) instructionHours: FigureDto;
-  @ApiProperty({ type: FigureDto, description: 'Unique teens holding a seat' }) teensEnrolled: FigureDto;
-  @ApiProperty({ type: FigureDto, description: 'Teens present or late at least once' }) teensActive: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Seats held (enrolled or completed), over the programs’ whole terms; a teen in two programs counts in each' }) teensEnrolled: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Of those, present or late at least once (the seats outside the attendance breakdown’s “never came”)' }) teensActive: FigureDto;
   @ApiProperty({ type: FigureDto, description: 'Longest waitlist of each program, summed' }) waitlistedAtPeak: FigureDto;
 }
 
 export class RetentionDto {
-  @ApiProperty({ type: FigureDto, description: 'Mean of the teens’ rates (present + late over held since they enrolled)' }) averageAttendanceRate: FigureDto;
-  @ApiProperty({ type: FigureDto }) teensWithRateAtLeast80: FigureDto;
-  @ApiProperty({ type: FigureDto, description: 'Enrollments in programs that have ended' }) finishedEnrollments: FigureDto;
-  @ApiProperty({ type: FigureDto, description: 'Of those, rate ≥ the program’s completion threshold (rule 7)' }) completedEnrollments: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Mean of the teens’ rates (present + late over held since they enrolled); over several programs, the programs’ means weighted by their seats' }) averageAttendanceRate: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Seats in programs that have ended' }) finishedEnrollments: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Of those, rate ≥ the program’s completion threshold (rule 7): the attendance breakdown’s “threshold met” of ended programs' }) completedEnrollments: FigureDto;
   @ApiProperty({ type: FigureDto }) completionRate: FigureDto;
-  @ApiProperty({ type: FigureDto, description: 'Teens present or late in the last quarter of a program' }) stillAttendingLastQuarter: FigureDto;
 }
 
 export class MentoringDto {
@@ -47,15 +40,15 @@ export class BreakdownRowDto {
 }
 
 export class BreakdownsDto {
-  @ApiProperty({ type: [BreakdownRowDto], description: 'Age on the first day of the teen’s first program' }) ageBand: BreakdownRowDto[];
-  @ApiProperty({ type: [BreakdownRowDto], description: 'Self-reported' }) gender: BreakdownRowDto[];
-  @ApiProperty({ type: [BreakdownRowDto], description: 'Branch of the teen’s first program' }) branch: BreakdownRowDto[];
+  @ApiProperty({ type: [BreakdownRowDto], description: 'Age on the program’s first day; every band is listed, empty ones as 0' }) ageBand: BreakdownRowDto[];
+  @ApiProperty({ type: [BreakdownRowDto], description: 'Self-reported, in fixed groups; every group is listed' }) gender: BreakdownRowDto[];
+  @ApiProperty({ type: [BreakdownRowDto], description: 'The program’s branch' }) branch: BreakdownRowDto[];
+  @ApiProperty({ type: [BreakdownRowDto], description: '“never came”, “below threshold” or “threshold met” (rate ≥ the program’s completion threshold so far)' }) attendance: BreakdownRowDto[];
 }
 
 export class MonthDto {
   @ApiProperty({ example: '2027-03' }) month: string;
-  @ApiProperty({ type: FigureDto, description: 'Present or late marks' }) attendances: FigureDto;
-  @ApiProperty({ type: FigureDto }) activeTeens: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Present or late marks; a program’s month is hidden when fewer than REPORT_MIN_CELL of its teens came' }) attendances: FigureDto;
 }
 
 export class OutcomesDto {

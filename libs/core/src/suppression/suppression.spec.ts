@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { partOf, shown, suppressPartition } from './suppression';
+import { hidden, meanOfParts, partOf, shown, sumOfParts, suppressPartition } from './suppression';
 
 const MIN = 10;
 
@@ -25,6 +25,11 @@ describe('suppressPartition', () => {
     expect(suppressPartition(9, { a: 9 }, MIN)).toEqual({ total: { value: null, suppressed: true }, cells: { a: { value: null, suppressed: true } } });
   });
 
+  it('shows an empty cell as 0, and needs no partner for it', () => {
+    expect(suppressPartition(30, { a: 30, b: 0 }, MIN).cells).toEqual({ a: shown(30), b: shown(0) });
+    expect(suppressPartition(0, { a: 0 }, MIN).total).toEqual(shown(0));
+  });
+
   it('shows a part of a whole only when the rest also reaches the threshold', () => {
     expect(partOf(25, shown(30), MIN).suppressed).toBe(true); // the other 5 would be known
     expect(partOf(20, shown(30), MIN)).toEqual(shown(20));
@@ -40,7 +45,8 @@ describe('suppressPartition', () => {
         const hiddenKeys = Object.keys(cells).filter((k) => out.cells[k].suppressed);
         // Every figure shown is the true count, and at least the threshold.
         for (const [k, f] of Object.entries(out.cells)) if (!f.suppressed) expect(f.value).toBe(cells[k]);
-        for (const [, f] of Object.entries(out.cells)) if (!f.suppressed) expect(f.value).toBeGreaterThanOrEqual(min);
+        // An empty cell is no group: it is shown as 0.
+        for (const [, f] of Object.entries(out.cells)) if (!f.suppressed && f.value !== 0) expect(f.value).toBeGreaterThanOrEqual(min);
         if (!out.total.suppressed) {
           expect(out.total.value).toBe(total);
           // What subtraction recovers is the sum of the hidden cells: never one cell alone, never under the threshold.
@@ -50,10 +56,27 @@ describe('suppressPartition', () => {
           }
         } else {
           expect(total).toBeLessThan(min);
+          expect(total).toBeGreaterThan(0);
           expect(hiddenKeys).toHaveLength(Object.keys(cells).length);
         }
       }),
       { seed: 20261128, numRuns: 2000 },
     );
+  });
+});
+
+describe('sumOfParts and meanOfParts', () => {
+  it('sum only the shown parts, marked partial when some are hidden, hidden when all are', () => {
+    expect(sumOfParts([shown(12), shown(20)])).toEqual(shown(32));
+    expect(sumOfParts([shown(12), hidden, shown(0)])).toEqual({ value: 12, suppressed: false, partial: true });
+    expect(sumOfParts([hidden, hidden])).toEqual(hidden);
+    expect(sumOfParts([])).toEqual(shown(0));
+  });
+
+  it('weigh each shown rate by its shown count and leave hidden ones out', () => {
+    expect(meanOfParts([{ rate: shown(1), weight: shown(10) }, { rate: shown(0.5), weight: shown(30) }])).toEqual(shown(0.625));
+    expect(meanOfParts([{ rate: shown(1), weight: shown(10) }, { rate: hidden, weight: hidden }])).toEqual({ value: 1, suppressed: false, partial: true });
+    expect(meanOfParts([{ rate: hidden, weight: shown(12) }])).toEqual(hidden);
+    expect(meanOfParts([{ rate: { value: null, suppressed: false }, weight: shown(12) }])).toEqual({ value: null, suppressed: false });
   });
 });
