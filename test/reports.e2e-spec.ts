@@ -122,7 +122,11 @@ describe('Reports (HTTP)', () => {
   const S = (value: number) => ({ value, suppressed: false });
   const H = { value: null, suppressed: true };
 
-  it('gives the sponsor its figures, worked out by hand, with small counts hidden and no way back to them', async () => {
+  const P = (value: number) => ({ value, suppressed: false, partial: true });
+  const Z = S(0);
+  const none = { value: null, suppressed: false };
+
+  it('gives the sponsor its figures, worked out by hand, each program suppressed alone and the totals made of what the programs show', async () => {
     const res = await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).set(bearer(sponsor)).expect(200);
     const r = res.body;
     expect(r.programIds.sort()).toEqual([p1.program.id, p2.program.id].sort());
@@ -130,39 +134,48 @@ describe('Reports (HTTP)', () => {
       programs: S(2),
       sessionsHeld: S(6),
       instructionHours: S(8), // 4 × 1.5 h + 2 × 1 h; the cancelled session does not count
-      teensEnrolled: S(26),
-      teensActive: H, // 22 came, so the other 4 would be known by subtraction
-      waitlistedAtPeak: H, // 3
+      teensEnrolled: S(26), // 14 + 12
+      teensActive: P(12), // P1's 10 of 14 is hidden (the other 4 would be known), P2's 12 of 12 is shown
+      waitlistedAtPeak: P(0), // P1's 3 is hidden; P2 never had a line
     });
     expect(r.retention).toEqual({
-      averageAttendanceRate: S(0.7308), // (10 × 1 + 4 × 0 + 6 × 1 + 6 × 0.5) / 26 = 19 / 26
-      teensWithRateAtLeast80: S(16), // A1–A10 and B1–B6; the other 10 may be shown too
+      averageAttendanceRate: S(0.7308), // P1 10 / 14 = 0.7143 and P2 9 / 12 = 0.75, weighted by their 14 and 12 seats
       finishedEnrollments: S(26),
-      completedEnrollments: S(16), // rate ≥ 0.75
-      completionRate: S(0.6154), // 16 / 26
-      stillAttendingLastQuarter: S(16), // came on 20 or 22 October: A1–A10, B1–B6
+      completedEnrollments: H, // P1's 10 of 14 and P2's 6 of 12 are both hidden
+      completionRate: H,
     });
     expect(r.mentoring).toEqual({ mentors: S(2), volunteerHours: S(4), employeeVolunteerHours: S(3) });
-    expect(r.internships).toEqual({ postings: S(1), applications: S(12), offers: H, placements: H, completed: H, hired: H });
+    // The sponsor's own 12 applications, none offered: an empty step is no group.
+    expect(r.internships).toEqual({ postings: S(1), applications: S(12), offers: Z, placements: Z, completed: Z, hired: Z });
     expect(r.breakdowns.branch).toEqual([
-      { group: 'North', teens: S(14), averageAttendanceRate: S(0.7143) }, // 10 / 14
-      { group: 'South', teens: S(12), averageAttendanceRate: S(0.75) }, // 9 / 12
+      { group: 'North', teens: S(14), averageAttendanceRate: S(0.7143) },
+      { group: 'South', teens: S(12), averageAttendanceRate: S(0.75) },
     ]);
-    // 13–14 (6) and 15–16 (8) are both under 10, and together 14: hiding both is enough.
+    // P1's 13–14 (6) and 15–16 (8) hide each other; P2 has 12 of 17–18. Every band is listed.
     expect(r.breakdowns.ageBand).toEqual([
-      { group: '13-14', teens: H, averageAttendanceRate: H },
-      { group: '15-16', teens: H, averageAttendanceRate: H },
+      { group: 'under 13', teens: Z, averageAttendanceRate: none },
+      { group: '13-14', teens: P(0), averageAttendanceRate: H },
+      { group: '15-16', teens: P(0), averageAttendanceRate: H },
       { group: '17-18', teens: S(12), averageAttendanceRate: S(0.75) },
+      { group: '19 and over', teens: Z, averageAttendanceRate: none },
     ]);
-    // "not stated" (2) is hidden; alone it would be 26 − 13 − 11, so "male" (11) is hidden with it.
+    // P1: one boy would be 14 − 13, so the 13 girls are hidden with him; P2: 2 "not stated" hide the 10 boys.
     expect(r.breakdowns.gender).toEqual([
-      { group: 'female', teens: S(13), averageAttendanceRate: S(0.7692) }, // 10 / 13
+      { group: 'female', teens: P(0), averageAttendanceRate: H },
       { group: 'male', teens: H, averageAttendanceRate: H },
-      { group: 'not stated', teens: H, averageAttendanceRate: H },
+      { group: 'non-binary', teens: Z, averageAttendanceRate: none },
+      { group: 'self-described', teens: Z, averageAttendanceRate: none },
+      { group: 'not stated', teens: P(0), averageAttendanceRate: H },
+    ]);
+    // P1: 4 never came, 10 met the threshold (both hidden); P2: 6 below and 6 met (both hidden).
+    expect(r.breakdowns.attendance).toEqual([
+      { group: 'never came', teens: P(0), averageAttendanceRate: H },
+      { group: 'below threshold', teens: P(0), averageAttendanceRate: H },
+      { group: 'threshold met', teens: H, averageAttendanceRate: H },
     ]);
     expect(r.monthly).toEqual([
-      { month: '2025-09', attendances: S(32), activeTeens: S(22) }, // 10 + 10 + 12
-      { month: '2025-10', attendances: S(26), activeTeens: S(16) }, // 10 + 10 + 6
+      { month: '2025-09', attendances: S(32) }, // P1 10 + 10, P2 12
+      { month: '2025-10', attendances: P(20) }, // P1 10 + 10; only 6 of P2's teens came in October
     ]);
     // Nothing about a single teen: no participant ids or names anywhere.
     for (const teen of a) expect(res.text).not.toContain(teen.participantId);
@@ -175,8 +188,10 @@ describe('Reports (HTTP)', () => {
     const september = await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ from: '2025-09-01', to: '2025-09-30' }).set(bearer(sponsor)).expect(200);
     expect(september.body.reach).toMatchObject({ sessionsHeld: S(3), instructionHours: S(4) });
     expect(september.body.monthly.map((m: { month: string }) => m.month)).toEqual(['2025-09']);
-    // Completion is judged over the whole of an ended program (rule 7), not the period's sessions (which would make it 22).
-    expect(september.body.retention.completedEnrollments).toEqual(S(16));
+    // Teens' figures are the programs' whole terms, whatever the period: periods cannot be subtracted from each other.
+    const whole = (await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).set(bearer(sponsor)).expect(200)).body;
+    expect(september.body.retention).toEqual(whole.retention);
+    expect(september.body.breakdowns).toEqual(whole.breakdowns);
     const other = await createUser(app, 'sponsor');
     await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).set(bearer(other)).expect(404);
     const unsponsored = await publishedProgram(app);
@@ -195,16 +210,18 @@ describe('Reports (HTTP)', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="codeshelf-outcomes-.*\.csv"$/);
     const rows: { section: string; measure: string; group: string; value: string }[] = parse(csv.text, { columns: true });
-    const value = (f: { value: number | null; suppressed: boolean }) => (f.suppressed ? '<10' : String(f.value));
+    const value = (f: { value: number | null; suppressed: boolean; partial?: boolean }) => (f.suppressed ? '<10' : f.value === null ? '' : `${f.value}${f.partial ? '+' : ''}`);
     for (const section of ['reach', 'retention', 'mentoring', 'internships']) {
       for (const [measure, figure] of Object.entries(json[section] as Record<string, { value: number; suppressed: boolean }>)) {
         expect(rows.find((r) => r.section === section && r.measure === measure)?.value).toBe(value(figure));
       }
     }
     expect(rows.filter((r) => r.section === 'breakdown:gender' && r.measure === 'teens').map((r) => [r.group, r.value])).toEqual([
-      ['female', '13'],
+      ['female', '0+'],
       ['male', '<10'],
-      ['not stated', '<10'],
+      ['non-binary', '0'],
+      ['self-described', '0'],
+      ['not stated', '0+'],
     ]);
     const viaQuery = await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ format: 'csv' }).set(bearer(sponsor)).expect(200);
     expect(viaQuery.text).toBe(csv.text);
