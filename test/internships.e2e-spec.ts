@@ -206,14 +206,15 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
     const body = { programId: program.id, startsOn: String(program.startsOn), endsOn: String(program.endsOn), amount: 2500 };
     await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer((await publishedProgram(app)).coordinator)).send(body).expect(403);
     const created = await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(coordinator)).send(body).expect(201);
-    expect(created.body).toMatchObject({ sponsorId: sponsor.sponsorId, programId: program.id, amount: 2500, program: { title: program.title, capacity: 30, enrolledCount: 0 } });
+    expect(created.body).toMatchObject({ sponsorId: sponsor.sponsorId, programId: program.id, amount: 2500, program: { title: program.title, capacity: 30, enrolled: { value: 0, suppressed: false } } });
     expect((await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(coordinator)).send(body).expect(409)).body.code).toBe('sponsorship-exists');
     expect((await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(coordinator)).send({ ...body, endsOn: '2000-01-01' }).expect(400)).body.errors[0].field).toBe('endsOn');
     const [teen] = await insertTeens(app, 1);
     await request(http).post(`/v1/programs/${program.id}/enrollments`).set(bearer(teen)).expect(201);
     const key = (await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/api-keys`).set(bearer(sponsor)).send({ name: 'dashboard' }).expect(201)).body.key;
     const seen = await request(http).get(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set('X-API-Key', key).expect(200);
-    expect(seen.body.items[0].program).toMatchObject({ enrolledCount: 1, waitlistedCount: 0 });
+    // One teen: hidden from the sponsor (rule 9); an empty waitlist is no group.
+    expect(seen.body.items[0].program).toMatchObject({ enrolled: { value: null, suppressed: true }, waitlisted: { value: 0, suppressed: false } });
     expect(seen.text).not.toContain(teen.participantId);
     await request(http).get(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(other)).expect(404);
   });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
-import { insertTeens, publishedProgram } from './support/enrollment-factories';
+import { insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
 import { bearer, createUser } from './support/identity';
 
 const MIN = 10; // REPORT_MIN_CELL
@@ -84,7 +84,7 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
       programIds.push(program.id);
       await db.query(`INSERT INTO sponsorship (sponsor_id, program_id, starts_on, ends_on) VALUES ($1, $2, $3, $4)`, [sponsorId, program.id, term.startsOn, term.endsOn]);
       const teens = rosters[i];
-      const rows = [];
+      const rows: Teen[] = [];
       for (const t of teens) {
         const [row] = await insertTeens(app, 1, { birthDate: BANDS[t.band] });
         if (t.gender) await db.query(`UPDATE participant SET gender = $2 WHERE id = $1`, [row.participantId, t.gender]);
@@ -125,7 +125,7 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
           teens.map((t) => ({ program, ageBand: t.band, gender: t.gender ?? 'not stated', attendance: attendanceOf(t) })),
         );
         sizes.push(...rosters.map((r) => r.length));
-        const seatsOf = (test: (a: Atom) => boolean) => atoms.map((a) => (test(a) ? 1 : 0));
+        const seatsOf = (test: (a: Atom) => boolean): number[] => atoms.map((a) => (test(a) ? 1 : 0));
 
         // Every question: all programs or one, with no period or any whole months.
         const periods: { from?: string; to?: string }[] = [{}];

@@ -239,4 +239,37 @@ describe('Reports (HTTP)', () => {
     const other = await createUser(app, 'sponsor');
     await request(http).get('/v1/reports/mentor-hours').query({ sponsorId: sponsor.sponsorId }).set(bearer(other)).expect(404);
   });
+
+  it('gives a coordinator the sponsor’s outcomes and mentor hours over their own branches’ programs only', async () => {
+    const mine = (await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).set(bearer(p1.coordinator)).expect(200)).body;
+    expect(mine.programIds).toEqual([p1.program.id]);
+    expect(mine.reach).toMatchObject({ programs: S(1), teensEnrolled: S(14) });
+    const theirs = await request(http).get(`/v1/reports/sponsors/${sponsor.sponsorId}/outcomes`).query({ programId: p2.program.id }).set(bearer(p1.coordinator)).expect(404);
+    expect(theirs.body.code).toBe('program-not-sponsored');
+    const hours = async (user: TestUser) => (await request(http).get('/v1/reports/mentor-hours').query({ from: '2025-09-01', to: '2025-10-31' }).set(bearer(user)).expect(200)).body;
+    expect((await hours(p1.coordinator)).totalHours).toBe(3); // M1 at North
+    expect((await hours(p2.coordinator)).totalHours).toBe(1); // M2 at South
+    expect((await hours(await createUser(app, 'admin'))).totalHours).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows the sponsor its sponsorships’ seats as the report does, only while published; staff see them exact', async () => {
+    const admin = await createUser(app, 'admin');
+    const closed = await publishedProgram(app, term);
+    await seat(closed.program.id, await insertTeens(app, 5, { birthDate: '2010-05-01' }));
+    await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(admin)).send({ programId: closed.program.id, startsOn: term.startsOn, endsOn: term.endsOn }).expect(201);
+    await db.query(`UPDATE program SET status = 'archived' WHERE id = $1`, [closed.program.id]);
+    const programsSeen = async (headers: Record<string, string>) => {
+      const items: { programId: string; program: { enrolled: unknown; waitlisted: unknown } }[] = (
+        await request(http).get(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(headers).expect(200)
+      ).body.items;
+      return Object.fromEntries(items.map((i) => [i.programId, [i.program.enrolled, i.program.waitlisted]]));
+    };
+    const bySponsor = await programsSeen(bearer(sponsor));
+    expect(bySponsor[p1.program.id]).toEqual([S(14), H]); // 3 wait: hidden, as in the report
+    expect(bySponsor[p2.program.id]).toEqual([S(12), S(0)]);
+    expect(bySponsor[closed.program.id]).toEqual([H, H]); // archived: no numbers for the sponsor
+    const byAdmin = await programsSeen(bearer(admin));
+    expect(byAdmin[p1.program.id]).toEqual([S(14), S(3)]);
+    expect(byAdmin[closed.program.id]).toEqual([S(5), S(0)]);
+  });
 });

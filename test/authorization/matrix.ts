@@ -72,10 +72,10 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'PUT /v1/sessions/{id}/mentors/{mentorId}': STAFF,
   'DELETE /v1/sessions/{id}/mentors/{mentorId}': STAFF,
 
-  'POST /v1/sponsors': STAFF,
+  'POST /v1/sponsors': ['admin'],
   'GET /v1/sponsors': [...STAFF, 'sponsor', 'sponsorKey'],
   'GET /v1/sponsors/{id}': [...STAFF, 'sponsor', 'sponsorKey'],
-  'PATCH /v1/sponsors/{id}': STAFF,
+  'PATCH /v1/sponsors/{id}': ['admin'],
   'POST /v1/sponsors/{id}/sponsorships': STAFF,
   'GET /v1/sponsors/{id}/sponsorships': [...STAFF, 'sponsor', 'sponsorKey'],
 

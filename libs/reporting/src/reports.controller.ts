@@ -18,8 +18,12 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Outcomes of the programs the sponsor sponsors in the period: reach, retention, mentoring, internships, breakdowns, monthly series',
     description:
-      'Aggregates only. Any figure counting fewer teens than REPORT_MIN_CELL is `{ value: null, suppressed: true }`, with complementary ' +
-      'suppression so none can be recovered from totals or from the other cells of a breakdown; rates over a hidden count are hidden. ' +
+      'Aggregates only, the same for the sponsor and for staff. Each program is suppressed alone: a count of 1 to REPORT_MIN_CELL − 1 teens is ' +
+      '`{ value: null, suppressed: true }`, with complementary suppression within each breakdown; rates over a hidden group are hidden. Teens’ ' +
+      'figures cover each program’s whole term whatever the period (the period picks the sponsored programs, the sessions and hours counted and ' +
+      'the months listed). Every figure over several programs is made from the programs’ own published figures only: a sum of the shown ones, ' +
+      'with `partial: true` when some are left out, so no sum or difference of answers recovers a hidden group (libs/reporting/README.md). ' +
+      'A coordinator reads it over the programs of their own branches. ' +
       '`?format=csv` or `Accept: text/csv` gives the same figures as one long table `section,measure,group,value` (`<10` where suppressed). ' +
       'Another sponsor’s report is a 404.',
   })
@@ -54,7 +58,9 @@ export class ReportsController {
   @Get('mentor-hours')
   @Roles('admin', 'coordinator', 'sponsor')
   @ApiKeyAllowed()
-  @ApiOperation({ summary: 'Volunteer hours by mentor and employer in the period (a sponsor sees its own employees), for companies’ volunteering programmes' })
+  @ApiOperation({
+    summary: 'Volunteer hours by mentor and employer in the period, for companies’ volunteering programmes: a sponsor sees its own employees, a coordinator the sessions of their branches, an admin all',
+  })
   @ApiOkResponse({ type: MentorHoursReportDto })
   @ApiProblems(400, 404)
   mentorHours(@CurrentPrincipal() principal: Principal, @Query() query: MentorHoursQuery): Promise<MentorHoursReportDto> {

@@ -18,8 +18,8 @@ export class SponsorsController {
   ) {}
 
   @Post()
-  @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Register a sponsoring company (library staff; audited)' })
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register a sponsoring company (admins; audited)' })
   @ApiCreatedResponse({ type: SponsorDto })
   @ApiProblems(400)
   create(@Body() dto: CreateSponsorDto, @CurrentPrincipal() principal: Principal): Promise<SponsorDto> {
@@ -48,8 +48,8 @@ export class SponsorsController {
   }
 
   @Patch(':id')
-  @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Change a sponsor’s name, website, contact or logo (audited)' })
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change a sponsor’s name, website, contact or logo (admins; audited)' })
   @ApiOkResponse({ type: SponsorDto })
   @ApiProblems(400, 404)
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateSponsorDto, @CurrentPrincipal() principal: Principal): Promise<SponsorDto> {

@@ -1,7 +1,7 @@
-import { type AuditActor, AuditService, isUniqueViolation, type Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
-import type { Principal } from '@codeshelf/identity';
+import { type AppEnv, type AuditActor, AuditService, countFigure, envConfig, hidden, isUniqueViolation, type Page, paginate, shown, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { isLibraryStaff, type Principal } from '@codeshelf/identity';
 import { ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { SponsorshipExistsError, UnknownProgramError } from '../partners.errors';
@@ -15,6 +15,7 @@ import { NotStaffOfBranchError } from './sponsorships.errors';
 @Injectable()
 export class SponsorshipsService {
   constructor(
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
     @InjectRepository(SponsorshipEntity) private readonly sponsorships: Repository<SponsorshipEntity>,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
@@ -40,7 +41,7 @@ export class SponsorshipsService {
       await this.audit.record({ actor, action: 'sponsorship.created', entity: 'sponsorship', entityId: sponsorship.id, changes: { sponsorId, ...dto } }, manager);
       return sponsorship.id;
     });
-    const [created] = await this.withPrograms([await this.sponsorships.findOneByOrFail({ id })]);
+    const [created] = await this.withPrograms(principal, [await this.sponsorships.findOneByOrFail({ id })]);
     return created;
   }
 
@@ -48,19 +49,28 @@ export class SponsorshipsService {
   async list(principal: Principal, sponsorId: string, query: ListSponsorshipsQuery): Promise<Page<SponsorshipDto>> {
     this.policy.assertCanRead(principal, sponsorId);
     const page = await paginate(this.sponsorships.createQueryBuilder('s').where('s.sponsorId = :sponsorId', { sponsorId }), query, 'startsOn');
-    return { items: await this.withPrograms(page.items), nextCursor: page.nextCursor };
+    return { items: await this.withPrograms(principal, page.items), nextCursor: page.nextCursor };
   }
 
-  private async withPrograms(rows: SponsorshipEntity[]): Promise<SponsorshipDto[]> {
-    const programs: (SponsoredProgramDto & { id: string })[] = rows.length
+  /**
+   * Each sponsorship with its program's seats and waitlist: exact for library staff; for the sponsor the
+   * report's figures (rule 9: the same seats, hidden from 1 to REPORT_MIN_CELL − 1), and only while the
+   * program is published.
+   */
+  private async withPrograms(principal: Principal, rows: SponsorshipEntity[]): Promise<SponsorshipDto[]> {
+    const programs: (Omit<SponsoredProgramDto, 'enrolled' | 'waitlisted'> & { id: string; seats: number; waiting: number })[] = rows.length
       ? await this.sponsorships.query(
           `SELECT p.id, p.title, p.branch_id AS "branchId", b.name AS "branchName", p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.status,
-                  p.capacity, p.enrolled_count AS "enrolledCount", p.waitlisted_count AS "waitlistedCount"
+                  p.capacity, p.enrolled_count AS seats, p.waitlisted_count AS waiting
              FROM program p JOIN branch b ON b.id = p.branch_id WHERE p.id = ANY($1::uuid[])`,
           [rows.map((r) => r.programId)],
         )
       : [];
-    const byId = new Map(programs.map(({ id, ...program }) => [id, program]));
+    const min = isLibraryStaff(principal) ? 0 : this.env.REPORT_MIN_CELL;
+    const figure = (status: string, n: number) => (min === 0 ? shown(n) : status === 'published' ? countFigure(n, min) : hidden);
+    const byId = new Map(
+      programs.map(({ id, seats, waiting, ...program }) => [id, { ...program, enrolled: figure(program.status, seats), waitlisted: figure(program.status, waiting) }]),
+    );
     return rows.map((r) => ({
       id: r.id,
       sponsorId: r.sponsorId,

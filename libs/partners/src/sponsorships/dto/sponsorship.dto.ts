@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsNumberWithDecimals, PageQueryDto } from '@codeshelf/core';
+import { FigureDto, IsCalendarDate, IsNumberWithDecimals, PageQueryDto } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -29,8 +29,12 @@ export class SponsoredProgramDto {
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty({ enum: ['draft', 'published', 'archived'] }) status: string;
   @ApiProperty() capacity: number;
-  @ApiProperty() enrolledCount: number;
-  @ApiProperty() waitlistedCount: number;
+  @ApiProperty({
+    type: FigureDto,
+    description: 'Teens holding a seat: exact for library staff; for the sponsor suppressed as in its report (hidden from 1 to REPORT_MIN_CELL − 1) and hidden unless the program is published',
+  })
+  enrolled: FigureDto;
+  @ApiProperty({ type: FigureDto, description: 'Teens on the waitlist now, shown like `enrolled`' }) waitlisted: FigureDto;
 }
 
 export class SponsorshipDto {
