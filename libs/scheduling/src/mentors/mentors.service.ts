@@ -73,12 +73,13 @@ export class MentorsService {
    * (not cancelled) and has not ended more than MENTOR_ACCESS_DAYS_AFTER_SESSION days ago; else null.
    */
   async currentMentor(userId: string, of: { sessionId: string } | { programId: string }): Promise<string | null> {
+    // One statement per scope (no OR), so each is an index lookup: the session's key, or the program's sessions.
+    const [scope, id] = 'sessionId' in of ? ['sm.session_id', of.sessionId] : ['s.program_id', of.programId];
     const [row] = await this.mentors.query(
       `SELECT m.id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN session s ON s.id = sm.session_id
-        WHERE m.user_id = $1 AND (s.id = $2::uuid OR s.program_id = $3::uuid)
-          AND s.status = 'scheduled' AND s.ends_at > now() - make_interval(days => $4)
+        WHERE m.user_id = $1 AND ${scope} = $2 AND s.status = 'scheduled' AND s.ends_at > now() - make_interval(days => $3)
         LIMIT 1`,
-      [userId, 'sessionId' in of ? of.sessionId : null, 'programId' in of ? of.programId : null, MENTOR_ACCESS_DAYS_AFTER_SESSION],
+      [userId, id, MENTOR_ACCESS_DAYS_AFTER_SESSION],
     );
     return row?.id ?? null;
   }
