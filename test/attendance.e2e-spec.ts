@@ -131,6 +131,36 @@ describe('Attendance (HTTP)', () => {
         /cancelled/,
       );
     });
+
+    it('a mentor of a cancelled session, or of one ended more than 14 days ago, neither reads nor takes its roll call; staff still do', async () => {
+      const { program, coordinator } = await runningProgram();
+      const [teen] = await insertTeens(app, 1);
+      await enrollInTurn(app, program.id, [teen]);
+      await backdate(program.id, [teen], 30);
+      const day = 24 * 60;
+      const old = await session(program.id, -15 * day - 90, 90);
+      const recent = await session(program.id, -13 * day - 90, 90);
+      const cancelled = await session(program.id, -30);
+      const mentor = await mentorOf(old, recent, cancelled);
+      await request(http).post(`/v1/sessions/${cancelled}/cancel`).set(bearer(coordinator)).send({ reason: 'Storm' }).expect(200);
+      const records = [{ participantId: teen.participantId, status: 'present' }];
+
+      for (const sessionId of [old, cancelled]) {
+        expect((await request(http).get(`/v1/sessions/${sessionId}/attendance`).set(bearer(mentor)).expect(403)).body.code).toBe('not-your-session');
+        expect((await rollCall(mentor, sessionId, { records }).expect(403)).body.code).toBe('not-your-session');
+        await request(http).post(`/v1/sessions/${sessionId}/check-in-code`).set(bearer(mentor)).expect(403);
+      }
+      await request(http).get(`/v1/sessions/${recent}/attendance`).set(bearer(mentor)).expect(200);
+      await rollCall(mentor, recent, { records }).expect(200);
+      await rollCall(coordinator, old, { records }).expect(200);
+      const recorders = await db.query(`SELECT session_id, recorded_by FROM attendance WHERE session_id = ANY($1::uuid[])`, [[old, recent, cancelled]]);
+      expect(new Map(recorders.map((r: { session_id: string; recorded_by: string }) => [r.session_id, r.recorded_by]))).toEqual(
+        new Map([
+          [old, coordinator.id],
+          [recent, mentor.id],
+        ]),
+      );
+    });
   });
 
   describe('self check-in', () => {

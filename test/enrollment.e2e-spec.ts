@@ -228,6 +228,40 @@ describe('Enrollment (HTTP)', () => {
       expect(audit.changes).toMatchObject({ via: 'roster:staff', ids: expect.arrayContaining([teens[0].participantId]) });
     });
 
+    it('a mentor reads the seated teens only, and only while assigned to a scheduled session of the program ended at most 14 days ago', async () => {
+      const { program, coordinator } = await publishedProgram(app, { capacity: 1 });
+      const [seated, waiting] = await insertTeens(app, 2);
+      await enrollInTurn(app, program.id, [seated, waiting]);
+      const mentorUser = await createUser(app, 'mentor');
+      const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id) VALUES ($1) RETURNING id`, [mentorUser.id]);
+      /** A session of the program ending `endsInDays` from now, with our mentor on it. */
+      const mentored = async (endsInDays: number) => {
+        const [{ id }] = await db.query(
+          `INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, now() + make_interval(days => $2) - interval '90 minutes', now() + make_interval(days => $2)) RETURNING id`,
+          [program.id, endsInDays],
+        );
+        await db.query(`INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) SELECT id, $2, 'lead', starts_at, ends_at FROM session WHERE id = $1`, [id, mentorId]);
+        return id as string;
+      };
+      const roster = (status?: string) => request(http).get(`/v1/programs/${program.id}/enrollments`).query(status ? { status } : {}).set(bearer(mentorUser));
+      const refused = async () => expect((await roster().expect(403)).body.code).toBe('roster-not-yours');
+
+      await mentored(-15);
+      await refused();
+      const recent = await mentored(-13);
+      expect((await roster().expect(200)).body.items.map((e: { participantId: string }) => e.participantId)).toEqual([seated.participantId]);
+      expect((await roster('waitlisted').expect(200)).body.items).toEqual([]);
+      await request(http).post(`/v1/sessions/${recent}/cancel`).set(bearer(coordinator)).send({ reason: 'Snow day' }).expect(200);
+      await refused();
+      const next = await mentored(7);
+      await roster().expect(200);
+      await request(http).delete(`/v1/sessions/${next}/mentors/${mentorId}`).set(bearer(coordinator)).expect(204);
+      await refused();
+      // Staff still see everyone, the waitlist included.
+      const staff = await request(http).get(`/v1/programs/${program.id}/enrollments`).query({ status: 'waitlisted' }).set(bearer(coordinator)).expect(200);
+      expect(staff.body.items.map((e: { participantId: string }) => e.participantId)).toEqual([waiting.participantId]);
+    });
+
     it('one enrollment: its teen and the branch’s staff; another teen gets a 404', async () => {
       const { program, coordinator } = await publishedProgram(app);
       const [teen, stranger] = await insertTeens(app, 2);

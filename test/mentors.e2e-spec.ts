@@ -90,6 +90,21 @@ describe('Mentors and session assignment (HTTP)', () => {
     await request(http).delete(`/v1/sessions/${second}/mentors/${mentor.id}`).set(bearer(coordinator)).expect(404);
   });
 
+  it('takes a mentor off a cancelled session (audited); another branch’s coordinator gets a 404', async () => {
+    const { mentor } = await clearedMentor();
+    const sessionId = await session('2027-04-13T16:00:00-05:00', '2027-04-13T17:00:00-05:00');
+    await request(http).put(`/v1/sessions/${sessionId}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    await request(http).post(`/v1/sessions/${sessionId}/cancel`).set(bearer(coordinator)).send({ reason: 'Storm' }).expect(200);
+    const stranger = await createUser(app, 'coordinator', { branchIds: [] });
+    await request(http).delete(`/v1/sessions/${sessionId}/mentors/${mentor.id}`).set(bearer(stranger)).expect(404);
+    await request(http).delete(`/v1/sessions/${sessionId}/mentors/${mentor.id}`).set(bearer(coordinator)).expect(204);
+    expect(await db.query(`SELECT 1 FROM session_mentor WHERE session_id = $1`, [sessionId])).toEqual([]);
+    const [audit] = await db.query(`SELECT changes FROM audit_event WHERE action = 'session.mentor_removed' AND entity_id = $1`, [sessionId]);
+    expect(audit.changes).toEqual({ mentorId: mentor.id });
+    // Taking them off does not put them back on the schedule: a cancelled session still takes no one.
+    expect((await request(http).put(`/v1/sessions/${sessionId}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(409)).body.code).toBe('session-cancelled');
+  });
+
   it('refuses to move a session onto another of its mentor’s sessions, naming it, and keeps the old time', async () => {
     const { mentor } = await clearedMentor();
     const early = await session('2027-05-04T16:00:00-05:00', '2027-05-04T17:00:00-05:00');

@@ -120,6 +120,35 @@ describe('Sessions and series (HTTP)', () => {
     expect(second.status).toBe('scheduled');
   });
 
+  it('cancelling the rest of a series ends the roster for the mentors of those sessions only', async () => {
+    const { program } = await setting();
+    const series = await request(http)
+      .post(`/v1/programs/${program.id}/series`)
+      .set(bearer(coordinator))
+      .send({ rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '10:00', durationMinutes: 60 })
+      .expect(201);
+    const ids: string[] = series.body.created.map((s: { id: string }) => s.id);
+    await request(http).post(`/v1/programs/${program.id}/publish`).set(bearer(coordinator)).expect(200);
+    const mentorOn = async (...sessionIds: string[]) => {
+      const user = await createUser(app, 'mentor');
+      const mentor = (await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: user.id }).expect(201)).body;
+      await request(http)
+        .post(`/v1/mentors/${mentor.id}/clearances`)
+        .set(bearer(coordinator))
+        .send({ kind: 'background_check', status: 'cleared', validFrom: '2027-01-01', expiresOn: '2027-12-31' })
+        .expect(201);
+      for (const id of sessionIds) await request(http).put(`/v1/sessions/${id}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+      return user;
+    };
+    const early = await mentorOn(ids[0]);
+    const late = await mentorOn(ids[2], ids[4]);
+    const roster = (who: { token: string }) => request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(who));
+    await roster(late).expect(200);
+    await request(http).post(`/v1/sessions/${ids[2]}/cancel`).query({ scope: 'following' }).set(bearer(coordinator)).send({ reason: 'Renovation' }).expect(200);
+    expect((await roster(late).expect(403)).body.code).toBe('roster-not-yours');
+    await roster(early).expect(200);
+  });
+
   it('moves a session and the rest of its series to a new local time, keeping their dates and the earlier ones', async () => {
     const { program } = await setting();
     const series = await request(http)

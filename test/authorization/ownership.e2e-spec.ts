@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { startTestApp } from '../support/app';
+import { publishedProgram } from '../support/enrollment-factories';
 import { bearer, createBranch, createSponsor, createUser, type TestUser } from '../support/identity';
 import { registerParticipant, signUpTeen } from '../support/people-factories';
 
@@ -88,5 +89,38 @@ describe('Ownership (a second principal of the same role)', () => {
     ]);
     expect(failures).toEqual([]);
     await request(app.getHttpServer()).get('/v1/me').set('X-API-Key', key.body.key).expect(200);
+  });
+
+  it('keeps a mentor whose session was cancelled out of the roster and the roll call the mentor of a scheduled one reads', async () => {
+    const http = app.getHttpServer();
+    const { program, coordinator } = await publishedProgram(app);
+    const year = Number(String(program.startsOn).slice(0, 4));
+    const session = async (day: string) =>
+      (await request(http).post(`/v1/programs/${program.id}/sessions`).set(bearer(coordinator)).send({ startsAt: `${year}-03-${day}T16:00:00-05:00`, endsAt: `${year}-03-${day}T17:30:00-05:00` }).expect(201))
+        .body.id as string;
+    const assigned = async (sessionId: string) => {
+      const user = await createUser(app, 'mentor');
+      const mentor = (await request(http).post('/v1/mentors').set(bearer(coordinator)).send({ userId: user.id }).expect(201)).body;
+      await request(http)
+        .post(`/v1/mentors/${mentor.id}/clearances`)
+        .set(bearer(coordinator))
+        .send({ kind: 'background_check', status: 'cleared', validFrom: `${year}-01-01`, expiresOn: `${year}-12-31` })
+        .expect(201);
+      await request(http).put(`/v1/sessions/${sessionId}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+      return user;
+    };
+    const [held, called] = [await session('10'), await session('17')];
+    const owner = await assigned(held);
+    const other = await assigned(called);
+    await request(http).post(`/v1/sessions/${called}/cancel`).set(bearer(coordinator)).send({ reason: 'Storm' }).expect(200);
+    const failures = await run([
+      { route: 'GET /v1/programs/{id}/enrollments', method: 'get', path: `/v1/programs/${program.id}/enrollments`, as: owner, expected: 200 },
+      { route: 'GET /v1/sessions/{id}/attendance', method: 'get', path: `/v1/sessions/${held}/attendance`, as: owner, expected: 200 },
+      { route: 'GET /v1/programs/{id}/enrollments', method: 'get', path: `/v1/programs/${program.id}/enrollments`, as: other, expected: 403 },
+      { route: 'GET /v1/sessions/{id}/attendance', method: 'get', path: `/v1/sessions/${called}/attendance`, as: other, expected: 403 },
+      { route: 'PUT /v1/sessions/{id}/attendance', method: 'put', path: `/v1/sessions/${called}/attendance`, body: { records: [] }, as: other, expected: 403 },
+      { route: 'POST /v1/sessions/{id}/check-in-code', method: 'post', path: `/v1/sessions/${called}/check-in-code`, as: other, expected: 403 },
+    ]);
+    expect(failures).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { ApiProblems, Idempotent, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { MENTOR_ACCESS_DAYS_AFTER_SESSION } from '@codeshelf/scheduling';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckInService } from './check-in.service';
@@ -7,6 +8,11 @@ import { CheckInCodeDto, CheckInDto, CheckInResultDto, RollCallDto, SessionAtten
 import { HoursQuery, MentorHoursDto, ParticipantAttendanceDto, ProgramAttendanceDto } from './dto/rates.dto';
 import { RatesService } from './rates.service';
 import { RollCallService } from './roll-call.service';
+
+/** Who reads and takes a session's attendance, as AttendancePolicy decides. */
+const MENTOR_ACCESS =
+  `For the staff of the branch and the session’s current mentors: assigned to it while it is scheduled (not cancelled), until ${MENTOR_ACCESS_DAYS_AFTER_SESSION} days after it ended; ` +
+  'a session of a published program is a 403 `not-your-session` to any other mentor.';
 
 @ApiTags('attendance')
 @Controller()
@@ -19,7 +25,7 @@ export class AttendanceController {
 
   @Get('sessions/:id/attendance')
   @Roles('admin', 'coordinator', 'mentor')
-  @ApiOperation({ summary: 'The session’s attendance sheet: every teen holding a seat (status null until recorded) and its mentors', description: 'For the staff of the branch and the session’s mentors.' })
+  @ApiOperation({ summary: 'The session’s attendance sheet: every teen holding a seat (status null until recorded) and its mentors', description: MENTOR_ACCESS })
   @ApiOkResponse({ type: SessionAttendanceDto })
   @ApiProblems(400, 401, 403, 404)
   sheet(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<SessionAttendanceDto> {
@@ -34,7 +40,8 @@ export class AttendanceController {
       'Upserts `records` (and the mentors’ own presence) in one transaction. A teen without a seat in the program (not enrolled, ' +
       'or only waitlisted) is a 422 `not-enrolled` naming them, and nothing is written; a cancelled session is a 409, and so is one ' +
       'that has not begun (roll call opens with self check-in, CHECK_IN_OPENS_MINUTES_BEFORE the start). Every change ' +
-      'is audited with who made it and the status before and after.',
+      'is audited with who made it and the status before and after. ' +
+      MENTOR_ACCESS,
   })
   @ApiOkResponse({ type: SessionAttendanceDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -44,7 +51,7 @@ export class AttendanceController {
 
   @Post('sessions/:id/check-in-code')
   @Roles('admin', 'coordinator', 'mentor')
-  @ApiOperation({ summary: 'The code teens type to check in themselves; it rotates every CHECK_IN_CODE_PERIOD_SECONDS (show it, or its QR link, on a screen)' })
+  @ApiOperation({ summary: 'The code teens type to check in themselves; it rotates every CHECK_IN_CODE_PERIOD_SECONDS (show it, or its QR link, on a screen)', description: MENTOR_ACCESS })
   @ApiCreatedResponse({ type: CheckInCodeDto })
   @ApiProblems(400, 401, 403, 404, 409)
   code(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<CheckInCodeDto> {

@@ -5,8 +5,9 @@ import { NotYourSessionError } from './attendance.errors';
 import type { SessionContext } from './session-context';
 
 /**
- * Who takes and reads attendance (rule 6): the staff of the program's branch, and the mentors assigned to
- * that session. A session of an unpublished program is a 404 to everyone else; otherwise a 403.
+ * Who takes and reads attendance (rule 6): the staff of the program's branch, and the mentors currently
+ * assigned to that session (not once it is cancelled, nor long after it; see MentorsService.currentMentor).
+ * A session of an unpublished program is a 404 to everyone else; otherwise a 403.
  */
 @Injectable()
 export class AttendancePolicy {
@@ -21,7 +22,7 @@ export class AttendancePolicy {
 
   async assertCanTakeRoll(principal: Principal, session: SessionContext): Promise<void> {
     if (this.isStaff(principal, session.branchId)) return;
-    if (principal.role === 'mentor' && (await this.mentors.mentorOfSession(principal.id, session.id))) return;
+    if (principal.role === 'mentor' && (await this.mentors.currentMentor(principal.id, { sessionId: session.id }))) return;
     if (session.programStatus !== 'published') throw new SessionNotFoundError(session.id);
     throw new NotYourSessionError(session.id);
   }

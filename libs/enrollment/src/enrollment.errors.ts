@@ -89,6 +89,6 @@ export class NotStaffOfProgramError extends ProblemError {
 
 export class RosterNotYoursError extends ProblemError {
   constructor(programId: string) {
-    super(403, 'roster-not-yours', 'Not your roster', `Only the program’s staff and the mentors of its sessions read the roster of program ${programId}.`);
+    super(403, 'roster-not-yours', 'Not your roster', `Only the program’s staff and the mentors currently assigned to its sessions read the roster of program ${programId}.`);
   }
 }

@@ -2,14 +2,18 @@ import type { Principal } from '@codeshelf/identity';
 import type { ParticipantEntity } from '@codeshelf/people';
 import { MentorsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
+import type { EnrollmentStatus } from './enrollment.entity';
 import { EnrollmentNotFoundError, EnrollSelfOnlyError, NotStaffOfProgramError, RosterNotYoursError } from './enrollment.errors';
 
 export type RosterView = 'staff' | 'mentor';
 
+/** A mentor's roster: the teens holding a seat. The waitlist and those who left are the staff's business. */
+export const MENTOR_ROSTER_STATUSES: readonly EnrollmentStatus[] = ['enrolled', 'completed'];
+
 /**
  * Who may enroll whom and see which enrollments. Staff are admins and the coordinators of the program's
- * branch; a teen reaches only their own enrollments; a mentor reads the roster (trimmed) of programs whose
- * sessions they mentor. Another owner's enrollment is a 404.
+ * branch; a teen reaches only their own enrollments; a mentor reads the seated teens (trimmed) of programs
+ * they currently mentor (MentorsService.currentMentor). Another owner's enrollment is a 404.
  */
 @Injectable()
 export class EnrollmentPolicy {
@@ -38,10 +42,10 @@ export class EnrollmentPolicy {
     throw new EnrollmentNotFoundError(enrollmentId);
   }
 
-  /** Staff see the full roster; a mentor of the program the trimmed one; anyone else is refused. */
+  /** Staff see the full roster; a current mentor of the program the trimmed one; anyone else is refused. */
   async rosterView(principal: Principal, programId: string, branchId: string): Promise<RosterView> {
     if (this.isStaff(principal, branchId)) return 'staff';
-    if (principal.role === 'mentor' && (await this.mentors.mentorsProgram(principal.id, programId))) return 'mentor';
+    if (principal.role === 'mentor' && (await this.mentors.currentMentor(principal.id, { programId }))) return 'mentor';
     throw new RosterNotYoursError(programId);
   }
 }

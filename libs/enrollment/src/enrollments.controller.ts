@@ -1,5 +1,6 @@
 import { ApiPageResponse, ApiProblems, Idempotent, type Page, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
+import { MENTOR_ACCESS_DAYS_AFTER_SESSION } from '@codeshelf/scheduling';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EnrollDto } from './dto/enroll.dto';
@@ -34,7 +35,11 @@ export class EnrollmentsController {
   @Roles('admin', 'coordinator', 'mentor')
   @ApiOperation({
     summary: 'The program’s roster and waitlist',
-    description: 'For the staff of its branch (full records) and the mentors of its sessions (first name and last initial only). Reading it is audited.',
+    description:
+      'For the staff of its branch: every enrollment, waitlist included, with full records. For a mentor currently assigned to ' +
+      'the program: the teens holding a seat (`enrolled`, `completed`), first name and last initial only — no waitlist, no ' +
+      `withdrawals. Currently assigned: on a session of the program that is scheduled (not cancelled) and ended at most ${MENTOR_ACCESS_DAYS_AFTER_SESSION} days ` +
+      'ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited.',
   })
   @ApiPageResponse(RosterEntryDto)
   @ApiProblems(400, 401, 403, 404)

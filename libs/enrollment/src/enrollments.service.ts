@@ -20,7 +20,7 @@ import {
   UnknownParticipantError,
   ParticipantRequiredError,
 } from './enrollment.errors';
-import { EnrollmentPolicy } from './enrollment.policy';
+import { EnrollmentPolicy, MENTOR_ROSTER_STATUSES } from './enrollment.policy';
 import { ENROLL, leaveWaitlist, lockProgram, moveToFront, programForEnrollment, promoteFromWaitlist, releaseSeat } from './seats';
 
 @Injectable()
@@ -137,13 +137,14 @@ export class EnrollmentsService implements OnModuleInit {
     return promoted.length;
   }
 
-  /** The program's roster: full for its staff, trimmed for its mentors. Reading it is audited. */
+  /** The program's roster: full for its staff, its seated teens trimmed for its current mentors. Reading it is audited. */
   async roster(principal: Principal, programId: string, query: RosterQuery, actor: AuditActor): Promise<Page<RosterEntryDto>> {
     const program = await programForEnrollment(this.enrollments.manager, programId);
     if (!program) throw new ProgramNotFoundError(programId);
     this.scheduling.assertCanReadProgram(principal, program);
     const view = await this.policy.rosterView(principal, programId, program.branchId);
     const qb = this.enrollments.createQueryBuilder('e').where('e.programId = :programId', { programId });
+    if (view === 'mentor') qb.andWhere('e.status IN (:...seated)', { seated: MENTOR_ROSTER_STATUSES });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     const page = await paginate(qb, query, 'createdAt');
     const people = new Map((await this.participants.findActive(page.items.map((e) => e.participantId))).map((p) => [p.id, p]));

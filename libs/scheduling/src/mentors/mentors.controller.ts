@@ -76,9 +76,12 @@ export class MentorsController {
   @Delete('sessions/:id/mentors/:mentorId')
   @HttpCode(204)
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Take a mentor off a session (audited)' })
+  @ApiOperation({
+    summary: 'Take a mentor off a session (audited)',
+    description: 'A cancelled session’s mentors can be taken off too. A mentor not on the session is a 404, like a session of another branch’s draft program.',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 403, 404)
   unassign(@Param('id', UuidPipe) sessionId: string, @Param('mentorId', UuidPipe) mentorId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.assignments.unassign(principal, sessionId, mentorId, actorOf(principal));
   }

@@ -8,6 +8,12 @@ import { CreateClearanceDto, CreateMentorDto, MentorDto } from './dto/mentor.dto
 import { MentorClearanceEntity } from './mentor-clearance.entity';
 import { MentorEntity } from './mentor.entity';
 
+/**
+ * How long after a session its mentors keep reading its roll call and their program's roster: long enough
+ * to correct a roll call, not so long that a one-off volunteer reads the teens' names all term.
+ */
+export const MENTOR_ACCESS_DAYS_AFTER_SESSION = 14;
+
 @Injectable()
 export class MentorsService {
   constructor(
@@ -61,21 +67,19 @@ export class MentorsService {
     return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: mentor.id }, order: { validFrom: 'ASC' } }));
   }
 
-  /** Whether the user mentors any session of the program: such a mentor reads its roster. */
-  async mentorsProgram(userId: string, programId: string): Promise<boolean> {
-    const rows: unknown[] = await this.mentors.query(
-      `SELECT 1 FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN session s ON s.id = sm.session_id
-        WHERE m.user_id = $1 AND s.program_id = $2 LIMIT 1`,
-      [userId, programId],
-    );
-    return rows.length > 0;
-  }
-
-  /** The user's mentor id if they are assigned to the session (and it is not cancelled), else null. */
-  async mentorOfSession(userId: string, sessionId: string): Promise<string | null> {
+  /**
+   * The one rule of what a mentor may read of teens (a program's roster, a session's roll call): the user's
+   * mentor id if they are on the session — or, given a program, on any session of it — that is scheduled
+   * (not cancelled) and has not ended more than MENTOR_ACCESS_DAYS_AFTER_SESSION days ago; else null.
+   */
+  async currentMentor(userId: string, of: { sessionId: string } | { programId: string }): Promise<string | null> {
+    // One statement per scope (no OR), so each is an index lookup: the session's key, or the program's sessions.
+    const [scope, id] = 'sessionId' in of ? ['sm.session_id', of.sessionId] : ['s.program_id', of.programId];
     const [row] = await this.mentors.query(
-      `SELECT m.id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id WHERE m.user_id = $1 AND sm.session_id = $2 AND sm.active`,
-      [userId, sessionId],
+      `SELECT m.id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN session s ON s.id = sm.session_id
+        WHERE m.user_id = $1 AND ${scope} = $2 AND s.status = 'scheduled' AND s.ends_at > now() - make_interval(days => $3)
+        LIMIT 1`,
+      [userId, id, MENTOR_ACCESS_DAYS_AFTER_SESSION],
     );
     return row?.id ?? null;
   }

@@ -51,16 +51,17 @@ export class SessionMentorsService {
     });
   }
 
+  /** Takes a mentor off a session, a cancelled one too: nothing is booked by removing, and their schedule stops showing it. */
   unassign(principal: Principal, sessionId: string, mentorId: string, actor: AuditActor): Promise<void> {
     return this.transactions.run(async (manager) => {
-      await this.changeableSession(manager, principal, sessionId);
+      await this.changeableSession(manager, principal, sessionId, { cancelled: 'allowed' });
       const { affected } = await manager.getRepository(SessionMentorEntity).delete({ sessionId, mentorId });
       if (!affected) throw new MentorNotFoundError(mentorId);
       await this.audit.record({ actor, action: 'session.mentor_removed', entity: 'session', entityId: sessionId, changes: { mentorId } }, manager);
     });
   }
 
-  private async changeableSession(manager: EntityManager, principal: Principal, sessionId: string) {
+  private async changeableSession(manager: EntityManager, principal: Principal, sessionId: string, { cancelled }: { cancelled: 'refused' | 'allowed' } = { cancelled: 'refused' }) {
     const { session, program, branch } = await lockSessionWithProgram(manager, sessionId);
     try {
       this.policy.assertCanReadProgram(principal, program);
@@ -68,7 +69,7 @@ export class SessionMentorsService {
       throw new SessionNotFoundError(sessionId);
     }
     this.policy.assertCanChangeProgram(principal, program);
-    if (session.status === 'cancelled') throw new SessionCancelledError(sessionId);
+    if (session.status === 'cancelled' && cancelled === 'refused') throw new SessionCancelledError(sessionId);
     return { session, branch };
   }
 }
