@@ -1,4 +1,4 @@
-import { signature, type WebhookEndpointEntity, type WebhookEvent, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
+import { signature, type WebhookEndpointEntity, type WebhookEvent, WebhookResolver, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
 import { type AppEnv, envConfig } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboxRow } from './composer';
@@ -16,6 +16,7 @@ export class WebhookDispatcher {
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
     private readonly webhooks: WebhooksService,
+    private readonly resolver: WebhookResolver,
   ) {}
 
   /** The endpoints that want this message: none for a topic that is not a webhook event. */
@@ -43,7 +44,7 @@ export class WebhookDispatcher {
 
   private async send(url: string, secret: string, message: OutboxRow, body: string) {
     // Checked again at every delivery: a name may have been pointed at an internal address since.
-    const problem = await webhookUrlProblem(url, this.webhooks.allowsInternal);
+    const problem = await webhookUrlProblem(url, this.webhooks.allowsInternal, this.resolver);
     if (problem) return { ok: false, responseStatus: null, error: problem };
     try {
       const response = await fetch(url, {

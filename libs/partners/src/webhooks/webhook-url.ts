@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
@@ -33,12 +35,20 @@ function isInternal(address: string): boolean {
   return INTERNAL.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
+/** Looks a webhook's host name up: the system's resolver, which a test replaces to answer as a sponsor's DNS might. */
+@Injectable()
+export class WebhookResolver {
+  resolve(hostname: string): Promise<LookupAddress[]> {
+    return lookup(hostname, { all: true });
+  }
+}
+
 /**
  * Why a webhook URL is refused, or null. Outside development and tests it must be https and resolve only to
  * public addresses, so webhooks cannot be used to probe the library's own network; the check runs again
  * before every delivery (a name may be re-pointed after registration).
  */
-export async function webhookUrlProblem(raw: string, allowInternal: boolean): Promise<string | null> {
+export async function webhookUrlProblem(raw: string, allowInternal: boolean, resolver: WebhookResolver = new WebhookResolver()): Promise<string | null> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -49,7 +59,7 @@ export async function webhookUrlProblem(raw: string, allowInternal: boolean): Pr
   if (url.protocol !== 'https:' && !(allowInternal && url.protocol === 'http:')) return 'url must be https';
   if (allowInternal) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolver.resolve(host).catch(() => []);
   if (!addresses.length) return 'url host does not resolve';
   if (addresses.some((a) => isInternal(a.address))) return 'url must not point to a private, loopback or link-local address';
   return null;
