@@ -43,12 +43,13 @@ export class WebhookResolver {
   }
 }
 
-/**
- * Why a webhook URL is refused, or null. Outside development and tests it must be https and resolve only to
- * public addresses, so webhooks cannot be used to probe the library's own network; the check runs again
- * before every delivery (a name may be re-pointed after registration).
- */
-export async function webhookUrlProblem(raw: string, allowInternal: boolean, resolver: WebhookResolver = new WebhookResolver()): Promise<string | null> {
+/** A webhook URL with the addresses its host answered when checked: a delivery connects to these and no others. */
+export interface WebhookTarget {
+  url: URL;
+  addresses: LookupAddress[];
+}
+
+function parsed(raw: string, allowInternal: boolean): URL | string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -57,10 +58,31 @@ export async function webhookUrlProblem(raw: string, allowInternal: boolean, res
   }
   if (url.username || url.password) return 'url must not carry credentials';
   if (url.protocol !== 'https:' && !(allowInternal && url.protocol === 'http:')) return 'url must be https';
-  if (allowInternal) return null;
+  return url;
+}
+
+/**
+ * Where a delivery may connect, or why it may not: the host is looked up once and, outside development and
+ * tests, every address it answers must be public. Checked before every delivery (a name may be re-pointed after
+ * registration), and the caller connects to these addresses only: looking the name up again could answer an
+ * internal one (DNS rebinding).
+ */
+export async function webhookTarget(raw: string, allowInternal: boolean, resolver: WebhookResolver): Promise<WebhookTarget | string> {
+  const url = parsed(raw, allowInternal);
+  if (typeof url === 'string') return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolver.resolve(host).catch(() => []);
   if (!addresses.length) return 'url host does not resolve';
-  if (addresses.some((a) => isInternal(a.address))) return 'url must not point to a private, loopback or link-local address';
-  return null;
+  if (!allowInternal && addresses.some((a) => isInternal(a.address))) return 'url must not point to a private, loopback or link-local address';
+  return { url, addresses };
+}
+
+/**
+ * Why a webhook URL is refused at registration, or null. Outside development and tests it must be https and
+ * resolve only to public addresses, so webhooks cannot be used to probe the library's own network.
+ */
+export async function webhookUrlProblem(raw: string, allowInternal: boolean, resolver: WebhookResolver): Promise<string | null> {
+  // Development registers a name that does not resolve yet; its deliveries fail until it does.
+  const problem = allowInternal ? parsed(raw, true) : await webhookTarget(raw, false, resolver);
+  return typeof problem === 'string' ? problem : null;
 }
