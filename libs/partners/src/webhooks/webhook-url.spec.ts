@@ -1,4 +1,4 @@
-import { WebhookResolver, webhookUrlProblem } from './webhook-url';
+import { WebhookResolver, webhookTarget, webhookUrlProblem } from './webhook-url';
 import { signature } from './signature';
 import { createHmac } from 'node:crypto';
 
@@ -21,6 +21,36 @@ describe('webhookUrlProblem (production rules)', () => {
 
   it('lets development and tests use plain http on loopback', async () => {
     expect(await webhookUrlProblem('http://127.0.0.1:8080/x', true, system)).toBeNull();
+  });
+});
+
+describe('webhookTarget', () => {
+  /** A resolver that answers these addresses and counts how often it was asked. */
+  const answering = (...addresses: string[]) => {
+    const resolver = { asked: 0, resolve: async () => (resolver.asked++, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))) };
+    return resolver;
+  };
+
+  it('looks the host up once and hands back the URL with every address it checked', async () => {
+    const resolver = answering('203.0.113.10', '2001:db8::1');
+    const target = await webhookTarget('https://hooks.sponsor.test/x', false, resolver);
+    expect(target).toEqual({ url: new URL('https://hooks.sponsor.test/x'), addresses: [{ address: '203.0.113.10', family: 4 }, { address: '2001:db8::1', family: 6 }] });
+    expect(resolver.asked).toBe(1);
+  });
+
+  it('refuses, under production rules, a name of which any address is internal', async () => {
+    expect(await webhookTarget('https://hooks.sponsor.test/x', false, answering('203.0.113.10', '10.0.0.7'))).toMatch(/private, loopback or link-local/);
+    expect(await webhookTarget('https://hooks.sponsor.test/x', false, answering())).toBe('url host does not resolve');
+  });
+
+  it('resolves in development too, keeping loopback, so that deliveries there are pinned as well', async () => {
+    expect(await webhookTarget('http://hooks.sponsor.test:8080/x', true, answering('127.0.0.1'))).toEqual({ url: new URL('http://hooks.sponsor.test:8080/x'), addresses: [{ address: '127.0.0.1', family: 4 }] });
+  });
+
+  it('takes an address literal as the one address, without a lookup', async () => {
+    const resolver = answering('127.0.0.1');
+    expect(await webhookTarget('https://[2001:db8::1]/x', false, resolver)).toEqual({ url: new URL('https://[2001:db8::1]/x'), addresses: [{ address: '2001:db8::1', family: 6 }] });
+    expect(resolver.asked).toBe(0);
   });
 });
 
