@@ -1,12 +1,16 @@
 import { OutboxRelay } from '@codeshelf/notifications';
+import { WebhookResolver, WebhooksService } from '@codeshelf/partners';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, isIP, type Server as TcpServer } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
 import { insertTeens } from './support/enrollment-factories';
 import { bearer, createUser, type TestUser } from './support/identity';
+import { loopbackOnly } from './support/loopback-only';
 
 /** Verifies a delivery exactly as the README tells sponsors to. */
 function verify(secret: string, header: string, rawBody: string, toleranceSeconds = 300): boolean {
@@ -33,6 +37,11 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
   let answer = 204;
   /** Paths whose receiver is down whatever `answer` says. */
   const down = new Set<string>();
+  /** Paths whose receiver answers 307 to the location given. */
+  const moved = new Map<string, string>();
+  /** An internal service on 127.0.0.1 that a webhook must never reach: it counts connections and drops them. */
+  let internal: TcpServer;
+  let internalHits = 0;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -44,17 +53,38 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
         received.push({ headers: req.headers, body, path: req.url ?? '' });
+        const location = moved.get(req.url ?? '');
+        if (location) return res.writeHead(307, { Location: location }).end();
         res.writeHead(down.has(req.url ?? '') ? 503 : answer).end();
       });
     });
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
+    internal = createTcpServer((socket) => {
+      internalHits += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((done) => internal.listen(0, '127.0.0.1', done));
   });
 
   afterAll(async () => {
     await app.close();
     await new Promise((done) => receiver.close(done));
+    await new Promise((done) => internal.close(done));
   });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The app's resolver answers for `name` as a sponsor's DNS might: these answers in turn, the last one ever after. */
+  function dnsAnswers(name: string, ...answers: string[][]) {
+    const resolver = app.get(WebhookResolver);
+    const system = resolver.resolve.bind(resolver);
+    let asked = 0;
+    return jest
+      .spyOn(resolver, 'resolve')
+      .mockImplementation(async (hostname) => (hostname === name ? answers[Math.min(asked++, answers.length - 1)].map((address) => ({ address, family: isIP(address) })) : system(hostname)));
+  }
+  const portOf = (server: { address(): unknown }) => (server.address() as { port: number }).port;
 
   async function sponsorWithPosting(): Promise<{ sponsor: TestUser; sponsorId: string; internshipId: string }> {
     const sponsor = await createUser(app, 'sponsor');
@@ -166,5 +196,80 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
     expect(JSON.parse(ours[0].body).data).toEqual({ month, from: `${month}-01`, to: end, reportUrl: expect.stringContaining(`/v1/reports/sponsors/${sponsorId}/outcomes?from=${month}-01&to=${end}`) });
     const log = (await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${hook.id}/deliveries`).set(bearer(sponsor)).expect(200)).body.items;
     expect(log).toHaveLength(1);
+  });
+
+  async function hookedApplication(url: string): Promise<{ sponsor: TestUser; sponsorId: string; hookId: string }> {
+    const { sponsor, sponsorId, internshipId } = await sponsorWithPosting();
+    const hook = (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url, events: ['application.submitted'] }).expect(201)).body;
+    const [teen] = await insertTeens(app, 1);
+    await request(http).post(`/v1/internships/${internshipId}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: false }).expect(201);
+    return { sponsor, sponsorId, hookId: hook.id };
+  }
+
+  it('connects to the address its check resolved, with the URL’s Host header, though the name answers another one next', async () => {
+    const port = portOf(receiver);
+    // Another loopback address on the same port: what the name answers after the check.
+    const rebound = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((done) => rebound.listen(port, '127.0.0.2', done));
+    let reboundHits = 0;
+    rebound.on('connection', () => (reboundHits += 1));
+    try {
+      dnsAnswers('hooks.sponsor.test', ['127.0.0.1'], ['127.0.0.2']);
+      const { sponsor, sponsorId, hookId } = await hookedApplication(`http://hooks.sponsor.test:${port}/pinned`);
+      received.length = 0;
+      await drain();
+      expect(received.filter((r) => r.path === '/pinned').map((r) => r.headers.host)).toEqual([`hooks.sponsor.test:${port}`]);
+      expect(reboundHits).toBe(0);
+      const log = (await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${hookId}/deliveries`).set(bearer(sponsor)).expect(200)).body.items;
+      expect(log).toEqual([expect.objectContaining({ ok: true, responseStatus: 204 })]);
+    } finally {
+      await new Promise((done) => rebound.close(done));
+    }
+  });
+
+  it('under production rules, a name that answers a public address to the check and 127.0.0.1 afterwards never reaches 127.0.0.1', async () => {
+    jest.replaceProperty(app.get(WebhooksService), 'allowsInternal', false);
+    // The registration's check, the delivery's check, then whatever looks the name up again. `localhost` is what the
+    // system's own resolver answers 127.0.0.1 for, as a rebinding DNS would on the second lookup.
+    dnsAnswers('localhost', ['203.0.113.10'], ['203.0.113.10'], ['127.0.0.1']);
+    const network = loopbackOnly();
+    try {
+      const { sponsor, sponsorId, hookId } = await hookedApplication(`https://localhost:${portOf(internal)}/rebind`);
+      internalHits = 0;
+      await drain();
+      expect(internalHits).toBe(0);
+      // It went for the address that was checked (refused here, as no test may leave loopback).
+      expect(network.refused).toEqual(['203.0.113.10']);
+      const log = (await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${hookId}/deliveries`).set(bearer(sponsor)).expect(200)).body.items;
+      expect(log).toEqual([expect.objectContaining({ ok: false, responseStatus: null })]);
+    } finally {
+      network.restore();
+    }
+  });
+
+  it('names the URL’s host in TLS (SNI) when it connects to the checked address', async () => {
+    const named: string[] = [];
+    // No certificate here: the receiver only records the name the client asked for, then ends the handshake.
+    const tlsReceiver = createTlsServer({ SNICallback: (servername, done) => (named.push(servername), done(new Error('no certificate'))) });
+    tlsReceiver.on('tlsClientError', () => undefined);
+    await new Promise<void>((done) => tlsReceiver.listen(0, '127.0.0.1', done));
+    try {
+      dnsAnswers('tls.sponsor.test', ['127.0.0.1']);
+      await hookedApplication(`https://tls.sponsor.test:${portOf(tlsReceiver)}/sni`);
+      await drain();
+      expect(named).toEqual(['tls.sponsor.test']);
+    } finally {
+      await new Promise((done) => tlsReceiver.close(done));
+    }
+  });
+
+  it('does not follow a redirect: the delivery is logged with the 307 and the location is never reached', async () => {
+    moved.set('/moved', `http://127.0.0.1:${portOf(internal)}/`);
+    const { sponsor, sponsorId, hookId } = await hookedApplication(`${base}/moved`);
+    internalHits = 0;
+    await drain();
+    expect(internalHits).toBe(0);
+    const log = (await request(http).get(`/v1/sponsors/${sponsorId}/webhooks/${hookId}/deliveries`).set(bearer(sponsor)).expect(200)).body.items;
+    expect(log).toEqual([expect.objectContaining({ ok: false, responseStatus: 307 })]);
   });
 });

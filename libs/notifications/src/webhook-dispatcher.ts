@@ -1,7 +1,8 @@
-import { signature, type WebhookEndpointEntity, type WebhookEvent, webhookUrlProblem, WebhooksService } from '@codeshelf/partners';
+import { signature, type WebhookEndpointEntity, type WebhookEvent, WebhookResolver, WebhooksService, webhookTarget } from '@codeshelf/partners';
 import { type AppEnv, envConfig } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboxRow } from './composer';
+import { postPinned } from './pinned-post';
 
 const EVENTS: readonly string[] = ['application.submitted', 'application.status_changed', 'sponsorship.report_ready'] satisfies WebhookEvent[];
 const TIMEOUT_MS = 10_000;
@@ -16,6 +17,7 @@ export class WebhookDispatcher {
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
     private readonly webhooks: WebhooksService,
+    private readonly resolver: WebhookResolver,
   ) {}
 
   /** The endpoints that want this message: none for a topic that is not a webhook event. */
@@ -42,19 +44,12 @@ export class WebhookDispatcher {
   }
 
   private async send(url: string, secret: string, message: OutboxRow, body: string) {
-    // Checked again at every delivery: a name may have been pointed at an internal address since.
-    const problem = await webhookUrlProblem(url, this.webhooks.allowsInternal);
-    if (problem) return { ok: false, responseStatus: null, error: problem };
+    const target = await webhookTarget(url, this.webhooks.allowsInternal, this.resolver);
+    if (typeof target === 'string') return { ok: false, responseStatus: null, error: target };
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: { 'Content-Type': 'application/json', 'Codeshelf-Event': message.topic, 'Codeshelf-Delivery': message.id, 'Codeshelf-Signature': signature(secret, body) },
-        body,
-      });
-      await response.body?.cancel();
-      return { ok: response.status >= 200 && response.status < 300, responseStatus: response.status, error: null };
+      const headers = { 'Content-Type': 'application/json', 'Codeshelf-Event': message.topic, 'Codeshelf-Delivery': message.id, 'Codeshelf-Signature': signature(secret, body) };
+      const status = await postPinned(target, headers, body, AbortSignal.timeout(TIMEOUT_MS));
+      return { ok: status >= 200 && status < 300, responseStatus: status, error: null };
     } catch (error) {
       return { ok: false, responseStatus: null, error: String((error as Error).message ?? error).slice(0, 500) };
     }

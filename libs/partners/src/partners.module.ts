@@ -19,13 +19,14 @@ import { SponsorshipsController } from './sponsorships/sponsorships.controller';
 import { SponsorshipsService } from './sponsorships/sponsorships.service';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entity';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhookResolver } from './webhooks/webhook-url';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 /** The companies behind the clubs: sponsors, what they sponsor, and the internships they offer the teens. */
 @Module({
   imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, TypeOrmModule.forFeature([SponsorEntity, SponsorshipEntity, InternshipEntity, ApplicationEntity, WebhookEndpointEntity, WebhookDeliveryEntity])],
   controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController, WebhooksController],
-  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService],
-  exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService],
+  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService, WebhookResolver],
+  exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService, WebhookResolver],
 })
 export class PartnersModule {}

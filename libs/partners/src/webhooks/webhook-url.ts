@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
@@ -33,12 +35,21 @@ function isInternal(address: string): boolean {
   return INTERNAL.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
-/**
- * Why a webhook URL is refused, or null. Outside development and tests it must be https and resolve only to
- * public addresses, so webhooks cannot be used to probe the library's own network; the check runs again
- * before every delivery (a name may be re-pointed after registration).
- */
-export async function webhookUrlProblem(raw: string, allowInternal: boolean): Promise<string | null> {
+/** Looks a webhook's host name up: the system's resolver, which a test replaces to answer as a sponsor's DNS might. */
+@Injectable()
+export class WebhookResolver {
+  resolve(hostname: string): Promise<LookupAddress[]> {
+    return lookup(hostname, { all: true });
+  }
+}
+
+/** A webhook URL with the addresses its host answered when checked: a delivery connects to these and no others. */
+export interface WebhookTarget {
+  url: URL;
+  addresses: LookupAddress[];
+}
+
+function parsed(raw: string, allowInternal: boolean): URL | string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -47,10 +58,31 @@ export async function webhookUrlProblem(raw: string, allowInternal: boolean): Pr
   }
   if (url.username || url.password) return 'url must not carry credentials';
   if (url.protocol !== 'https:' && !(allowInternal && url.protocol === 'http:')) return 'url must be https';
-  if (allowInternal) return null;
+  return url;
+}
+
+/**
+ * Where a delivery may connect, or why it may not: the host is looked up once and, outside development and
+ * tests, every address it answers must be public. Checked before every delivery (a name may be re-pointed after
+ * registration), and the caller connects to these addresses only: looking the name up again could answer an
+ * internal one (DNS rebinding).
+ */
+export async function webhookTarget(raw: string, allowInternal: boolean, resolver: WebhookResolver): Promise<WebhookTarget | string> {
+  const url = parsed(raw, allowInternal);
+  if (typeof url === 'string') return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolver.resolve(host).catch(() => []);
   if (!addresses.length) return 'url host does not resolve';
-  if (addresses.some((a) => isInternal(a.address))) return 'url must not point to a private, loopback or link-local address';
-  return null;
+  if (!allowInternal && addresses.some((a) => isInternal(a.address))) return 'url must not point to a private, loopback or link-local address';
+  return { url, addresses };
+}
+
+/**
+ * Why a webhook URL is refused at registration, or null. Outside development and tests it must be https and
+ * resolve only to public addresses, so webhooks cannot be used to probe the library's own network.
+ */
+export async function webhookUrlProblem(raw: string, allowInternal: boolean, resolver: WebhookResolver): Promise<string | null> {
+  // Development registers a name that does not resolve yet; its deliveries fail until it does.
+  const problem = allowInternal ? parsed(raw, true) : await webhookTarget(raw, false, resolver);
+  return typeof problem === 'string' ? problem : null;
 }

@@ -8,7 +8,7 @@ import { SponsorsPolicy } from '../sponsors/sponsors.policy';
 import { SponsorsService } from '../sponsors/sponsors.service';
 import { CreatedWebhookDto, CreateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto';
 import { WebhookDeliveryEntity, WebhookEndpointEntity, type WebhookEvent } from './webhook.entity';
-import { webhookUrlProblem } from './webhook-url';
+import { WebhookResolver, webhookUrlProblem } from './webhook-url';
 
 export class WebhookNotFoundError extends ProblemError {
   constructor(id: string) {
@@ -29,6 +29,7 @@ export class WebhooksService {
     private readonly audit: AuditService,
     private readonly policy: SponsorsPolicy,
     private readonly sponsors: SponsorsService,
+    private readonly resolver: WebhookResolver,
   ) {
     this.allowsInternal = env.NODE_ENV !== 'production';
   }
@@ -37,7 +38,7 @@ export class WebhooksService {
   async create(principal: Principal, sponsorId: string, dto: CreateWebhookDto, actor: AuditActor): Promise<CreatedWebhookDto> {
     this.policy.assertCanRead(principal, sponsorId);
     await this.sponsors.get(sponsorId);
-    const problem = await webhookUrlProblem(dto.url, this.allowsInternal);
+    const problem = await webhookUrlProblem(dto.url, this.allowsInternal, this.resolver);
     if (problem) throw new ValidationFailedError([{ field: 'url', message: problem }]);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const endpoint = this.endpoints.create({ sponsorId, url: dto.url, events: dto.events, secret });
