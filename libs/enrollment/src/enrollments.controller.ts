@@ -21,7 +21,8 @@ export class EnrollmentsController {
       'A free seat gives `enrolled`; a full program with a waitlist gives `waitlisted` with the next place in line (FIFO); a full ' +
       'program without one is a 409 `program-full`. Refused with 422: `program-not-published`, `enrollment-window-closed`, ' +
       '`age-not-eligible` (age on the start date), `guardian-consent-required` (a minor). A second active enrollment is a 409 ' +
-      '`already-enrolled` naming the first.',
+      '`already-enrolled` naming the first. Staff name a teen of their branches (home branch, or a place in one of their programs; ' +
+      'an admin any teen): any other, like an unknown id, is a 404 `participant-not-found` with nothing about the teen.',
   })
   @ApiBody({ type: EnrollDto, required: false })
   @ApiCreatedResponse({ type: EnrollmentDto })
@@ -34,7 +35,9 @@ export class EnrollmentsController {
   @Roles('admin', 'coordinator', 'mentor')
   @ApiOperation({
     summary: 'The program’s roster and waitlist',
-    description: 'For the staff of its branch (full records) and the mentors of its sessions (first name and last initial only). Reading it is audited.',
+    description:
+      'For the staff of its branch (full records of the teens they act on: a teen who withdrew and lives at another branch shows as for a mentor) ' +
+      'and the mentors of its sessions (first name and last initial only). Reading it is audited.',
   })
   @ApiPageResponse(RosterEntryDto)
   @ApiProblems(400, 401, 403, 404)
