@@ -361,6 +361,18 @@ describe('People (HTTP)', () => {
       expect(await listed(club.coordinator)).toEqual([]);
     });
 
+    it('lets the coordinator of a program look after another branch’s teen who holds a place in it, but not move them to their own branch', async () => {
+      const club = await publishedProgram(app);
+      const home = await createBranch(app);
+      const [teen] = await insertTeens(app, 1);
+      await db.query(`UPDATE participant SET home_branch_id = $2 WHERE id = $1`, [teen.participantId, home]);
+      await request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen)).expect(201);
+      await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(club.coordinator)).send({ school: 'Lincoln High' }).expect(200);
+      const move = await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(club.coordinator)).send({ homeBranchId: club.branchId }).expect(403);
+      expect(move.body.errors).toEqual([{ field: 'homeBranchId', message: expect.any(String) }]);
+      expect((await participantRow(teen.participantId)).home_branch_id).toBe(home);
+    });
+
     it('lets a coordinator move a teen only between their own branches', async () => {
       const [a, b, elsewhere] = [await createBranch(app), await createBranch(app), await createBranch(app)];
       const coordinator = await createUser(app, 'coordinator', { branchIds: [a, b] });

@@ -66,6 +66,15 @@ export class ParticipantsPolicy {
     if (principal.role !== 'coordinator' || homeBranchId === null || !principal.branchIds.includes(homeBranchId)) throw new BranchNotYoursError();
   }
 
+  /**
+   * A new home for a teen: a coordinator moves them from one of their branches (or from none) to another of
+   * theirs; a teen they reach through a place in a program stays their home branch's.
+   */
+  assertCanMove(principal: Principal, from: string | null, to: string | null): void {
+    if (principal.role === 'coordinator' && from !== null && !principal.branchIds.includes(from)) throw new BranchNotYoursError();
+    this.assertCanPlaceAt(principal, to);
+  }
+
   /** The body a PATCH is checked against: a teen changing themself gets the narrow one. */
   updateDtoFor(principal: Principal): typeof UpdateOwnParticipantDto | typeof UpdateParticipantDto {
     return principal.role === 'participant' ? UpdateOwnParticipantDto : UpdateParticipantDto;

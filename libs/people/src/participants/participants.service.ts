@@ -123,7 +123,7 @@ export class ParticipantsService {
   update(principal: Principal, id: string, dto: UpdateOwnParticipantDto | UpdateParticipantDto, actor: AuditActor): Promise<ParticipantDto> {
     return this.transactions.run(async (manager) => {
       const participant = await this.policy.find(manager, principal, id, { self: true, lock: true });
-      if ('homeBranchId' in dto && dto.homeBranchId !== undefined) this.policy.assertCanPlaceAt(principal, dto.homeBranchId);
+      if ('homeBranchId' in dto && dto.homeBranchId !== undefined) this.policy.assertCanMove(principal, participant.homeBranchId, dto.homeBranchId);
       const wasMinor = isMinor(participant.birthDate, this.env.AGE_OF_MAJORITY);
       if (dto.mediaConsent === true && this.policy.isSelf(principal, participant) && wasMinor) throw new MediaConsentNeedsGuardianError();
       const before = { ...participant };
