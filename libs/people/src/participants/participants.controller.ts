@@ -68,7 +68,8 @@ export class ParticipantsController {
     summary: 'Change a participant',
     description:
       'A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches ' +
-      '(home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch. Any other teen is a 404.',
+      '(home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch (a coordinator moves a teen ' +
+      'only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.',
   })
   @ApiExtraModels(UpdateParticipantDto, UpdateOwnParticipantDto)
   @ApiBody({
@@ -76,7 +77,7 @@ export class ParticipantsController {
     description: 'UpdateParticipantDto for staff, UpdateOwnParticipantDto for the teen',
   })
   @ApiOkResponse({ type: ParticipantDto })
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(400, 403, 404, 422)
   async update(@Param('id', UuidPipe) id: string, @Body() body: Record<string, unknown>, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
     // The global pipe cannot pick the body by role: validate here, with its rules, against the caller's DTO.
     const dto = await assertValid(this.policy.updateDtoFor(principal), body);
