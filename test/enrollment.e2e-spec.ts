@@ -1,10 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ICAL from 'ical.js';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
 import { enrollInTurn, insertTeens, publishedProgram, seatState } from './support/enrollment-factories';
-import { bearer, createUser } from './support/identity';
+import { bearer, createBranch, createUser, type TestUser } from './support/identity';
 import { birthDateForAge, registerParticipant, signUpTeen } from './support/people-factories';
 
 describe('Enrollment (HTTP)', () => {
@@ -25,6 +26,23 @@ describe('Enrollment (HTTP)', () => {
   const enroll = (who: { token: string }, programId: string, body?: object) => {
     const req = request(http).post(`/v1/programs/${programId}/enrollments`).set(bearer(who));
     return body ? req.send(body) : req;
+  };
+
+  /** Another published program at the coordinator's branch. */
+  const programAt = async (coordinator: TestUser, branchId: string, fields: Record<string, unknown> = {}) => {
+    const year = new Date().getUTCFullYear() + 1;
+    const created = await request(http)
+      .post('/v1/programs')
+      .set(bearer(coordinator))
+      .send({ branchId, title: `Club ${randomUUID().slice(0, 6)}`, level: 'beginner', minAge: 13, maxAge: 17, capacity: 30, startsOn: `${year}-02-01`, endsOn: `${year}-05-31`, ...fields })
+      .expect(201);
+    return (await request(http).post(`/v1/programs/${created.body.id}/publish`).set(bearer(coordinator)).expect(200)).body as { id: string };
+  };
+
+  /** A problem answer without what differs from one request to the next: the id asked about and the request's id. */
+  const shape = (res: { status: number; body: Record<string, unknown> }, id: string) => {
+    const { requestId: _, ...body } = res.body;
+    return { status: res.status, body: JSON.parse(JSON.stringify(body).split(id).join('<id>')) };
   };
 
   describe('eligibility (rule 3)', () => {
@@ -84,8 +102,9 @@ describe('Enrollment (HTTP)', () => {
     });
 
     it('drafts: a teen cannot see them (404); staff are told it is not published (422)', async () => {
-      const { program, coordinator } = await publishedProgram(app);
+      const { program, coordinator, branchId } = await publishedProgram(app);
       const [teen] = await insertTeens(app, 1);
+      await db.query(`UPDATE participant SET home_branch_id = $2 WHERE id = $1`, [teen.participantId, branchId]);
       await request(http).post(`/v1/programs/${program.id}/archive`).set(bearer(coordinator)).expect(200);
       expect((await enroll(teen, program.id).expect(404)).body.code).toBe('program-not-found');
       expect((await enroll(coordinator, program.id, { participantId: teen.participantId }).expect(422)).body.code).toBe('program-not-published');
@@ -101,6 +120,35 @@ describe('Enrollment (HTTP)', () => {
       expect((await enroll(teen, program.id).expect(201)).body.id).not.toBe(first.id);
     });
 
+    it('a coordinator enrolls only teens of their branches: another branch’s teen gets the 404 of an unknown id, with no age or consent in it', async () => {
+      const { program, coordinator, branchId } = await publishedProgram(app);
+      const elsewhere = await createBranch(app);
+      const admin = await createUser(app, 'admin');
+      // Of branch B: one who could enroll here, one too old, one whose guardian has not answered.
+      const eligible = await registerParticipant(app, admin, { homeBranchId: elsewhere, birthDate: birthDateForAge(15) });
+      await db.query(`UPDATE participant SET consent_status = 'granted', consent_granted_at = now() WHERE id = $1`, [eligible.id]);
+      const tooOld = await registerParticipant(app, admin, { homeBranchId: elsewhere, birthDate: birthDateForAge(19) });
+      const pending = await registerParticipant(app, admin, { homeBranchId: elsewhere, birthDate: birthDateForAge(15) });
+      const unknown = randomUUID();
+      const forUnknown = shape(await enroll(coordinator, program.id, { participantId: unknown }), unknown);
+      expect(forUnknown).toMatchObject({ status: 404, body: { code: 'participant-not-found' } });
+      for (const teen of [eligible, tooOld, pending]) {
+        expect(shape(await enroll(coordinator, program.id, { participantId: teen.id }), teen.id)).toEqual(forUnknown);
+      }
+      const roster = await request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(coordinator)).expect(200);
+      expect(roster.body.items).toEqual([]);
+      // A teen with no home branch but a place in one of the coordinator's programs is theirs: enrolled elsewhere at the
+      // branch, and told why not, details included.
+      const [walkIn] = await insertTeens(app, 1);
+      await enroll(walkIn, program.id).expect(201);
+      const second = await programAt(coordinator, branchId);
+      expect((await enroll(coordinator, second.id, { participantId: walkIn.participantId }).expect(201)).body.source).toBe('coordinator');
+      const older = await programAt(coordinator, branchId, { minAge: 17, maxAge: 19 });
+      expect((await enroll(coordinator, older.id, { participantId: walkIn.participantId }).expect(422)).body).toMatchObject({ code: 'age-not-eligible', ageOnStart: expect.any(Number) });
+      // An admin acts on every teen.
+      await enroll(admin, program.id, { participantId: eligible.id }).expect(201);
+    });
+
     it('who may enroll whom: a teen only themself (403), a coordinator only at their branches (403), staff must name the teen (400)', async () => {
       const { program, coordinator } = await publishedProgram(app);
       const other = await publishedProgram(app);
@@ -109,7 +157,7 @@ describe('Enrollment (HTTP)', () => {
       await enroll(teen, program.id, { participantId: teen.participantId }).expect(201);
       expect((await enroll(other.coordinator, program.id, { participantId: someoneElse.participantId }).expect(403)).body.code).toBe('branch-not-yours');
       expect((await enroll(coordinator, program.id).expect(400)).body.errors).toEqual([{ field: 'participantId', message: expect.any(String) }]);
-      expect((await enroll(coordinator, program.id, { participantId: '00000000-0000-4000-8000-000000000000' }).expect(422)).body.code).toBe('reference-not-found');
+      expect((await enroll(coordinator, program.id, { participantId: '00000000-0000-4000-8000-000000000000' }).expect(404)).body.code).toBe('participant-not-found');
       expect((await enroll(coordinator, program.id, { participantId: 'nope' }).expect(400)).body.errors[0].field).toBe('participantId');
       expect((await enroll(coordinator, program.id, { participantId: teen.participantId, status: 'enrolled' }).expect(400)).body.errors[0].field).toBe('status');
     });
@@ -260,6 +308,21 @@ describe('Enrollment (HTTP)', () => {
       // Staff still see everyone, the waitlist included.
       const staff = await request(http).get(`/v1/programs/${program.id}/enrollments`).query({ status: 'waitlisted' }).set(bearer(coordinator)).expect(200);
       expect(staff.body.items.map((e: { participantId: string }) => e.participantId)).toEqual([waiting.participantId]);
+    });
+
+    it('the roster shows staff the whole record only of the teens they act on: one who withdrew and lives elsewhere is first name and initial', async () => {
+      const { program, coordinator } = await publishedProgram(app);
+      const [stays, leaves] = await insertTeens(app, 2);
+      const [, left] = await enrollInTurn(app, program.id, [stays, leaves]);
+      await request(http).post(`/v1/enrollments/${left.id}/withdraw`).set(bearer(leaves)).expect(200);
+      const byTeen = async (who: { token: string }) => {
+        const res = await request(http).get(`/v1/programs/${program.id}/enrollments`).set(bearer(who)).expect(200);
+        return new Map(res.body.items.map((e: { participantId: string; participant: object }) => [e.participantId, e.participant]));
+      };
+      const staff = await byTeen(coordinator);
+      expect(staff.get(stays.participantId)).toMatchObject({ birthDate: expect.any(String), guardianEmail: expect.any(String) });
+      expect(Object.keys(staff.get(leaves.participantId)!).sort()).toEqual(['firstName', 'id', 'lastInitial']);
+      expect((await byTeen(await createUser(app, 'admin'))).get(leaves.participantId)).toMatchObject({ birthDate: expect.any(String) });
     });
 
     it('one enrollment: its teen and the branch’s staff; another teen gets a 404', async () => {

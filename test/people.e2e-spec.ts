@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
+import { insertTeens, publishedProgram } from './support/enrollment-factories';
 import { bearer, createBranch, createUser, login, PASSWORD, uniqueEmail } from './support/identity';
 import { birthDateForAge, consentRequestsOf, consentTokenOf, registerParticipant, signUpTeen, someAddress } from './support/people-factories';
 
@@ -333,6 +334,43 @@ describe('People (HTTP)', () => {
       await request(http).patch(`/v1/participants/${other.id}`).set(bearer(coordinator)).send({ homeBranchId: mine }).expect(404);
       expect((await participantRow(other.id)).home_branch_id).toBe(theirs);
       expect(await auditOf(other.id, 'participant.viewed')).toEqual([]);
+    });
+
+    it('lets the coordinator of a program a teen holds a place in look after them, until they leave it; no other coordinator', async () => {
+      const club = await publishedProgram(app);
+      const stranger = (await publishedProgram(app)).coordinator;
+      // Signed up on their own: no home branch, so only the place in the program makes them the club's.
+      const [teen] = await insertTeens(app, 1);
+      const staffCalls = (who: { token: string }) => [
+        request(http).get(`/v1/participants/${teen.participantId}`).set(bearer(who)),
+        request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(who)).send({ school: 'Lincoln High' }),
+        request(http).put(`/v1/participants/${teen.participantId}/consent`).set(bearer(who)).send({ status: 'granted', guardianName: 'On paper' }),
+        request(http).get(`/v1/participants/${teen.participantId}/attendance`).set(bearer(who)),
+      ];
+      const statuses = async (who: { token: string }) => Promise.all(staffCalls(who).map(async (call) => (await call).status));
+      const listed = async (who: { token: string }) =>
+        (await request(http).get('/v1/participants').query({ limit: 200 }).set(bearer(who)).expect(200)).body.items.map((p: { id: string }) => p.id);
+      expect(await statuses(club.coordinator)).toEqual([404, 404, 404, 404]);
+      const { body: enrollment } = await request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen)).expect(201);
+      expect(await statuses(club.coordinator)).toEqual([200, 200, 200, 200]);
+      expect(await listed(club.coordinator)).toEqual([teen.participantId]);
+      expect(await statuses(stranger)).toEqual([404, 404, 404, 404]);
+      expect(await listed(stranger)).toEqual([]);
+      await request(http).post(`/v1/enrollments/${enrollment.id}/withdraw`).set(bearer(teen)).expect(200);
+      expect(await statuses(club.coordinator)).toEqual([404, 404, 404, 404]);
+      expect(await listed(club.coordinator)).toEqual([]);
+    });
+
+    it('lets the coordinator of a program look after another branch’s teen who holds a place in it, but not move them to their own branch', async () => {
+      const club = await publishedProgram(app);
+      const home = await createBranch(app);
+      const [teen] = await insertTeens(app, 1);
+      await db.query(`UPDATE participant SET home_branch_id = $2 WHERE id = $1`, [teen.participantId, home]);
+      await request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen)).expect(201);
+      await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(club.coordinator)).send({ school: 'Lincoln High' }).expect(200);
+      const move = await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(club.coordinator)).send({ homeBranchId: club.branchId }).expect(403);
+      expect(move.body.errors).toEqual([{ field: 'homeBranchId', message: expect.any(String) }]);
+      expect((await participantRow(teen.participantId)).home_branch_id).toBe(home);
     });
 
     it('lets a coordinator move a teen only between their own branches', async () => {

@@ -1,9 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { publishedProgram } from '../support/enrollment-factories';
 import { bearer, createBranch, createSponsor, createUser, type TestUser } from '../support/identity';
-import { registerParticipant, signUpTeen } from '../support/people-factories';
+import { birthDateForAge, registerParticipant, signUpTeen } from '../support/people-factories';
 
 /**
  * The second half of the matrix: a principal of the same role as an object's owner, but not its
@@ -69,6 +71,56 @@ describe('Ownership (a second principal of the same role)', () => {
     expect(failures).toEqual([]);
     const list = await request(app.getHttpServer()).get('/v1/participants').set(bearer(other)).expect(200);
     expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(teen.id);
+  });
+
+  it('answers a coordinator naming another branch’s teen on every route exactly as it answers an unknown id', async () => {
+    const db = app.get(DataSource);
+    // The attacker runs branch A: a published program there, with a session under way (roll call is open).
+    const club = await publishedProgram(app, { startsOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), minAge: 10, maxAge: 19 });
+    const attacker = club.coordinator;
+    const [{ id: sessionId }] = await db.query(
+      `INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, now() - interval '10 minutes', now() + interval '80 minutes') RETURNING id`,
+      [club.program.id],
+    );
+    // The victim is a teen of branch B, a minor whose guardian has not answered: the attacker would learn age and consent.
+    const b = await publishedProgram(app);
+    const victim = await registerParticipant(app, b.coordinator, { homeBranchId: b.branchId, birthDate: birthDateForAge(12) });
+    const unknown = randomUUID();
+    // Roll call answers anyone without a seat in the session's program with its 422, an unknown id included.
+    const routes: { route: string; method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: (id: string) => string; body?: (id: string) => object; expected: number }[] = [
+      { route: 'POST /v1/programs/{id}/enrollments', method: 'post', path: () => `/v1/programs/${club.program.id}/enrollments`, body: (id) => ({ participantId: id }), expected: 404 },
+      { route: 'GET /v1/participants/{id}', method: 'get', path: (id) => `/v1/participants/${id}`, expected: 404 },
+      { route: 'PATCH /v1/participants/{id}', method: 'patch', path: (id) => `/v1/participants/${id}`, body: () => ({ school: 'Attacker High' }), expected: 404 },
+      { route: 'PUT /v1/participants/{id}/consent', method: 'put', path: (id) => `/v1/participants/${id}/consent`, body: () => ({ status: 'granted', guardianName: 'Forged' }), expected: 404 },
+      { route: 'GET /v1/participants/{id}/attendance', method: 'get', path: (id) => `/v1/participants/${id}/attendance`, expected: 404 },
+      {
+        route: 'PUT /v1/sessions/{id}/attendance',
+        method: 'put',
+        path: () => `/v1/sessions/${sessionId}/attendance`,
+        body: (id) => ({ records: [{ participantId: id, status: 'present' }] }),
+        expected: 422,
+      },
+      { route: 'DELETE /v1/participants/{id}', method: 'delete', path: (id) => `/v1/participants/${id}`, expected: 404 },
+    ];
+    const ask = async (probe: (typeof routes)[number], id: string) => {
+      const req = request(app.getHttpServer())[probe.method](probe.path(id)).set(bearer(attacker));
+      const res = probe.body ? await req.send(probe.body(id)) : await req;
+      // The id asked about (and the request's own id) are all the two answers may differ in.
+      const { requestId: _, ...body } = res.body;
+      return { status: res.status, body: JSON.parse(JSON.stringify(body).split(id).join('<id>')) };
+    };
+    const leaks: string[] = [];
+    for (const probe of routes) {
+      const [forVictim, forUnknown] = [await ask(probe, victim.id), await ask(probe, unknown)];
+      if (forVictim.status !== probe.expected) leaks.push(`${probe.route}: ${forVictim.status}, expected ${probe.expected}`);
+      if (JSON.stringify(forVictim) !== JSON.stringify(forUnknown)) leaks.push(`${probe.route}: ${JSON.stringify(forVictim)} ≠ ${JSON.stringify(forUnknown)}`);
+    }
+    expect(leaks).toEqual([]);
+    // Nothing was written: the teen is still B's, unenrolled, unerased, pending, with no attendance.
+    const [row] = await db.query(`SELECT school, consent_status, erased_at FROM participant WHERE id = $1`, [victim.id]);
+    expect(row).toEqual({ school: null, consent_status: 'pending', erased_at: null });
+    expect(await db.query(`SELECT id FROM enrollment WHERE participant_id = $1 UNION ALL SELECT session_id FROM attendance WHERE participant_id = $1`, [victim.id])).toEqual([]);
+    await request(app.getHttpServer()).get(`/v1/participants/${victim.id}`).set(bearer(b.coordinator)).expect(200);
   });
 
   it('keeps a sponsor user out of another sponsor’s API keys', async () => {

@@ -88,7 +88,12 @@ export class AttendanceController {
 
   @Get('participants/:id/attendance')
   @Roles('admin', 'coordinator', 'participant')
-  @ApiOperation({ summary: 'A teen’s attendance in each program they hold a seat in: for the teen, admins and the coordinators of those programs' })
+  @ApiOperation({
+    summary: 'A teen’s attendance in each program they hold a seat in',
+    description:
+      'For the teen, admins, and the coordinators of the teen’s branches (home branch, or a place in one of their programs), who see the programs ' +
+      'of their branches. Any other teen, like an unknown id, is a 404. A staff read is audited.',
+  })
   @ApiOkResponse({ type: ParticipantAttendanceDto })
   @ApiProblems(400, 401, 403, 404)
   participant(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ParticipantAttendanceDto> {

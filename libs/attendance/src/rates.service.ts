@@ -1,6 +1,6 @@
 import { type AuditActor, AuditService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
-import { ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
+import { ParticipantsService } from '@codeshelf/people';
 import { MentorsService, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -134,15 +134,13 @@ export class RatesService {
     };
   }
 
-  /** One teen's attendance in each program they hold a seat in: for the teen, admins, and coordinators of those programs. */
+  /** One teen's attendance in each program they hold a seat in: for the teen, admins, and the coordinators of the teen's branches (people's rule). */
   async participant(principal: Principal, participantId: string, actor: AuditActor): Promise<ParticipantAttendanceDto> {
-    const [teen] = await this.participants.findActive([participantId]);
-    if (!teen) throw new ParticipantNotFoundError(participantId);
+    const teen = await this.participants.reachable(principal, participantId, { self: true });
     const self = principal.kind === 'user' && teen.userId === principal.id;
     const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, participantId]);
+    // Staff see the programs of their own branches only.
     const visible = self ? rows : rows.filter((r) => this.policy.isStaff(principal, r.branch_id));
-    const homeStaff = teen.homeBranchId !== null && this.policy.isStaff(principal, teen.homeBranchId);
-    if (!self && !visible.length && !homeStaff) throw new ParticipantNotFoundError(participantId);
     if (!self) await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', entityId: participantId, changes: { via: 'attendance' } });
     return { participantId, programs: visible.map((r) => ({ ...ratesOf(r), programId: r.program_id, programTitle: r.title })) };
   }

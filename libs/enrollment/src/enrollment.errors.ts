@@ -66,12 +66,6 @@ export class EnrollSelfOnlyError extends ProblemError {
   }
 }
 
-export class UnknownParticipantError extends ProblemError {
-  constructor() {
-    super(422, 'reference-not-found', 'Unknown participant', 'participantId names no participant.', { errors: [{ field: 'participantId', message: 'no such participant' }] });
-  }
-}
-
 export class ParticipantRequiredError extends ProblemError {
   constructor() {
     super(400, 'validation-failed', 'Validation failed', 'The request has 1 invalid field.', {

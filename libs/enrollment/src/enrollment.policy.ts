@@ -22,7 +22,7 @@ export class EnrollmentPolicy {
     private readonly mentors: MentorsService,
   ) {}
 
-  /** Staff enroll anyone at their branch; a teen only themself. */
+  /** Staff enroll at their branch (which teens, people's rule decides); a teen only themself. */
   assertCanEnroll(principal: Principal, program: { id: string; branchId: string }, participantId: string | undefined, own: ParticipantEntity | null): void {
     if (principal.role === 'participant') {
       if (participantId !== undefined && participantId !== own?.id) throw new EnrollSelfOnlyError();

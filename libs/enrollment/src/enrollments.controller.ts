@@ -22,7 +22,8 @@ export class EnrollmentsController {
       'A free seat gives `enrolled`; a full program with a waitlist gives `waitlisted` with the next place in line (FIFO); a full ' +
       'program without one is a 409 `program-full`. Refused with 422: `program-not-published`, `enrollment-window-closed`, ' +
       '`age-not-eligible` (age on the start date), `guardian-consent-required` (a minor). A second active enrollment is a 409 ' +
-      '`already-enrolled` naming the first.',
+      '`already-enrolled` naming the first. Staff name a teen of their branches (home branch, or a place in one of their programs; ' +
+      'an admin any teen): any other, like an unknown id, is a 404 `participant-not-found` with nothing about the teen.',
   })
   @ApiBody({ type: EnrollDto, required: false })
   @ApiCreatedResponse({ type: EnrollmentDto })
@@ -36,7 +37,8 @@ export class EnrollmentsController {
   @ApiOperation({
     summary: 'The program’s roster and waitlist',
     description:
-      'For the staff of its branch: every enrollment, waitlist included, with full records. For a mentor currently assigned to ' +
+      'For the staff of its branch: every enrollment, waitlist included, with full records of the teens they act on (a teen who withdrew ' +
+      'and lives at another branch shows as for a mentor). For a mentor currently assigned to ' +
       'the program: the teens holding a seat (`enrolled`, `completed`), first name and last initial only — no waitlist, no ' +
       `withdrawals. Currently assigned: on a session of the program that is scheduled (not cancelled) and ended at most ${MENTOR_ACCESS_DAYS_AFTER_SESSION} days ` +
       'ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited.',

@@ -17,7 +17,6 @@ import {
   EnrollmentStatusConflictError,
   ProgramFullError,
   ProgramNotPublishedError,
-  UnknownParticipantError,
   ParticipantRequiredError,
 } from './enrollment.errors';
 import { EnrollmentPolicy, MENTOR_ROSTER_STATUSES } from './enrollment.policy';
@@ -53,7 +52,7 @@ export class EnrollmentsService implements OnModuleInit {
     this.scheduling.assertCanReadProgram(principal, program);
     const own = principal.role === 'participant' ? await this.participants.findByUser(principal.id) : null;
     this.policy.assertCanEnroll(principal, program, dto.participantId, own);
-    const teen = principal.role === 'participant' ? own : await this.applicant(dto.participantId);
+    const teen = principal.role === 'participant' ? own : await this.applicant(principal, dto.participantId);
     if (!teen) throw new ParticipantNotFoundError('of this account');
     const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
     if (problem) throw problem;
@@ -70,11 +69,10 @@ export class EnrollmentsService implements OnModuleInit {
     throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
   }
 
-  private async applicant(participantId: string | undefined): Promise<ParticipantEntity> {
+  /** The teen staff name: another branch's is the 404 an unknown id gets, before eligibility could tell their age or consent. */
+  private applicant(principal: Principal, participantId: string | undefined): Promise<ParticipantEntity> {
     if (!participantId) throw new ParticipantRequiredError();
-    const [participant] = await this.participants.findActive([participantId]);
-    if (!participant) throw new UnknownParticipantError();
-    return participant;
+    return this.participants.reachable(principal, participantId);
   }
 
   /**
@@ -137,7 +135,7 @@ export class EnrollmentsService implements OnModuleInit {
     return promoted.length;
   }
 
-  /** The program's roster: full for its staff, its seated teens trimmed for its current mentors. Reading it is audited. */
+  /** The program's roster: full for its staff (of the teens they act on), its seated teens trimmed for its current mentors. Reading it is audited. */
   async roster(principal: Principal, programId: string, query: RosterQuery, actor: AuditActor): Promise<Page<RosterEntryDto>> {
     const program = await programForEnrollment(this.enrollments.manager, programId);
     if (!program) throw new ProgramNotFoundError(programId);
@@ -148,13 +146,15 @@ export class EnrollmentsService implements OnModuleInit {
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     const page = await paginate(qb, query, 'createdAt');
     const people = new Map((await this.participants.findActive(page.items.map((e) => e.participantId))).map((p) => [p.id, p]));
+    // Staff see the whole record only of the teens they act on (one who left and lives elsewhere is a name).
+    const theirs = view === 'staff' ? await this.participants.reachableIds(principal, [...people.keys()]) : new Set<string>();
     if (page.items.length) {
       await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: `roster:${view}`, programId, ids: [...people.keys()] } });
     }
     return {
       items: page.items.map((e) => {
         const person = people.get(e.participantId);
-        const shown = !person ? { id: e.participantId, firstName: 'Erased', lastInitial: '' } : view === 'staff' ? RosterParticipantDto.forStaff(person) : RosterParticipantDto.forMentor(person);
+        const shown = !person ? { id: e.participantId, firstName: 'Erased', lastInitial: '' } : theirs.has(person.id) ? RosterParticipantDto.forStaff(person) : RosterParticipantDto.forMentor(person);
         return RosterEntryDto.of(e, shown);
       }),
       nextCursor: page.nextCursor,

@@ -1,40 +1,60 @@
 import { ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { UpdateOwnParticipantDto, UpdateParticipantDto } from './participants/dto/update-participant.dto';
-import type { ParticipantEntity } from './participants/participant.entity';
+import { ParticipantEntity } from './participants/participant.entity';
 import { BranchNotYoursError, ParticipantNotFoundError } from './people.errors';
 
-/** Which participants the caller's list covers: every one, or those of some home branches. */
-export type ParticipantScope = { all: true } | { all: false; branchIds: string[] };
+/**
+ * The teens of some branches, over participant alias `p`: a home branch among them, or a place (enrolled,
+ * waitlisted or completed; not withdrawn) in a program at one of them. A teen who signed up has no home
+ * branch, so a place is what makes them a club's. Enrollment and program sit above people, hence SQL here,
+ * as in erasure; `enrollment(participant_id, …)` is indexed.
+ */
+const OF_BRANCHES = `(p.homeBranchId = ANY(CAST(:reachBranchIds AS uuid[])) OR EXISTS (
+  SELECT 1 FROM enrollment reach_e JOIN program reach_pr ON reach_pr.id = reach_e.program_id
+   WHERE reach_e.participant_id = p.id AND reach_e.status IN ('enrolled', 'waitlisted', 'completed')
+     AND reach_pr.branch_id = ANY(CAST(:reachBranchIds AS uuid[]))))`;
 
 /**
- * Who may see and change which participant. @Roles on the routes keeps mentors and sponsors out; this
- * decides ownership: an admin reaches every participant, a coordinator those of their branches, a teen
- * only themself. Another owner's participant is a 404, as if it did not exist.
+ * Who may see and change which participant: the one place that decides whether a staff member acts on a
+ * teen, for every feature. An admin acts on every teen, a coordinator on the teens of their branches (see
+ * OF_BRANCHES), a teen only on themself. @Roles keeps mentors and sponsors off the routes. Anyone else's
+ * teen is the 404 an unknown id gets, with nothing in it.
  */
 @Injectable()
 export class ParticipantsPolicy {
-  scopeOf(principal: Principal): ParticipantScope {
-    return principal.role === 'admin' ? { all: true } : { all: false, branchIds: principal.role === 'coordinator' ? principal.branchIds : [] };
-  }
-
   isSelf(principal: Principal, participant: ParticipantEntity): boolean {
     return principal.kind === 'user' && participant.userId === principal.id;
   }
 
-  /** Reading or changing the record: admin, the coordinator of its home branch, or the teen themself. */
-  assertCanAccess(principal: Principal, participant: ParticipantEntity): void {
-    if (principal.role === 'admin' || this.isSelf(principal, participant)) return;
-    if (principal.role === 'coordinator' && this.coordinates(principal, participant.homeBranchId)) return;
-    throw new ParticipantNotFoundError(participant.id);
+  /** Narrows a query over participants `p` to those the principal acts on as staff, and to themself when `self`. */
+  narrow<T extends object>(qb: SelectQueryBuilder<T>, principal: Principal, { self }: { self: boolean }): SelectQueryBuilder<T> {
+    if (principal.role === 'admin') return qb;
+    const branchIds = principal.role === 'coordinator' ? principal.branchIds : [];
+    const own = self && principal.kind === 'user' ? ' OR p.userId = :reachSelf' : '';
+    return qb.andWhere(`(${OF_BRANCHES}${own})`, { reachBranchIds: branchIds, reachSelf: principal.id });
   }
 
-  /** Consent and guardian details are staff business; the teen never records their own consent. */
-  assertCanManage(principal: Principal, participant: ParticipantEntity): void {
-    if (principal.role === 'admin') return;
-    if (principal.role === 'coordinator' && this.coordinates(principal, participant.homeBranchId)) return;
-    throw new ParticipantNotFoundError(participant.id);
+  /**
+   * The teen, not erased, if the principal acts on them (the teen themself only with `self`: consent is staff
+   * business), else ParticipantNotFoundError. With `lock`, the row is locked for the caller's transaction.
+   */
+  async find(manager: EntityManager, principal: Principal, id: string, { self, lock = false }: { self: boolean; lock?: boolean }): Promise<ParticipantEntity> {
+    const qb = manager.getRepository(ParticipantEntity).createQueryBuilder('p').where('p.id = :id AND p.erasedAt IS NULL', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const participant = await this.narrow(qb, principal, { self }).getOne();
+    if (!participant) throw new ParticipantNotFoundError(id);
+    return participant;
+  }
+
+  /** Which of `ids` the principal acts on as staff (not erased). */
+  async actsOn(manager: EntityManager, principal: Principal, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const qb = manager.getRepository(ParticipantEntity).createQueryBuilder('p').select('p.id', 'id').where('p.id = ANY(CAST(:ids AS uuid[])) AND p.erasedAt IS NULL', { ids });
+    const rows: { id: string }[] = await this.narrow(qb, principal, { self: false }).getRawMany();
+    return new Set(rows.map((r) => r.id));
   }
 
   /** The home branch a new or moved participant gets: a coordinator must name one of theirs. */
@@ -43,15 +63,20 @@ export class ParticipantsPolicy {
     if (homeBranchId === undefined) {
       throw new ValidationFailedError([{ field: 'homeBranchId', message: 'homeBranchId is required: one of the branches you coordinate' }]);
     }
-    if (!this.coordinates(principal, homeBranchId)) throw new BranchNotYoursError();
+    if (principal.role !== 'coordinator' || homeBranchId === null || !principal.branchIds.includes(homeBranchId)) throw new BranchNotYoursError();
+  }
+
+  /**
+   * A new home for a teen: a coordinator moves them from one of their branches (or from none) to another of
+   * theirs; a teen they reach through a place in a program stays their home branch's.
+   */
+  assertCanMove(principal: Principal, from: string | null, to: string | null): void {
+    if (principal.role === 'coordinator' && from !== null && !principal.branchIds.includes(from)) throw new BranchNotYoursError();
+    this.assertCanPlaceAt(principal, to);
   }
 
   /** The body a PATCH is checked against: a teen changing themself gets the narrow one. */
   updateDtoFor(principal: Principal): typeof UpdateOwnParticipantDto | typeof UpdateParticipantDto {
     return principal.role === 'participant' ? UpdateOwnParticipantDto : UpdateParticipantDto;
-  }
-
-  private coordinates(principal: Principal, branchId: string | null): boolean {
-    return principal.role === 'coordinator' && branchId !== null && principal.branchIds.includes(branchId);
   }
 }

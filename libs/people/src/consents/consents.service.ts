@@ -115,8 +115,8 @@ export class ConsentsService {
   /** Staff record a decision that reached them on paper or by phone; open links are retired. */
   record(principal: Principal, participantId: string, dto: SetConsentDto, actor: AuditActor): Promise<ParticipantDto> {
     return this.transactions.run(async (manager) => {
-      const participant = await lockParticipant(manager, participantId);
-      this.policy.assertCanManage(principal, participant);
+      // The teen never records their own guardian's consent.
+      const participant = await this.policy.find(manager, principal, participantId, { self: false, lock: true });
       const from = participant.consentStatus;
       participant.consentStatus = dto.status;
       participant.consentGrantedAt = dto.status === 'granted' ? (from === 'granted' ? participant.consentGrantedAt : new Date()) : null;

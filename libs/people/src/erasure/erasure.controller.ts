@@ -13,7 +13,7 @@ export class ErasureController {
   @Roles('admin', 'coordinator', 'participant')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Erase a participant’s personal data (rule 10): staff of their home branch, or the teen themself',
+    summary: 'Erase a participant’s personal data (rule 10): an admin, a coordinator of their branches, or the teen themself',
     description:
       'Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports), ' +
       'the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in ' +

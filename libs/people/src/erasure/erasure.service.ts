@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ParticipantsPolicy } from '../participants.policy';
 import type { ParticipantEntity } from '../participants/participant.entity';
-import { lockParticipant } from '../participants/participant-writes';
 import { ageBandSql, genderGroupSql } from '../report-groups';
 import { scrubJson } from './personal-values';
 
@@ -24,8 +23,7 @@ export class ErasureService {
 
   erase(principal: Principal, id: string, actor: AuditActor): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const participant = await lockParticipant(manager, id);
-      this.policy.assertCanAccess(principal, participant);
+      const participant = await this.policy.find(manager, principal, id, { self: true, lock: true });
       const { personal, loginEmail } = await this.personalValues(manager, participant);
       await this.scrubParticipant(manager, participant);
       await this.scrubAccount(manager, participant.userId);

@@ -22,7 +22,10 @@ export class ParticipantsController {
 
   @Get('participants')
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'List participants (a coordinator sees those of their branches), oldest first; audited as a read' })
+  @ApiOperation({
+    summary: 'List participants (a coordinator sees the teens of their branches), oldest first; audited as a read',
+    description: 'A teen of a coordinator’s branches has their home there, or a place (enrolled, waitlisted, completed) in one of its programs.',
+  })
   @ApiPageResponse(ParticipantDto)
   @ApiProblems(400)
   list(@Query() query: ListParticipantsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ParticipantDto>> {
@@ -49,7 +52,10 @@ export class ParticipantsController {
 
   @Get('participants/:id')
   @Roles('admin', 'coordinator', 'participant')
-  @ApiOperation({ summary: 'One participant: staff of their home branch, or the teen themself; a staff read is audited' })
+  @ApiOperation({
+    summary: 'One participant: an admin, a coordinator of their branches, or the teen themself; a staff read is audited',
+    description: 'The teen’s branches: their home branch, and those of the programs they hold a place in. Any other teen, like an unknown id, is a 404.',
+  })
   @ApiOkResponse({ type: ParticipantDto })
   @ApiProblems(400, 404)
   get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
@@ -60,7 +66,10 @@ export class ParticipantsController {
   @Roles('admin', 'coordinator', 'participant')
   @ApiOperation({
     summary: 'Change a participant',
-    description: 'A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff may also change names, birth date, guardian and home branch.',
+    description:
+      'A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches ' +
+      '(home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch (a coordinator moves a teen ' +
+      'only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.',
   })
   @ApiExtraModels(UpdateParticipantDto, UpdateOwnParticipantDto)
   @ApiBody({
@@ -68,7 +77,7 @@ export class ParticipantsController {
     description: 'UpdateParticipantDto for staff, UpdateOwnParticipantDto for the teen',
   })
   @ApiOkResponse({ type: ParticipantDto })
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(400, 403, 404, 422)
   async update(@Param('id', UuidPipe) id: string, @Body() body: Record<string, unknown>, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {
     // The global pipe cannot pick the body by role: validate here, with its rules, against the caller's DTO.
     const dto = await assertValid(this.policy.updateDtoFor(principal), body);
@@ -78,7 +87,10 @@ export class ParticipantsController {
   @Put('participants/:id/consent')
   @Roles('admin', 'coordinator')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record a guardian’s consent, or its withdrawal, that reached the library another way (audited)' })
+  @ApiOperation({
+    summary: 'Record a guardian’s consent, or its withdrawal, that reached the library another way (audited)',
+    description: 'For an admin or a coordinator of the teen’s branches (home branch, or a place in one of their programs); any other teen is a 404.',
+  })
   @ApiOkResponse({ type: ParticipantDto })
   @ApiProblems(400, 404)
   setConsent(@Param('id', UuidPipe) id: string, @Body() dto: SetConsentDto, @CurrentPrincipal() principal: Principal): Promise<ParticipantDto> {

@@ -13,7 +13,7 @@ import { ListParticipantsQuery } from './dto/list-participants.query';
 import { ParticipantDto } from './dto/participant.dto';
 import { UpdateOwnParticipantDto, UpdateParticipantDto } from './dto/update-participant.dto';
 import { ParticipantEntity } from './participant.entity';
-import { lockParticipant, mapParticipantWriteError } from './participant-writes';
+import { mapParticipantWriteError } from './participant-writes';
 import { PARTICIPANT_NAMES, type ParticipantName } from './participant-names';
 
 /** What a new participant record is made of, whoever creates it (sign-up or a coordinator). */
@@ -66,6 +66,20 @@ export class ParticipantsService {
     return ids.length ? this.participants.query<ParticipantName[]>(PARTICIPANT_NAMES, [ids]) : Promise.resolve([]);
   }
 
+  /**
+   * The teen behind `id` if the principal acts on them as staff (an admin every teen; a coordinator the teens
+   * of their branches: home branch, or a place in one of their programs), else the ParticipantNotFoundError an
+   * unknown id gets. With `self`, a teen reaches themself too. Every feature that takes a participant id asks this.
+   */
+  reachable(principal: Principal, id: string, { self = false }: { self?: boolean } = {}): Promise<ParticipantEntity> {
+    return this.policy.find(this.participants.manager, principal, id, { self });
+  }
+
+  /** Which of `ids` the principal acts on as staff: a sheet shows the others no more than a name. */
+  reachableIds(principal: Principal, ids: string[]): Promise<Set<string>> {
+    return this.policy.actsOn(this.participants.manager, principal, ids);
+  }
+
   /** The teen's own record behind a login, if it has one and it is not erased. */
   findByUser(userId: string): Promise<ParticipantEntity | null> {
     return this.participants.createQueryBuilder('p').where('p.userId = :userId AND p.erasedAt IS NULL', { userId }).getOne();
@@ -76,11 +90,9 @@ export class ParticipantsService {
     return this.transactions.run(async (manager) => ParticipantDto.from(await this.createRecord(manager, dto, actor, 'staff')));
   }
 
-  /** Staff lists: an admin sees every participant, a coordinator those of their branches. Audited as a read. */
+  /** Staff lists: an admin sees every participant, a coordinator the teens of their branches. Audited as a read. */
   async list(principal: Principal, query: ListParticipantsQuery, actor: AuditActor): Promise<Page<ParticipantDto>> {
-    const scope = this.policy.scopeOf(principal);
-    const qb = this.participants.createQueryBuilder('p').where('p.erasedAt IS NULL');
-    if (!scope.all) qb.andWhere('p.homeBranchId = ANY(CAST(:scope AS uuid[]))', { scope: scope.branchIds });
+    const qb = this.policy.narrow(this.participants.createQueryBuilder('p').where('p.erasedAt IS NULL'), principal, { self: false });
     if (query.homeBranchId) qb.andWhere('p.homeBranchId = :homeBranchId', { homeBranchId: query.homeBranchId });
     if (query.consentStatus) qb.andWhere('p.consentStatus = :consentStatus', { consentStatus: query.consentStatus });
     if (query.q) qb.andWhere(`concat_ws(' ', p.firstName, p.lastName) ILIKE :q`, { q: `%${escapeLike(query.q)}%` });
@@ -93,9 +105,7 @@ export class ParticipantsService {
 
   /** One participant; a read by anyone but the teen themself is audited. */
   async get(principal: Principal, id: string, actor: AuditActor): Promise<ParticipantDto> {
-    const participant = await this.participants.createQueryBuilder('p').where('p.id = :id AND p.erasedAt IS NULL', { id }).getOne();
-    if (!participant) throw new ParticipantNotFoundError(id);
-    this.policy.assertCanAccess(principal, participant);
+    const participant = await this.reachable(principal, id, { self: true });
     if (!this.policy.isSelf(principal, participant)) {
       await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', entityId: id, changes: { via: 'get' } });
     }
@@ -112,9 +122,8 @@ export class ParticipantsService {
   /** `dto` was validated against the body the policy chose for the caller (the teen's is narrower). */
   update(principal: Principal, id: string, dto: UpdateOwnParticipantDto | UpdateParticipantDto, actor: AuditActor): Promise<ParticipantDto> {
     return this.transactions.run(async (manager) => {
-      const participant = await lockParticipant(manager, id);
-      this.policy.assertCanAccess(principal, participant);
-      if ('homeBranchId' in dto && dto.homeBranchId !== undefined) this.policy.assertCanPlaceAt(principal, dto.homeBranchId);
+      const participant = await this.policy.find(manager, principal, id, { self: true, lock: true });
+      if ('homeBranchId' in dto && dto.homeBranchId !== undefined) this.policy.assertCanMove(principal, participant.homeBranchId, dto.homeBranchId);
       const wasMinor = isMinor(participant.birthDate, this.env.AGE_OF_MAJORITY);
       if (dto.mediaConsent === true && this.policy.isSelf(principal, participant) && wasMinor) throw new MediaConsentNeedsGuardianError();
       const before = { ...participant };
