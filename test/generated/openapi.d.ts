@@ -185,7 +185,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List participants (a coordinator sees those of their branches), oldest first; audited as a read */
+        /**
+         * List participants (a coordinator sees the teens of their branches), oldest first; audited as a read
+         * @description A teen of a coordinator’s branches has their home there, or a place (enrolled, waitlisted, completed) in one of its programs.
+         */
         get: operations["ParticipantsController_list"];
         put?: never;
         /** Register a participant without a login; a minor’s guardian is e-mailed a consent link */
@@ -220,12 +223,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One participant: staff of their home branch, or the teen themself; a staff read is audited */
+        /**
+         * One participant: an admin, a coordinator of their branches, or the teen themself; a staff read is audited
+         * @description The teen’s branches: their home branch, and those of the programs they hold a place in. Any other teen, like an unknown id, is a 404.
+         */
         get: operations["ParticipantsController_get"];
         put?: never;
         post?: never;
         /**
-         * Erase a participant’s personal data (rule 10): staff of their home branch, or the teen themself
+         * Erase a participant’s personal data (rule 10): an admin, a coordinator of their branches, or the teen themself
          * @description Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports), the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in audit events and messages are replaced. Enrollments, attendance and applications stay, so every report figure stays the same. An erased participant is gone for the API: a second DELETE is a 404, as is any read.
          */
         delete: operations["ErasureController_erase"];
@@ -233,7 +239,7 @@ export interface paths {
         head?: never;
         /**
          * Change a participant
-         * @description A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff may also change names, birth date, guardian and home branch.
+         * @description A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches (home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch (a coordinator moves a teen only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.
          */
         patch: operations["ParticipantsController_update"];
         trace?: never;
@@ -246,7 +252,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Record a guardian’s consent, or its withdrawal, that reached the library another way (audited) */
+        /**
+         * Record a guardian’s consent, or its withdrawal, that reached the library another way (audited)
+         * @description For an admin or a coordinator of the teen’s branches (home branch, or a place in one of their programs); any other teen is a 404.
+         */
         put: operations["ParticipantsController_setConsent"];
         post?: never;
         delete?: never;
@@ -590,7 +599,10 @@ export interface paths {
         /** Assign a mentor to a session: cleared on its date (422 mentor-not-cleared), free at that time (409 mentor-conflict) */
         put: operations["MentorsController_assign"];
         post?: never;
-        /** Take a mentor off a session (audited) */
+        /**
+         * Take a mentor off a session (audited)
+         * @description A cancelled session’s mentors can be taken off too. A mentor not on the session is a 404, like a session of another branch’s draft program.
+         */
         delete: operations["MentorsController_unassign"];
         options?: never;
         head?: never;
@@ -624,7 +636,7 @@ export interface paths {
         /** List sponsors by name; a sponsor (user or API key) sees only itself */
         get: operations["SponsorsController_list"];
         put?: never;
-        /** Register a sponsoring company (library staff; audited) */
+        /** Register a sponsoring company (admins; audited) */
         post: operations["SponsorsController_create"];
         delete?: never;
         options?: never;
@@ -646,7 +658,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a sponsor’s name, website, contact or logo (audited) */
+        /** Change a sponsor’s name, website, contact or logo (admins; audited) */
         patch: operations["SponsorsController_update"];
         trace?: never;
     };
@@ -863,12 +875,12 @@ export interface paths {
         };
         /**
          * The session’s attendance sheet: every teen holding a seat (status null until recorded) and its mentors
-         * @description For the staff of the branch and the session’s mentors.
+         * @description For the staff of the branch and the session’s current mentors: assigned to it while it is scheduled (not cancelled), until 14 days after it ended; a session of a published program is a 403 `not-your-session` to any other mentor.
          */
         get: operations["AttendanceController_sheet"];
         /**
          * Roll call: record the whole sheet in one request
-         * @description Upserts `records` (and the mentors’ own presence) in one transaction. A teen without a seat in the program (not enrolled, or only waitlisted) is a 422 `not-enrolled` naming them, and nothing is written; a cancelled session is a 409, and so is one that has not begun (roll call opens with self check-in, CHECK_IN_OPENS_MINUTES_BEFORE the start). Every change is audited with who made it and the status before and after.
+         * @description Upserts `records` (and the mentors’ own presence) in one transaction. A teen without a seat in the program (not enrolled, or only waitlisted) is a 422 `not-enrolled` naming them, and nothing is written; a cancelled session is a 409, and so is one that has not begun (roll call opens with self check-in, CHECK_IN_OPENS_MINUTES_BEFORE the start). Every change is audited with who made it and the status before and after. For the staff of the branch and the session’s current mentors: assigned to it while it is scheduled (not cancelled), until 14 days after it ended; a session of a published program is a 403 `not-your-session` to any other mentor.
          */
         put: operations["AttendanceController_record"];
         post?: never;
@@ -887,7 +899,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The code teens type to check in themselves; it rotates every CHECK_IN_CODE_PERIOD_SECONDS (show it, or its QR link, on a screen) */
+        /**
+         * The code teens type to check in themselves; it rotates every CHECK_IN_CODE_PERIOD_SECONDS (show it, or its QR link, on a screen)
+         * @description For the staff of the branch and the session’s current mentors: assigned to it while it is scheduled (not cancelled), until 14 days after it ended; a session of a published program is a 403 `not-your-session` to any other mentor.
+         */
         post: operations["AttendanceController_code"];
         delete?: never;
         options?: never;
@@ -942,7 +957,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A teen’s attendance in each program they hold a seat in: for the teen, admins and the coordinators of those programs */
+        /**
+         * A teen’s attendance in each program they hold a seat in
+         * @description For the teen, admins, and the coordinators of the teen’s branches (home branch, or a place in one of their programs), who see the programs of their branches. Any other teen, like an unknown id, is a 404. A staff read is audited.
+         */
         get: operations["AttendanceController_participant"];
         put?: never;
         post?: never;
@@ -978,13 +996,13 @@ export interface paths {
         };
         /**
          * The program’s roster and waitlist
-         * @description For the staff of its branch (full records) and the mentors of its sessions (first name and last initial only). Reading it is audited.
+         * @description For the staff of its branch: every enrollment, waitlist included, with full records of the teens they act on (a teen who withdrew and lives at another branch shows as for a mentor). For a mentor currently assigned to the program: the teens holding a seat (`enrolled`, `completed`), first name and last initial only — no waitlist, no withdrawals. Currently assigned: on a session of the program that is scheduled (not cancelled) and ended at most 14 days ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited.
          */
         get: operations["EnrollmentsController_roster"];
         put?: never;
         /**
          * Enroll a teen: yourself (no body), or as staff of the branch `{ participantId }`
-         * @description A free seat gives `enrolled`; a full program with a waitlist gives `waitlisted` with the next place in line (FIFO); a full program without one is a 409 `program-full`. Refused with 422: `program-not-published`, `enrollment-window-closed`, `age-not-eligible` (age on the start date), `guardian-consent-required` (a minor). A second active enrollment is a 409 `already-enrolled` naming the first.
+         * @description A free seat gives `enrolled`; a full program with a waitlist gives `waitlisted` with the next place in line (FIFO); a full program without one is a 409 `program-full`. Refused with 422: `program-not-published`, `enrollment-window-closed`, `age-not-eligible` (age on the start date), `guardian-consent-required` (a minor). A second active enrollment is a 409 `already-enrolled` naming the first. Staff name a teen of their branches (home branch, or a place in one of their programs; an admin any teen): any other, like an unknown id, is a 404 `participant-not-found` with nothing about the teen.
          */
         post: operations["EnrollmentsController_enroll"];
         delete?: never;
@@ -1110,7 +1128,7 @@ export interface paths {
         };
         /**
          * Outcomes of the programs the sponsor sponsors in the period: reach, retention, mentoring, internships, breakdowns, monthly series
-         * @description Aggregates only. Any figure counting fewer teens than REPORT_MIN_CELL is `{ value: null, suppressed: true }`, with complementary suppression so none can be recovered from totals or from the other cells of a breakdown; rates over a hidden count are hidden. `?format=csv` or `Accept: text/csv` gives the same figures as one long table `section,measure,group,value` (`<10` where suppressed). Another sponsor’s report is a 404.
+         * @description Aggregates only, the same for the sponsor and for staff. Each program is suppressed alone: a count of 1 to REPORT_MIN_CELL − 1 teens is `{ value: null, suppressed: true }`, with complementary suppression within each breakdown; rates over a hidden group are hidden. Teens’ figures cover each program’s whole term whatever the period (the period picks the sponsored programs, the sessions and hours counted and the months listed). Every figure over several programs is made from the programs’ own published figures only: a sum of the shown ones, with `partial: true` when some are left out, so no sum or difference of answers recovers a hidden group (libs/reporting/README.md). A coordinator reads it over the programs of their own branches. `?format=csv` or `Accept: text/csv` gives the same figures as one long table `section,measure,group,value` (`<10` where suppressed). Another sponsor’s report is a 404.
          */
         get: operations["ReportsController_outcomes"];
         put?: never;
@@ -1145,7 +1163,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Volunteer hours by mentor and employer in the period (a sponsor sees its own employees), for companies’ volunteering programmes */
+        /** Volunteer hours by mentor and employer in the period, for companies’ volunteering programmes: a sponsor sees its own employees, a coordinator the sessions of their branches, an admin all */
         get: operations["ReportsController_mentorHours"];
         put?: never;
         post?: never;
@@ -1998,6 +2016,14 @@ export interface components {
             /** @example 5000 */
             amount?: number;
         };
+        FigureDto: {
+            /** @description null when suppressed */
+            value: number | null;
+            /** @description Hidden because it counts, or could reveal by subtraction, fewer teens than REPORT_MIN_CELL */
+            suppressed: boolean;
+            /** @description Present (true) on a figure summed over several programs when some programs’ own figure is suppressed: those are left out of the sum, which is then a lower bound */
+            partial?: boolean;
+        };
         SponsoredProgramDto: {
             title: string;
             /** Format: uuid */
@@ -2010,8 +2036,10 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "published" | "archived";
             capacity: number;
-            enrolledCount: number;
-            waitlistedCount: number;
+            /** @description Teens holding a seat: exact for library staff; for the sponsor suppressed as in its report (hidden from 1 to REPORT_MIN_CELL − 1) and hidden unless the program is published */
+            enrolled: components["schemas"]["FigureDto"];
+            /** @description Teens on the waitlist now, shown like `enrolled` */
+            waitlisted: components["schemas"]["FigureDto"];
         };
         SponsorshipDto: {
             /** Format: uuid */
@@ -2653,35 +2681,26 @@ export interface components {
              */
             as: "participant" | "mentor";
         };
-        FigureDto: {
-            /** @description null when suppressed */
-            value: number | null;
-            /** @description Hidden because it counts, or could reveal by subtraction, fewer teens than REPORT_MIN_CELL */
-            suppressed: boolean;
-        };
         ReachDto: {
             programs: components["schemas"]["FigureDto"];
             /** @description Started, not cancelled, in the period */
             sessionsHeld: components["schemas"]["FigureDto"];
             instructionHours: components["schemas"]["FigureDto"];
-            /** @description Unique teens holding a seat */
+            /** @description Seats held (enrolled or completed), over the programs’ whole terms; a teen in two programs counts in each */
             teensEnrolled: components["schemas"]["FigureDto"];
-            /** @description Teens present or late at least once */
+            /** @description Of those, present or late at least once (the seats outside the attendance breakdown’s “never came”) */
             teensActive: components["schemas"]["FigureDto"];
             /** @description Longest waitlist of each program, summed */
             waitlistedAtPeak: components["schemas"]["FigureDto"];
         };
         RetentionDto: {
-            /** @description Mean of the teens’ rates (present + late over held since they enrolled) */
+            /** @description Mean of the teens’ rates (present + late over held since they enrolled); over several programs, the programs’ means weighted by their seats */
             averageAttendanceRate: components["schemas"]["FigureDto"];
-            teensWithRateAtLeast80: components["schemas"]["FigureDto"];
-            /** @description Enrollments in programs that have ended */
+            /** @description Seats in programs that have ended */
             finishedEnrollments: components["schemas"]["FigureDto"];
-            /** @description Of those, rate ≥ the program’s completion threshold (rule 7) */
+            /** @description Of those, rate ≥ the program’s completion threshold (rule 7): the attendance breakdown’s “threshold met” of ended programs */
             completedEnrollments: components["schemas"]["FigureDto"];
             completionRate: components["schemas"]["FigureDto"];
-            /** @description Teens present or late in the last quarter of a program */
-            stillAttendingLastQuarter: components["schemas"]["FigureDto"];
         };
         MentoringDto: {
             mentors: components["schemas"]["FigureDto"];
@@ -2705,19 +2724,20 @@ export interface components {
             averageAttendanceRate: components["schemas"]["FigureDto"];
         };
         BreakdownsDto: {
-            /** @description Age on the first day of the teen’s first program */
+            /** @description Age on the program’s first day; every band is listed, empty ones as 0 */
             ageBand: components["schemas"]["BreakdownRowDto"][];
-            /** @description Self-reported */
+            /** @description Self-reported, in fixed groups; every group is listed */
             gender: components["schemas"]["BreakdownRowDto"][];
-            /** @description Branch of the teen’s first program */
+            /** @description The program’s branch */
             branch: components["schemas"]["BreakdownRowDto"][];
+            /** @description “never came”, “below threshold” or “threshold met” (rate ≥ the program’s completion threshold so far) */
+            attendance: components["schemas"]["BreakdownRowDto"][];
         };
         MonthDto: {
             /** @example 2027-03 */
             month: string;
-            /** @description Present or late marks */
+            /** @description Present or late marks; a program’s month is hidden when fewer than REPORT_MIN_CELL of its teens came */
             attendances: components["schemas"]["FigureDto"];
-            activeTeens: components["schemas"]["FigureDto"];
         };
         OutcomesDto: {
             /** Format: uuid */
@@ -4417,7 +4437,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The principal may not do this */
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6759,7 +6783,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The principal may not do this */
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6770,15 +6798,6 @@ export interface operations {
             };
             /** @description Not found, or not visible to this principal */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
