@@ -51,6 +51,12 @@ export class SponsorshipsService {
     return { items: await this.withPrograms(page.items), nextCursor: page.nextCursor };
   }
 
+  /** The programs the sponsor sponsors or has sponsored (any period). No access check: callers decide. */
+  async programIdsOf(sponsorId: string): Promise<Set<string>> {
+    const rows = await this.sponsorships.createQueryBuilder('s').select('s.programId', 'programId').where('s.sponsorId = :sponsorId', { sponsorId }).getRawMany<{ programId: string }>();
+    return new Set(rows.map((r) => r.programId));
+  }
+
   private async withPrograms(rows: SponsorshipEntity[]): Promise<SponsorshipDto[]> {
     const programs: (SponsoredProgramDto & { id: string })[] = rows.length
       ? await this.sponsorships.query(
