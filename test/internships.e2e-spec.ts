@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
 import { insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
+import { teensSharing } from './support/applicant-cohort';
 import { bearer, createUser, type TestUser } from './support/identity';
 import { birthDateForAge } from './support/people-factories';
 
@@ -184,10 +185,22 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
     const readA = async () => (await request(http).get(`/v1/internships/${a.id}/applications`).set(bearer(sponsorA)).expect(200));
     const first = await readA();
     const privateOne = first.body.items.find((i: { applicant: { shared: boolean } }) => !i.applicant.shared);
-    expect(privateOne.applicant).toEqual({ pseudonym: expect.stringMatching(/^applicant-[0-9A-Z]{10}$/), shared: false, programs: [{ title: expect.any(String) }], attendanceRate: 0.75 });
+    // Its club is not one sponsor A sponsors: no program, and no exact rate; whether the bands show depends on the teens of the whole database.
+    const { ageBand, attendanceBand, ...rest } = privateOne.applicant;
+    expect(rest).toEqual({ pseudonym: expect.stringMatching(/^applicant-[0-9A-Z]{10}$/), shared: false, eligibility: { eligible: true, minAge: true, minAttendanceRate: true }, programs: [] });
+    expect([null, '15-16']).toContain(ageBand);
+    expect([null, '75% and over']).toContain(attendanceBand);
     for (const secret of ['Zelda', 'Quokkaface', 'teen@example.test', 'Lincoln High', teen.participantId, teen.userId]) expect(first.text).not.toContain(secret);
     const shared = first.body.items.find((i: { applicant: { shared: boolean } }) => i.applicant.shared).applicant;
-    expect(shared).toMatchObject({ firstName: 'Teen', lastName: expect.stringMatching(/^Number/), email: expect.stringContaining('@test.codeshelf.invalid'), attendanceRate: 1 });
+    expect(shared).toMatchObject({
+      firstName: 'Teen',
+      lastName: expect.stringMatching(/^Number/),
+      email: expect.stringContaining('@test.codeshelf.invalid'),
+      attendanceRate: 1,
+      attendanceBand: '75% and over',
+      ageBand: '15-16',
+      programs: [{ title: expect.any(String) }],
+    });
     expect(shared.participantId).toBeUndefined();
 
     expect((await readA()).body.items.find((i: { id: string }) => i.id === privateOne.id).applicant.pseudonym).toBe(privateOne.applicant.pseudonym);
@@ -197,6 +210,111 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
     expect(staff.applicant).toMatchObject({ participantId: teen.participantId, firstName: 'Zelda', lastName: 'Quokkaface', email: 'teen@example.test', school: 'Lincoln High' });
     const audits = await db.query(`SELECT actor_id FROM audit_event WHERE action = 'applicant.viewed' AND entity_id = $1`, [a.id]);
     expect(audits.map((r: { actor_id: string }) => r.actor_id)).toEqual([sponsorA.id, sponsorA.id, admin.id]);
+  });
+
+  /** Seats (enrolled 30 days ago) for the teens; with `sessions`, that many held sessions since, each teen present at all of them. */
+  async function seat(programId: string, teens: Teen[], sessions = 0) {
+    await db.query(`UPDATE program SET enrolled_count = enrolled_count + $2 WHERE id = $1`, [programId, teens.length]);
+    await db.query(`INSERT INTO enrollment (program_id, participant_id, status, source, enrolled_at) SELECT $1, unnest($2::uuid[]), 'enrolled', 'coordinator', now() - interval '30 days'`, [
+      programId,
+      teens.map((t) => t.participantId),
+    ]);
+    for (let d = 0; d < sessions; d++) {
+      const [{ id }] = await db.query(`INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, now() - make_interval(days => $2), now() - make_interval(days => $2) + interval '1 hour') RETURNING id`, [
+        programId,
+        20 - d * 5,
+      ]);
+      await db.query(`INSERT INTO attendance (session_id, participant_id, status, method) SELECT $1, unnest($2::uuid[]), 'present', 'roll_call'`, [id, teens.map((t) => t.participantId)]);
+    }
+  }
+
+  it('a private applicant shows its sponsor only eligibility, coarse bands and its own sponsored programs, each shared by REPORT_MIN_CELL (10) teens', async () => {
+    const sponsor = await sponsorUser();
+    const term = { startsOn: new Date(Date.now() - 40 * DAY).toISOString().slice(0, 10), minAge: 10, maxAge: 19 };
+    const [big, mid, tiny, unsponsored] = [
+      (await publishedProgram(app, term)).program,
+      (await publishedProgram(app, term)).program,
+      (await publishedProgram(app, term)).program,
+      (await publishedProgram(app, term)).program,
+    ];
+    for (const program of [big, mid, tiny]) {
+      await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/sponsorships`).set(bearer(admin)).send({ programId: program.id, startsOn: program.startsOn, endsOn: program.endsOn }).expect(201);
+    }
+    // Eleven 15-year-olds who came to all 4 sessions of big; 9 of them also hold a seat in mid; the teen alone in tiny (and in an unsponsored club).
+    const teens = await insertTeens(app, 11, { birthDate: birthDateForAge(15) });
+    const [teen, sharer] = teens;
+    await seat(big.id, teens, 4);
+    await seat(mid.id, teens.slice(0, 9));
+    await seat(tiny.id, [teen]);
+    await seat(unsponsored.id, [teen]);
+    const posting = await openInternship(sponsor, { minAge: 14, minAttendanceRate: 0.5 });
+    const strict = await openInternship(sponsor, { minAge: 16, minAttendanceRate: null });
+    await apply(teen, posting.id, { statement: 'Hello!', shareProfile: false }).expect(201);
+    await apply(sharer, posting.id, { statement: 'Hi!', shareProfile: true }).expect(201);
+    // The teen is too young for the strict posting today (say they applied when its rules were looser).
+    await db.query(`INSERT INTO application (internship_id, participant_id, statement, share_profile) VALUES ($1, $2, 'Hello!', false)`, [strict.id, teen.participantId]);
+
+    const privateOf = async (internshipId: string) => {
+      const res = await request(http).get(`/v1/internships/${internshipId}/applications`).set(bearer(sponsor)).expect(200);
+      return res.body.items.find((i: { applicant: { shared: boolean } }) => !i.applicant.shared);
+    };
+    const seen = await privateOf(posting.id);
+    // mid is withheld: only 9 teens share big, mid, the bands and the rules; tiny names the one teen in it; the unsponsored club is never named.
+    expect(seen.applicant).toEqual({
+      pseudonym: expect.stringMatching(/^applicant-/),
+      shared: false,
+      eligibility: { eligible: true, minAge: true, minAttendanceRate: true },
+      ageBand: '15-16',
+      attendanceBand: '75% and over',
+      programs: [{ title: big.title }],
+    });
+    for (const title of [mid.title, tiny.title, unsponsored.title]) expect(JSON.stringify(seen)).not.toContain(title);
+    expect(await teensSharing(db, posting.id, seen.applicant)).toBeGreaterThanOrEqual(10);
+
+    const elsewhere = await privateOf(strict.id);
+    expect(elsewhere.applicant).toMatchObject({ eligibility: { eligible: false, minAge: false, minAttendanceRate: null }, ageBand: '15-16', programs: [{ title: big.title }] });
+    expect(await teensSharing(db, strict.id, elsewhere.applicant)).toBeGreaterThanOrEqual(10);
+
+    // A tenth teen in mid makes it shareable.
+    await seat(mid.id, [teens[9]]);
+    expect((await privateOf(posting.id)).applicant.programs.map((p: { title: string }) => p.title).sort()).toEqual([big.title, mid.title].sort());
+
+    // The teen who shared is shown with every program and the exact rate; staff see the private one in full.
+    const all = await request(http).get(`/v1/internships/${posting.id}/applications`).set(bearer(sponsor)).expect(200);
+    const shared = all.body.items.find((i: { applicant: { shared: boolean } }) => i.applicant.shared).applicant;
+    expect(shared).toMatchObject({ attendanceRate: 1, programs: expect.arrayContaining([{ title: big.title }, { title: mid.title }]) });
+    const staff = (await request(http).get(`/v1/internships/${posting.id}/applications`).set(bearer(admin)).expect(200)).body.items.find((i: { id: string }) => i.id === seen.id);
+    expect(staff.applicant).toMatchObject({ participantId: teen.participantId, attendanceRate: 1 });
+    expect(staff.applicant.programs).toHaveLength(4);
+  });
+
+  it('coordinators see, in full, only the applications of their branches’ teens (home branch or a place in a club there), and take no step', async () => {
+    const sponsor = await sponsorUser();
+    const east = await publishedProgram(app, { capacity: 1 });
+    const west = await publishedProgram(app);
+    const [home, waiting, filler, far] = await insertTeens(app, 4);
+    await db.query(`UPDATE participant SET home_branch_id = $2 WHERE id = $1`, [home.participantId, east.branchId]);
+    await request(http).post(`/v1/programs/${east.program.id}/enrollments`).set(bearer(filler)).expect(201);
+    expect((await request(http).post(`/v1/programs/${east.program.id}/enrollments`).set(bearer(waiting)).expect(201)).body.status).toBe('waitlisted');
+    await db.query(`UPDATE participant SET home_branch_id = $2 WHERE id = $1`, [far.participantId, west.branchId]);
+    await request(http).post(`/v1/programs/${west.program.id}/enrollments`).set(bearer(far)).expect(201);
+    const internship = await openInternship(sponsor, { minAge: null, minAttendanceRate: null });
+    const ids: Record<string, string> = {};
+    for (const [name, teen] of Object.entries({ home, waiting, far })) ids[name] = (await apply(teen, internship.id, { statement: 'Hi', shareProfile: false }).expect(201)).body.id;
+
+    const listed = async (who: TestUser) => (await request(http).get(`/v1/internships/${internship.id}/applications`).set(bearer(who)).expect(200)).body.items;
+    const eastern = await listed(east.coordinator);
+    expect(eastern.map((i: { id: string }) => i.id).sort()).toEqual([ids.home, ids.waiting].sort());
+    expect(eastern.find((i: { id: string }) => i.id === ids.home).applicant).toMatchObject({ participantId: home.participantId, firstName: 'Teen', shared: false });
+    expect((await listed(west.coordinator)).map((i: { id: string }) => i.id)).toEqual([ids.far]);
+    expect((await listed(await createUser(app, 'coordinator'))).map((i: { id: string }) => i.id)).toEqual([]);
+    expect((await listed(admin)).map((i: { id: string }) => i.id).sort()).toEqual(Object.values(ids).sort());
+
+    // Only the sponsor (or an admin) takes the sponsor's steps; not even the coordinator of the teen's branch.
+    expect((await move(east.coordinator, ids.home, { status: 'shortlisted' }).expect(403)).body.code).toBe('forbidden');
+    await move(admin, ids.home, { status: 'shortlisted' }).expect(200);
+    await move(sponsor, ids.waiting, { status: 'rejected' }).expect(200);
+    await move(home, ids.home, { status: 'withdrawn' }).expect(200);
   });
 
   it('sponsorships: staff record them; the sponsor (user or key) sees its programs’ numbers, never a roster; others get 404', async () => {

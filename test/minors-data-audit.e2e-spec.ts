@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { teensSharing, type ShownApplicant } from './support/applicant-cohort';
 import { startTestApp } from './support/app';
 import { insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
 import { bearer, createSponsor, createUser, type TestUser } from './support/identity';
@@ -34,6 +35,7 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
   let elsewhere: Marked; // shared their profile with another sponsor, applied to ours without sharing
   let bystander: Marked; // only enrolled
   let sharedApplication: { internshipId: string; applicationId: string };
+  const titles = { sponsored: [] as string[], notOurs: [] as string[] };
 
   const add = (kind: string, ...values: string[]) => (ids[kind] = [...(ids[kind] ?? []), ...values]);
 
@@ -69,8 +71,12 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
     const club = await publishedProgram(app, term);
     const other = await publishedProgram(app, term);
     const future = await publishedProgram(app);
-    add('programs', club.program.id, other.program.id, future.program.id);
-    add('branches', club.branchId, other.branchId, future.branchId);
+    // "Robotics at Eastside": a club of our sponsor's where the private applicant is the only teen.
+    const tiny = await publishedProgram(app, term);
+    add('programs', club.program.id, other.program.id, future.program.id, tiny.program.id);
+    add('branches', club.branchId, other.branchId, future.branchId, tiny.branchId);
+    titles.sponsored.push(String(club.program.title), String(tiny.program.title));
+    titles.notOurs.push(String(other.program.title), String(future.program.title));
 
     const sponsorId = await createSponsor(app);
     const otherSponsorId = await createSponsor(app);
@@ -80,6 +86,7 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
     ours = { sponsorId, user, key };
     await request(http).post(`/v1/sponsors/${sponsorId}/sponsorships`).set(bearer(admin)).send({ programId: club.program.id, startsOn: term.startsOn, endsOn: term.endsOn }).expect(201);
     await request(http).post(`/v1/sponsors/${otherSponsorId}/sponsorships`).set(bearer(admin)).send({ programId: other.program.id, startsOn: term.startsOn, endsOn: term.endsOn }).expect(201);
+    await request(http).post(`/v1/sponsors/${sponsorId}/sponsorships`).set(bearer(admin)).send({ programId: tiny.program.id, startsOn: term.startsOn, endsOn: term.endsOn }).expect(201);
 
     const teens = await insertTeens(app, 16, { birthDate: '2011-03-01' });
     [sharing, privateApplicant, elsewhere, bystander] = [
@@ -91,8 +98,9 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
     add('participants', ...teens.map((t) => t.participantId));
     add('users', ...teens.map((t) => t.userId), user.id, admin.id);
 
-    // Everyone holds a seat in our sponsor's club, the marked four in the other one and the future one too.
-    for (const [programId, seated] of [[club.program.id, teens], [other.program.id, teens.slice(0, 4)], [future.program.id, teens.slice(0, 4)]] as const) {
+    // Everyone holds a seat in our sponsor's club, the marked four in the other one and the future one too, the private applicant in tiny.
+    const seats = [[club.program.id, teens], [other.program.id, teens.slice(0, 4)], [future.program.id, teens.slice(0, 4)], [tiny.program.id, [privateApplicant]]] as const;
+    for (const [programId, seated] of seats) {
       await db.query(`UPDATE program SET enrolled_count = $2 WHERE id = $1`, [programId, seated.length]);
       const rows: { id: string }[] = await db.query(
         `INSERT INTO enrollment (program_id, participant_id, status, source, enrolled_at, created_at) SELECT $1, unnest($2::uuid[]), 'enrolled', 'self', '2025-08-25', '2025-08-25' RETURNING id`,
@@ -120,7 +128,10 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
 
     const internship = async (owner: string) =>
       (
-        await db.query(`INSERT INTO internship (sponsor_id, title, slots, opens_at, closes_at, status) VALUES ($1, 'Junior dev', 2, now() - interval '1 day', now() + interval '30 days', 'open') RETURNING id`, [owner])
+        await db.query(
+          `INSERT INTO internship (sponsor_id, title, slots, opens_at, closes_at, status, min_age, min_attendance_rate) VALUES ($1, 'Junior dev', 2, now() - interval '1 day', now() + interval '30 days', 'open', 14, 0.5) RETURNING id`,
+          [owner],
+        )
       )[0].id as string;
     const ourPosting = await internship(sponsorId);
     const theirPosting = await internship(otherSponsorId);
@@ -231,4 +242,68 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
     const shared = answers.find((a) => a.url === `/v1/internships/${sharedApplication.internshipId}/applications` && a.status === 200)!;
     expect(shared.body).toContain(sharing.markers.firstName);
   });
+  type Seen = ShownApplicant & { shared: boolean; pseudonym: string };
+
+  /** Every number anywhere in a JSON value, with where it is. */
+  const numbersIn = (value: unknown, at = ''): string[] =>
+    typeof value === 'number' ? [`${at}=${value}`] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => numbersIn(v, `${at}.${k}`)) : [];
+
+  it.each(['sponsor user', 'sponsor API key'])(
+    'tells a %s of a private applicant, on every applications route, no program outside its sponsorships, no exact rate, nothing unique to one teen',
+    async (who) => {
+      const auth = who === 'sponsor user' ? bearer(ours.user) : { 'X-API-Key': ours.key };
+      const doc = (await request(http).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+      const operations = Object.entries(doc.paths)
+        .filter(([path]) => path.includes('/applications'))
+        .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, paged: !!op.parameters?.some((p) => p.in === 'query' && p.name === 'cursor') })));
+      expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(
+        ['get /v1/internships/{id}/applications', 'get /v1/me/applications', 'patch /v1/applications/{id}', 'post /v1/internships/{id}/applications'].sort(),
+      );
+      const answers: Answer[] = [];
+      for (const { path, method, paged } of operations) {
+        const urls = urlsOf(path);
+        if (typeof urls === 'string') throw new Error(`${method} ${path}: ${urls}`);
+        for (const url of urls) {
+          if (method === 'get') answers.push(...(await fetchAll(url, auth, paged)));
+          // Writes get a body that changes nothing (the teen's step, or an application from a sponsor), so the walk leaves every application as it was.
+          else {
+            const res = await request(http)[method as 'patch'](url).set(auth).send(method === 'patch' ? { status: 'accepted' } : { statement: 'Hi', shareProfile: false });
+            expect(res.status).toBeGreaterThanOrEqual(400);
+            answers.push({ url: `${method.toUpperCase()} ${url}`, status: res.status, body: res.text ?? '' });
+          }
+        }
+      }
+
+      const problems: string[] = [];
+      const privateSeen: { url: string; internshipId: string; applicant: Seen }[] = [];
+      for (const answer of answers) {
+        const body = answer.status === 200 ? JSON.parse(answer.body) : null;
+        const items: { applicant?: Seen }[] = Array.isArray(body?.items) ? body.items : [];
+        const privateItems = items.filter((i) => i.applicant && !i.applicant.shared);
+        // Outside the items of teens who shared, not a word of another program: anything else in the answer is about private applicants, or no applicant.
+        const rest = JSON.stringify(body ? { ...body, items: privateItems } : answer.body);
+        for (const title of titles.notOurs) if (rest.includes(title)) problems.push(`${answer.url} names ${title}, a program our sponsor does not sponsor`);
+        for (const item of privateItems) {
+          const applicant = item.applicant!;
+          if ('attendanceRate' in applicant) problems.push(`${answer.url} gives a private applicant's attendanceRate`);
+          problems.push(...numbersIn(item).map((n) => `${answer.url} has a number ${n} on a private applicant`));
+          for (const { title } of applicant.programs) if (!titles.sponsored.includes(title)) problems.push(`${answer.url} names ${title} for a private applicant`);
+          privateSeen.push({ url: answer.url, internshipId: answer.url.split('/')[3], applicant });
+        }
+      }
+      for (const { url, internshipId, applicant } of privateSeen) {
+        const cover = await teensSharing(db, internshipId, applicant);
+        if (cover < 10) problems.push(`${url}: ${applicant.pseudonym}'s profile ${JSON.stringify(applicant)} fits ${cover} teen(s), under REPORT_MIN_CELL`);
+      }
+      expect(problems).toEqual([]);
+
+      // The walk saw both private applicants (each page of two), with what the sponsor may know: the club they share with eleven others, not tiny.
+      const ofPosting = privateSeen.filter((p) => p.internshipId === sharedApplication.internshipId);
+      expect(new Set(ofPosting.map((p) => p.applicant.pseudonym)).size).toBe(2);
+      for (const { applicant } of ofPosting) {
+        expect(applicant.eligibility).toEqual({ eligible: true, minAge: true, minAttendanceRate: true });
+        expect(applicant.programs).toEqual([{ title: titles.sponsored[0] }]);
+      }
+    },
+  );
 });

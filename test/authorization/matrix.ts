@@ -88,7 +88,8 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/internships/{id}/applications': ['participant'],
   'GET /v1/internships/{id}/applications': [...STAFF, 'sponsor', 'sponsorKey'],
   'GET /v1/me/applications': ['participant'],
-  'PATCH /v1/applications/{id}': [...STAFF, 'sponsor', 'participant'],
+  // The sponsor's steps are the sponsor's (an admin may act for it), the teen's the teen's: a coordinator takes none.
+  'PATCH /v1/applications/{id}': ['admin', 'sponsor', 'participant'],
 
   'GET /v1/reports/sponsors/{id}/outcomes': [...STAFF, 'sponsor', 'sponsorKey'],
   'GET /v1/reports/programs/{id}/summary': STAFF,

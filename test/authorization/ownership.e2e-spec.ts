@@ -175,4 +175,26 @@ describe('Ownership (a second principal of the same role)', () => {
     ]);
     expect(failures).toEqual([]);
   });
+
+  it('keeps a coordinator out of the applications of another branch’s teens, and every coordinator out of the sponsor’s steps', async () => {
+    const http = app.getHttpServer();
+    const [north, south] = await Promise.all([createBranch(app), createBranch(app)]);
+    const owner = await createUser(app, 'coordinator', { branchIds: [north] });
+    const other = await createUser(app, 'coordinator', { branchIds: [south] });
+    const sponsor = await createUser(app, 'sponsor', { sponsorId: await createSponsor(app) });
+    const teen = await signUpTeen(app);
+    await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(await createUser(app, 'admin'))).send({ homeBranchId: north }).expect(200);
+    const window = { opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const internship = (await request(http).post('/v1/internships').set(bearer(sponsor)).send({ title: 'Intern', slots: 1, ...window }).expect(201)).body;
+    await request(http).post(`/v1/internships/${internship.id}/open`).set(bearer(sponsor)).expect(200);
+    const application = (await request(http).post(`/v1/internships/${internship.id}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: false }).expect(201)).body;
+
+    const seenBy = async (who: TestUser) => (await request(http).get(`/v1/internships/${internship.id}/applications`).set(bearer(who)).expect(200)).body.items.map((i: { id: string }) => i.id);
+    expect(await seenBy(owner)).toEqual([application.id]);
+    expect(await seenBy(other)).toEqual([]);
+    const failures = await run(
+      [owner, other].map((as) => ({ route: 'PATCH /v1/applications/{id}', method: 'patch' as const, path: `/v1/applications/${application.id}`, body: { status: 'shortlisted' }, as, expected: 403 })),
+    );
+    expect(failures).toEqual([]);
+  });
 });

@@ -758,8 +758,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The applications to a posting: for its sponsor and staff
-         * @description A sponsor sees name, e-mail and school only where the teen shared their profile, otherwise a per-sponsor pseudonym; programs and attendance rate always. Every read is audited.
+         * The applications to a posting: for its sponsor, admins, and coordinators (their branches’ teens)
+         * @description A teen who shared their profile is shown to the sponsor by name, e-mail and school, with every program they hold a seat in and their exact `attendanceRate`. A private applicant is a per-sponsor pseudonym with only what eligibility needs:
+         *
+         *     - `eligibility`: `eligible`, and for each rule the posting sets, `minAge` and `minAttendanceRate`, whether it is met today (null: no such rule). Always shown.
+         *     - `ageBand`: age today in the outcome reports’ bands (`under 13`, `13-14`, `15-16`, `17-18`, `19 and over`).
+         *     - `attendanceBand`: attended / held over every seat, banded (`no sessions yet`, `under 50%`, `50-74%`, `75% and over`); never the exact rate.
+         *     - `programs`: only programs this sponsor sponsors (or sponsored) that the teen holds a seat in; no other program’s title.
+         *
+         *     Nothing unique to one teen: the bands and programs are added to the eligibility one at a time (both bands, else the attendance band, else the age band; then each program), and each is kept only if at least REPORT_MIN_CELL teens of the library (the applicant among them) share everything shown so far; a band withheld is null, a program withheld is left out. The statement is shown as the teen wrote it. Admins see every applicant in full (name, `participantId`, …); a coordinator sees, in full, only the applications of teens of their branches (home branch, or a place enrolled, completed or waitlisted in one of their programs) and no others. Every read is audited.
          */
         get: operations["ApplicationsController_received"];
         put?: never;
@@ -806,7 +813,7 @@ export interface paths {
         head?: never;
         /**
          * Move an application along: submitted → shortlisted → offered → accepted | declined → completed { hired }
-         * @description The posting sponsor (or staff) shortlists, offers, rejects and completes; the teen accepts, declines or withdraws. A step not allowed from the current status is a 409 `illegal-transition` naming the allowed ones; another side’s step is a 403; an offer beyond the slots is a 409 `slots-filled`.
+         * @description The posting sponsor (its users; or an admin for it) shortlists, offers, rejects and completes; the teen accepts, declines or withdraws; a coordinator takes no step (403). A step not allowed from the current status is a 409 `illegal-transition` naming the allowed ones; another side’s step is a 403; an offer beyond the slots is a 409 `slots-filled`.
          */
         patch: operations["ApplicationsController_change"];
         trace?: never;
@@ -2164,7 +2171,7 @@ export interface components {
         ApplyDto: {
             /** @example I built a weather bot in the Python club and want to learn how a real team ships software. */
             statement: string;
-            /** @description Let the sponsor see your name, e-mail, school, programs and attendance; if false it sees a pseudonym, programs and attendance only */
+            /** @description Let the sponsor see your name, e-mail, school, every program you attend and your attendance rate. If false it sees a pseudonym, whether you meet the posting’s rules, and at most your age band, attendance band and which of its own sponsored programs you attend */
             shareProfile: boolean;
         };
         ApplicationDto: {
@@ -2184,6 +2191,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ApplicantEligibilityDto: {
+            /** @description Every rule of the posting met today */
+            eligible: boolean;
+            /** @description At least the posting’s minimum age today; null when it sets none */
+            minAge: boolean | null;
+            /** @description An attendance rate at least the posting’s minimum today; null when it sets none */
+            minAttendanceRate: boolean | null;
         };
         AttendedProgramDto: {
             title: string;
@@ -2208,9 +2223,22 @@ export interface components {
             email?: string | null;
             /** @description Only when shared (or for staff) */
             school?: string | null;
+            /** @description Each rule of the posting, met or not today; null once the teen was erased */
+            eligibility: components["schemas"]["ApplicantEligibilityDto"] | null;
+            /**
+             * @description Age today, in the outcome reports’ bands; null when withheld (a private applicant whose band too few teens share) or the teen was erased
+             * @enum {string|null}
+             */
+            ageBand: "under 13" | "13-14" | "15-16" | "17-18" | "19 and over" | null;
+            /**
+             * @description Share of held sessions attended over all their programs, banded; null when withheld or the teen was erased
+             * @enum {string|null}
+             */
+            attendanceBand: "no sessions yet" | "under 50%" | "50-74%" | "75% and over" | null;
+            /** @description Shared (or for staff): every program they hold a seat in. Private: only this sponsor’s sponsored programs, each only while enough teens share the whole profile shown */
             programs: components["schemas"]["AttendedProgramDto"][];
-            /** @description Share of held sessions attended over all their programs */
-            attendanceRate: number | null;
+            /** @description Only when shared (or for staff): share of held sessions attended over all their programs; null before any was held */
+            attendanceRate?: number | null;
         };
         ReceivedApplicationDto: {
             /** Format: uuid */

@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from './application.entity';
 
-/** Who decides a step: the teen who applied, or the posting sponsor (library staff may act for it). */
+/** Who decides a step: the teen who applied, or the posting sponsor (an admin may act for it; a coordinator may not). */
 export type Side = 'teen' | 'sponsor';
 
 /** Rule 8's pipeline: submitted → shortlisted → offered → accepted | declined → completed; rejected or withdrawn from any open state. */

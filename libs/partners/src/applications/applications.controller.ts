@@ -27,8 +27,19 @@ export class ApplicationsController {
   @Roles('admin', 'coordinator', 'sponsor')
   @ApiKeyAllowed()
   @ApiOperation({
-    summary: 'The applications to a posting: for its sponsor and staff',
-    description: 'A sponsor sees name, e-mail and school only where the teen shared their profile, otherwise a per-sponsor pseudonym; programs and attendance rate always. Every read is audited.',
+    summary: 'The applications to a posting: for its sponsor, admins, and coordinators (their branches’ teens)',
+    description:
+      'A teen who shared their profile is shown to the sponsor by name, e-mail and school, with every program they hold a seat in and their exact ' +
+      '`attendanceRate`. A private applicant is a per-sponsor pseudonym with only what eligibility needs:\n\n' +
+      '- `eligibility`: `eligible`, and for each rule the posting sets, `minAge` and `minAttendanceRate`, whether it is met today (null: no such rule). Always shown.\n' +
+      '- `ageBand`: age today in the outcome reports’ bands (`under 13`, `13-14`, `15-16`, `17-18`, `19 and over`).\n' +
+      '- `attendanceBand`: attended / held over every seat, banded (`no sessions yet`, `under 50%`, `50-74%`, `75% and over`); never the exact rate.\n' +
+      '- `programs`: only programs this sponsor sponsors (or sponsored) that the teen holds a seat in; no other program’s title.\n\n' +
+      'Nothing unique to one teen: the bands and programs are added to the eligibility one at a time (both bands, else the attendance band, else the ' +
+      'age band; then each program), and each is kept only if at least REPORT_MIN_CELL teens of the library (the applicant among them) share everything ' +
+      'shown so far; a band withheld is null, a program withheld is left out. The statement is shown as the teen wrote it. ' +
+      'Admins see every applicant in full (name, `participantId`, …); a coordinator sees, in full, only the applications of teens of their branches ' +
+      '(home branch, or a place enrolled, completed or waitlisted in one of their programs) and no others. Every read is audited.',
   })
   @ApiPageResponse(ReceivedApplicationDto)
   @ApiProblems(400, 404)
@@ -46,11 +57,12 @@ export class ApplicationsController {
   }
 
   @Patch('applications/:id')
-  @Roles('admin', 'coordinator', 'sponsor', 'participant')
+  @Roles('admin', 'sponsor', 'participant')
   @ApiOperation({
     summary: 'Move an application along: submitted → shortlisted → offered → accepted | declined → completed { hired }',
     description:
-      'The posting sponsor (or staff) shortlists, offers, rejects and completes; the teen accepts, declines or withdraws. A step not allowed from the ' +
+      'The posting sponsor (its users; or an admin for it) shortlists, offers, rejects and completes; the teen accepts, declines or withdraws; a ' +
+      'coordinator takes no step (403). A step not allowed from the ' +
       'current status is a 409 `illegal-transition` naming the allowed ones; another side’s step is a 403; an offer beyond the slots is a 409 `slots-filled`.',
   })
   @ApiOkResponse({ type: ApplicationStatusDto })

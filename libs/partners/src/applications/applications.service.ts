@@ -1,7 +1,7 @@
 import { RatesService } from '@codeshelf/attendance';
 import { type AuditActor, AuditService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, UsersService } from '@codeshelf/identity';
-import { type ParticipantEntity, ParticipantsService } from '@codeshelf/people';
+import { ageOn, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
@@ -19,8 +19,12 @@ import {
   TransitionNotYoursError,
 } from '../partners.errors';
 import { SponsorsService } from '../sponsors/sponsors.service';
+import { SponsorshipsService } from '../sponsorships/sponsorships.service';
+import { ApplicantCohorts } from './applicant-cohorts';
+import { ageBandOf, attendanceBandOf, disclose, eligibilityFacts } from './applicant-profile';
 import { ApplicationEntity } from './application.entity';
 import { checkStep, HOLDS_SLOT, type Side } from './application-rules';
+import { teensOfBranchesSql } from './teens-of-branches';
 import { type ApplicantDto, ApplicationDto, type ApplicationStatusDto, ApplyDto, ChangeApplicationDto, MyApplicationDto, ReceivedApplicationDto } from './dto/application.dto';
 
 /** A per-sponsor pseudonym: HMAC of the participant under the sponsor's secret salt, in Crockford base32. */
@@ -42,6 +46,8 @@ export class ApplicationsService {
     private readonly participants: ParticipantsService,
     private readonly users: UsersService,
     private readonly rates: RatesService,
+    private readonly sponsorships: SponsorshipsService,
+    private readonly cohorts: ApplicantCohorts,
   ) {}
 
   /** A teen applies (rule 8): while it is open, once, and only when eligible; the sponsor is told. */
@@ -68,17 +74,25 @@ export class ApplicationsService {
     }
   }
 
-  /** The posting's applications: for its sponsor (pseudonymous unless shared) and staff. Every read is audited. */
+  /**
+   * The posting's applications: for its sponsor (a private applicant only as a pseudonym with what
+   * eligibility needs), for admins, and for coordinators the applications of the teens of their branches.
+   * Every read is audited.
+   */
   async received(principal: Principal, internshipId: string, query: PageQueryDto, actor: AuditActor): Promise<Page<ReceivedApplicationDto>> {
     const internship = await this.internships.visible(principal, internshipId);
-    const page = await paginate(this.applications.createQueryBuilder('a').where('a.internshipId = :internshipId', { internshipId }), query, 'createdAt');
+    const qb = this.applications.createQueryBuilder('a').where('a.internshipId = :internshipId', { internshipId });
+    if (principal.role === 'coordinator') qb.andWhere(`a.participantId IN (${teensOfBranchesSql('branchIds')})`, { branchIds: principal.branchIds });
+    const page = await paginate(qb, query, 'createdAt');
     const staff = isLibraryStaff(principal);
     const salt = await this.sponsors.pseudonymSalt(internship.sponsorId);
+    const sponsored = page.items.some((a) => !a.shareProfile) && !staff ? await this.sponsorships.programIdsOf(internship.sponsorId) : new Set<string>();
     const people = new Map((await this.participants.findActive(page.items.map((a) => a.participantId))).map((p) => [p.id, p]));
     const items: ReceivedApplicationDto[] = [];
     for (const a of page.items) {
       const { id, statement, status, hired, createdAt } = a;
-      items.push({ id, internshipId, statement, status, hired, createdAt, applicant: await this.applicant(a, people.get(a.participantId), salt, staff) });
+      const applicant = await this.applicant(a, people.get(a.participantId), { salt, staff, internship, sponsored });
+      items.push({ id, internshipId, statement, status, hired, createdAt, applicant });
     }
     if (items.length) {
       await this.audit.record({
@@ -92,12 +106,46 @@ export class ApplicationsService {
     return { items, nextCursor: page.nextCursor };
   }
 
-  private async applicant(a: ApplicationEntity, person: ParticipantEntity | undefined, salt: string, staff: boolean): Promise<ApplicantDto> {
+  /**
+   * One applicant as the caller may see them. Staff, and the sponsor of a teen who shared: who they are,
+   * every program and the exact rate. The sponsor of a private one: eligibility, and of the bands and its own
+   * sponsored programs only what at least REPORT_MIN_CELL teens share (see applicant-profile.ts). An erased
+   * teen has no age: a pseudonym only (with, if they had shared, their programs and rate, which erasure keeps).
+   */
+  private async applicant(
+    a: ApplicationEntity,
+    person: ParticipantEntity | undefined,
+    view: { salt: string; staff: boolean; internship: InternshipEntity; sponsored: Set<string> },
+  ): Promise<ApplicantDto> {
     const { attendanceRate, programs } = await this.rates.standing(a.participantId);
-    const view: ApplicantDto = { pseudonym: pseudonymOf(salt, a.participantId), shared: a.shareProfile, programs: programs.map((p) => ({ title: p.title })), attendanceRate };
-    if (!person || !(a.shareProfile || staff)) return view;
+    const open = a.shareProfile || view.staff;
+    const pseudonymous = { pseudonym: pseudonymOf(view.salt, a.participantId), shared: a.shareProfile };
+    if (!person) {
+      const kept = open ? { programs: programs.map((p) => ({ title: p.title })), attendanceRate } : { programs: [] };
+      return { ...pseudonymous, eligibility: null, ageBand: null, attendanceBand: null, ...kept };
+    }
+    const age = ageOn(person.birthDate, todayUtc());
+    const { eligibility, cohort } = eligibilityFacts(view.internship, { age, attendanceRate });
+    if (!open) {
+      const candidates = programs.filter((p) => view.sponsored.has(p.programId));
+      const shown = await disclose({ eligibility: cohort, age, rate: attendanceRate, programIds: candidates.map((p) => p.programId) }, (c) => this.cohorts.enough(c));
+      const titles = new Map(candidates.map((p) => [p.programId, p.title]));
+      return { ...pseudonymous, eligibility, ageBand: shown.ageBand, attendanceBand: shown.attendanceBand, programs: shown.programIds.map((id) => ({ title: titles.get(id)! })) };
+    }
     const email = person.contactEmail ?? (person.userId ? (await this.users.get(person.userId)).email : null);
-    return { ...view, ...(staff ? { participantId: person.id } : {}), firstName: person.firstName, lastName: person.lastName, email, school: person.school };
+    return {
+      ...pseudonymous,
+      ...(view.staff ? { participantId: person.id } : {}),
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email,
+      school: person.school,
+      eligibility,
+      ageBand: ageBandOf(age),
+      attendanceBand: attendanceBandOf(attendanceRate),
+      programs: programs.map((p) => ({ title: p.title })),
+      attendanceRate,
+    };
   }
 
   /** The signed-in teen's applications, newest last. */
@@ -153,12 +201,15 @@ export class ApplicationsService {
     });
   }
 
-  /** The teen who applied, or the posting sponsor's side (its users, or staff acting for it); anyone else gets a 404. */
+  /**
+   * The teen who applied, or the posting sponsor's side: its users, or an admin acting for it.
+   * Coordinators never reach here (the route's roles), another sponsor or teen gets a 404.
+   */
   private async sideOf(principal: Principal, application: ApplicationEntity): Promise<Side> {
     if (principal.role === 'participant') {
       const teen = await this.participants.findByUser(principal.id);
       if (teen?.id === application.participantId) return 'teen';
-    } else if (isLibraryStaff(principal)) {
+    } else if (principal.role === 'admin') {
       return 'sponsor';
     } else if (principal.role === 'sponsor') {
       const internship = await this.internships.visible(principal, application.internshipId).catch(() => null);

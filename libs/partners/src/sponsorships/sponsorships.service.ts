@@ -52,6 +52,12 @@ export class SponsorshipsService {
     return { items: await this.withPrograms(principal, page.items), nextCursor: page.nextCursor };
   }
 
+  /** The programs the sponsor sponsors or has sponsored (any period). No access check: callers decide. */
+  async programIdsOf(sponsorId: string): Promise<Set<string>> {
+    const rows = await this.sponsorships.createQueryBuilder('s').select('s.programId', 'programId').where('s.sponsorId = :sponsorId', { sponsorId }).getRawMany<{ programId: string }>();
+    return new Set(rows.map((r) => r.programId));
+  }
+
   /**
    * Each sponsorship with its program's seats and waitlist: exact for library staff; for the sponsor the
    * report's figures (rule 9: the same seats, hidden from 1 to REPORT_MIN_CELL − 1), and only while the

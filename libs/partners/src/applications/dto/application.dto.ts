@@ -1,6 +1,7 @@
 import { PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { AGE_BANDS, type AgeBand, ATTENDANCE_BANDS, type AttendanceBand } from '../applicant-profile';
 import { APPLICATION_STATUSES, type ApplicationEntity, type ApplicationStatus } from '../application.entity';
 
 export class ApplyDto {
@@ -8,7 +9,11 @@ export class ApplyDto {
   @Trim() @IsString() @Length(1, 5000)
   statement: string;
 
-  @ApiProperty({ description: 'Let the sponsor see your name, e-mail, school, programs and attendance; if false it sees a pseudonym, programs and attendance only' })
+  @ApiProperty({
+    description:
+      'Let the sponsor see your name, e-mail, school, every program you attend and your attendance rate. If false it sees a pseudonym, ' +
+      'whether you meet the posting’s rules, and at most your age band, attendance band and which of its own sponsored programs you attend',
+  })
   @IsBoolean()
   shareProfile: boolean;
 }
@@ -60,9 +65,17 @@ export class AttendedProgramDto {
   @ApiProperty() title: string;
 }
 
+export class ApplicantEligibilityDto {
+  @ApiProperty({ description: 'Every rule of the posting met today' }) eligible: boolean;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'At least the posting’s minimum age today; null when it sets none' }) minAge: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'An attendance rate at least the posting’s minimum today; null when it sets none' }) minAttendanceRate: boolean | null;
+}
+
 /**
- * The applicant as the posting sponsor sees them (rule 8): with `shared`, who they are; without, a
- * pseudonym that is the same every time for this sponsor and different for every other. Staff see both.
+ * The applicant as the posting sponsor sees them (rule 8; issue 17): with `shared`, who they are, every
+ * program they attend and their exact rate; without, a pseudonym (the same every time for this sponsor and
+ * different for every other) and only what eligibility needs, coarsened until at least REPORT_MIN_CELL teens
+ * share it. Staff see everything.
  */
 export class ApplicantDto {
   @ApiProperty({ example: 'applicant-7QK2M9XD4T', description: 'Stable for this sponsor, different for any other, not reversible' }) pseudonym: string;
@@ -72,8 +85,27 @@ export class ApplicantDto {
   @ApiPropertyOptional({ description: 'Only when shared (or for staff)' }) lastName?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Only when shared (or for staff)' }) email?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Only when shared (or for staff)' }) school?: string | null;
-  @ApiProperty({ type: [AttendedProgramDto] }) programs: AttendedProgramDto[];
-  @ApiProperty({ type: Number, nullable: true, description: 'Share of held sessions attended over all their programs' }) attendanceRate: number | null;
+  @ApiProperty({ type: ApplicantEligibilityDto, nullable: true, description: 'Each rule of the posting, met or not today; null once the teen was erased' })
+  eligibility: ApplicantEligibilityDto | null;
+  @ApiProperty({
+    enum: AGE_BANDS.map((b) => b.label),
+    nullable: true,
+    description: 'Age today, in the outcome reports’ bands; null when withheld (a private applicant whose band too few teens share) or the teen was erased',
+  })
+  ageBand: AgeBand | null;
+  @ApiProperty({
+    enum: ATTENDANCE_BANDS.map((b) => b.label),
+    nullable: true,
+    description: 'Share of held sessions attended over all their programs, banded; null when withheld or the teen was erased',
+  })
+  attendanceBand: AttendanceBand | null;
+  @ApiProperty({
+    type: [AttendedProgramDto],
+    description: 'Shared (or for staff): every program they hold a seat in. Private: only this sponsor’s sponsored programs, each only while enough teens share the whole profile shown',
+  })
+  programs: AttendedProgramDto[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Only when shared (or for staff): share of held sessions attended over all their programs; null before any was held' })
+  attendanceRate?: number | null;
 }
 
 /** An application on the posting's list: for its sponsor (no participant id) and staff. */
