@@ -7,20 +7,22 @@ import { ParticipantEntity } from './participants/participant.entity';
 import { BranchNotYoursError, ParticipantNotFoundError } from './people.errors';
 
 /**
- * The teens of some branches, over participant alias `p`: a home branch among them, or a place (enrolled,
- * waitlisted or completed; not withdrawn) in a program at one of them. A teen who signed up has no home
- * branch, so a place is what makes them a club's. Enrollment and program sit above people, hence SQL here,
- * as in erasure; `enrollment(participant_id, …)` is indexed.
+ * SQL: whether the teen `participantId` (an SQL expression) is one of the teens of the branches `:<param>`
+ * (a uuid[]): a home branch among them, or a place (enrolled, waitlisted or completed; not withdrawn) in a
+ * program at one of them. A teen who signed up has no home branch, so a place is what makes them a club's.
+ * The one statement of which teens a coordinator acts on, for every feature (applicants included). Enrollment
+ * and program sit above people, hence SQL here, as in erasure; `enrollment(participant_id, …)` is indexed.
  */
-const OF_BRANCHES = `(p.homeBranchId = ANY(CAST(:reachBranchIds AS uuid[])) OR EXISTS (
-  SELECT 1 FROM enrollment reach_e JOIN program reach_pr ON reach_pr.id = reach_e.program_id
-   WHERE reach_e.participant_id = p.id AND reach_e.status IN ('enrolled', 'waitlisted', 'completed')
-     AND reach_pr.branch_id = ANY(CAST(:reachBranchIds AS uuid[]))))`;
+export const ofBranchesSql = (participantId: string, param: string) => `(
+  EXISTS (SELECT 1 FROM participant reach_p WHERE reach_p.id = ${participantId} AND reach_p.home_branch_id = ANY(CAST(:${param} AS uuid[])))
+  OR EXISTS (SELECT 1 FROM enrollment reach_e JOIN program reach_pr ON reach_pr.id = reach_e.program_id
+              WHERE reach_e.participant_id = ${participantId} AND reach_e.status IN ('enrolled', 'waitlisted', 'completed')
+                AND reach_pr.branch_id = ANY(CAST(:${param} AS uuid[]))))`;
 
 /**
  * Who may see and change which participant: the one place that decides whether a staff member acts on a
  * teen, for every feature. An admin acts on every teen, a coordinator on the teens of their branches (see
- * OF_BRANCHES), a teen only on themself. @Roles keeps mentors and sponsors off the routes. Anyone else's
+ * ofBranchesSql), a teen only on themself. @Roles keeps mentors and sponsors off the routes. Anyone else's
  * teen is the 404 an unknown id gets, with nothing in it.
  */
 @Injectable()
@@ -34,7 +36,7 @@ export class ParticipantsPolicy {
     if (principal.role === 'admin') return qb;
     const branchIds = principal.role === 'coordinator' ? principal.branchIds : [];
     const own = self && principal.kind === 'user' ? ' OR p.userId = :reachSelf' : '';
-    return qb.andWhere(`(${OF_BRANCHES}${own})`, { reachBranchIds: branchIds, reachSelf: principal.id });
+    return qb.andWhere(`(${ofBranchesSql('p.id', 'reachBranchIds')}${own})`, { reachBranchIds: branchIds, reachSelf: principal.id });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { RatesService } from '@codeshelf/attendance';
 import { type AuditActor, AuditService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, UsersService } from '@codeshelf/identity';
-import { ageOn, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
+import { ageOn, ofBranchesSql, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
@@ -24,7 +24,6 @@ import { ApplicantCohorts } from './applicant-cohorts';
 import { ageBandOf, attendanceBandOf, disclose, eligibilityFacts } from './applicant-profile';
 import { ApplicationEntity } from './application.entity';
 import { checkStep, HOLDS_SLOT, type Side } from './application-rules';
-import { teensOfBranchesSql } from './teens-of-branches';
 import { type ApplicantDto, ApplicationDto, type ApplicationStatusDto, ApplyDto, ChangeApplicationDto, MyApplicationDto, ReceivedApplicationDto } from './dto/application.dto';
 
 /** A per-sponsor pseudonym: HMAC of the participant under the sponsor's secret salt, in Crockford base32. */
@@ -82,7 +81,7 @@ export class ApplicationsService {
   async received(principal: Principal, internshipId: string, query: PageQueryDto, actor: AuditActor): Promise<Page<ReceivedApplicationDto>> {
     const internship = await this.internships.visible(principal, internshipId);
     const qb = this.applications.createQueryBuilder('a').where('a.internshipId = :internshipId', { internshipId });
-    if (principal.role === 'coordinator') qb.andWhere(`a.participantId IN (${teensOfBranchesSql('branchIds')})`, { branchIds: principal.branchIds });
+    if (principal.role === 'coordinator') qb.andWhere(ofBranchesSql('a.participant_id', 'branchIds'), { branchIds: principal.branchIds });
     const page = await paginate(qb, query, 'createdAt');
     const staff = isLibraryStaff(principal);
     const salt = await this.sponsors.pseudonymSalt(internship.sponsorId);
