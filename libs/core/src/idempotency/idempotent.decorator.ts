@@ -69,7 +69,9 @@ export function Idempotent() {
         `Makes a retry safe: the first request with a key runs, a repeat of it (same body) gets the first answer back ` +
         `with \`Idempotent-Replayed: true\` for ${IDEMPOTENCY_TTL_HOURS} hours; the same key with another body is a 422 ` +
         `\`idempotency-key-reused\`; a repeat while the first still runs is a 409 \`idempotency-key-in-flight\` with ` +
-        `Retry-After (a claim left by a crashed request lapses after ${IDEMPOTENCY_LEASE_SECONDS} s). Keys are per caller.`,
+        `Retry-After. The answer is stored with the request's own write, so a retry after any failure past that write gets ` +
+        `the answer; a claim lapses after ${IDEMPOTENCY_LEASE_SECONDS} s (a crashed request's key frees), and a request still ` +
+        `running when a retry takes its key over writes nothing and answers that 409. Keys are per caller.`,
     }),
   );
 }
