@@ -1,3 +1,4 @@
+import { IdempotencyService } from '@codeshelf/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -213,6 +214,17 @@ describe('Attendance (HTTP)', () => {
       const locked = await checkIn(guessed.teen, guessed.sessionId, guessed.code).expect(429);
       expect(locked.body.code).toBe('check-in-locked');
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
+    });
+
+    it('a retry after a failure past the check-in’s commit gets the stored 201', async () => {
+      const s = await checkInSetting(0);
+      const key = { 'Idempotency-Key': 'check-in-after-commit' };
+      const fault = jest.spyOn(app.get(IdempotencyService), 'finish').mockRejectedValueOnce(new Error('fault injected after the commit'));
+      await checkIn(s.teen, s.sessionId, s.code, key).expect(500);
+      fault.mockRestore();
+      const retry = await checkIn(s.teen, s.sessionId, s.code, key).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toMatchObject({ participantId: s.teen.participantId, status: 'present', method: 'self_check_in' });
     });
 
     it('parallel guesses cannot get past the limit', async () => {

@@ -131,9 +131,10 @@ describe('Enrollment under concurrency (HTTP, two app instances)', () => {
     await db.query(`UPDATE idempotency_key SET locked_until = now() - interval '1 second' WHERE key = 'taken-over'`);
     const second = await keys.claim('user:x', 'taken-over', 'fp');
     if (first.kind !== 'claimed' || second.kind !== 'claimed') throw new Error('both should have claimed');
-    await keys.release('user:x', 'taken-over', first.token);
-    expect(await keys.complete('user:x', 'taken-over', first.token, 201, { stale: true })).toBe(false);
-    expect(await keys.complete('user:x', 'taken-over', second.token, 201, { ok: true })).toBe(true);
+    const held = (token: string) => ({ scope: 'user:x', key: 'taken-over', token, status: 201 });
+    await keys.release(held(first.token));
+    expect(await keys.store(db.manager, held(first.token), { stale: true })).toBe(false);
+    expect(await keys.store(db.manager, held(second.token), { ok: true })).toBe(true);
     expect(await keys.claim('user:x', 'taken-over', 'fp')).toEqual({ kind: 'replay', status: 201, body: { ok: true } });
   });
 });

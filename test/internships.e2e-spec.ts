@@ -1,3 +1,4 @@
+import { IdempotencyService } from '@codeshelf/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -77,6 +78,20 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
   const apply = (teen: Teen, internshipId: string, body: object = { statement: 'I love building things.', shareProfile: true }) =>
     request(http).post(`/v1/internships/${internshipId}/applications`).set(bearer(teen)).send(body);
   const move = (who: { token: string }, applicationId: string, body: object) => request(http).patch(`/v1/applications/${applicationId}`).set(bearer(who)).send(body);
+
+  it('a retry after a failure past the application’s commit gets the stored 201, not already-applied', async () => {
+    const sponsor = await sponsorUser();
+    const [teen] = await teensWithAttendance([3]);
+    const internship = await openInternship(sponsor);
+    const key = { 'Idempotency-Key': 'apply-after-commit' };
+    const fault = jest.spyOn(app.get(IdempotencyService), 'finish').mockRejectedValueOnce(new Error('fault injected after the commit'));
+    await apply(teen, internship.id).set(key).expect(500);
+    fault.mockRestore();
+    const retry = await apply(teen, internship.id).set(key).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toMatchObject({ status: 'submitted', participantId: teen.participantId });
+    expect(await db.query(`SELECT id FROM application WHERE internship_id = $1`, [internship.id])).toEqual([{ id: retry.body.id }]);
+  });
 
   it('runs the whole pipeline: post → apply → shortlist → offer → accept → complete (hired)', async () => {
     const sponsor = await sponsorUser();

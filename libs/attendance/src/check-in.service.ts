@@ -1,4 +1,4 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, TransactionService } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
 import { SchedulingPolicy, SessionCancelledError } from '@codeshelf/scheduling';
@@ -21,6 +21,7 @@ export class CheckInService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
     private readonly policy: AttendancePolicy,
     private readonly scheduling: SchedulingPolicy,
     private readonly participants: ParticipantsService,
@@ -91,7 +92,9 @@ export class CheckInService {
       );
       const kept = row ?? (await manager.query(`SELECT status, method, checked_in_at FROM attendance WHERE session_id = $1 AND participant_id = $2`, [sessionId, teen.id]))[0];
       if (row) await this.audit.record({ actor, action: 'attendance.checked_in', entity: 'session', entityId: sessionId, changes: { participantId: teen.id, status } }, manager);
-      return { sessionId, participantId: teen.id, status: kept.status, method: kept.method, checkedInAt: kept.checked_in_at };
+      const result = { sessionId, participantId: teen.id, status: kept.status, method: kept.method, checkedInAt: kept.checked_in_at };
+      await this.idempotency.complete(manager, result);
+      return result;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
 import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
@@ -30,6 +30,7 @@ export class EnrollmentsService implements OnModuleInit {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
     private readonly policy: EnrollmentPolicy,
     private readonly scheduling: SchedulingPolicy,
     private readonly participants: ParticipantsService,
@@ -57,11 +58,22 @@ export class EnrollmentsService implements OnModuleInit {
     const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
     if (problem) throw problem;
     const source = principal.role === 'participant' ? 'self' : 'coordinator';
-    const [placed] = await this.enrollments.query(ENROLL, [programId, teen.id, source, actor.id, actor.kind, requestContext.getStore()?.requestId ?? null]).catch(async (error: unknown) => {
+    const params = [programId, teen.id, source, actor.id, actor.kind, requestContext.getStore()?.requestId ?? null];
+    // ENROLL runs alone, one statement; with an Idempotency-Key its answer is stored in the same transaction.
+    const placed: EnrollmentDto | undefined = await (
+      this.idempotency.holdsClaim()
+        ? this.transactions.run(async (manager) => {
+            const [row] = await manager.query(ENROLL, params);
+            const answer = row && EnrollmentDto.from(row);
+            if (answer) await this.idempotency.complete(manager, answer);
+            return answer;
+          })
+        : this.enrollments.query(ENROLL, params).then(([row]) => row && EnrollmentDto.from(row))
+    ).catch(async (error: unknown) => {
       if (!isUniqueViolation(error, 'enrollment_one_active')) throw error;
       throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
     });
-    if (placed) return EnrollmentDto.from(placed);
+    if (placed) return placed;
     // No place taken: a full program without a waitlist refuses before the unique index could name a repeat.
     const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) });
     if (existing) throw new AlreadyEnrolledError(existing);

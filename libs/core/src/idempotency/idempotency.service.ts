@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from './idempotency.errors';
 
 /** How long a key's answer is kept and replayed. */
@@ -9,6 +10,18 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 export const IDEMPOTENCY_LEASE_SECONDS = 30;
 
 export type Claim = { kind: 'claimed'; token: string } | { kind: 'replay'; status: number; body: unknown };
+
+/** A key this run holds, with the status its answer is stored under; `stored` once its transaction wrote the answer. */
+export interface HeldClaim {
+  scope: string;
+  key: string;
+  token: string;
+  status: number;
+  stored?: boolean;
+}
+
+/** The claim of the request being served, set by the interceptor around its handler. */
+export const heldClaims = new AsyncLocalStorage<HeldClaim>();
 
 /** Canonical JSON (keys sorted at every depth), so that key order never changes a fingerprint. */
 function canonical(value: unknown): string {
@@ -30,6 +43,8 @@ export const requestFingerprint = (method: string, path: string, body: unknown):
  */
 @Injectable()
 export class IdempotencyService {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -69,18 +84,44 @@ export class IdempotencyService {
     throw new IdempotencyKeyInFlightError(held.wait ?? 1);
   }
 
+  /** Whether the request being served holds an `Idempotency-Key` whose answer a transaction should store. */
+  holdsClaim(): boolean {
+    return heldClaims.getStore() !== undefined;
+  }
+
+  /**
+   * Stores `body` as the answer of the request's key through the business transaction's `manager`, so the
+   * answer commits with the write or not at all: a failure after the commit leaves a replay, not a second
+   * run. Call it last in the transaction. A run whose claim lapsed and was taken over by a retry gets a 409
+   * here, which rolls its write back: only the run that holds the key can commit. Without a key, nothing.
+   */
+  async complete(manager: EntityManager, body: unknown): Promise<void> {
+    const claim = heldClaims.getStore();
+    if (!claim) return;
+    if (!(await this.store(manager, claim, body))) throw new IdempotencyKeyInFlightError(1);
+    claim.stored = true;
+  }
+
+  /** After the handler: stores the answer unless its transaction already did (a route whose service stores none). */
+  async finish(claim: HeldClaim, body: unknown): Promise<void> {
+    if (claim.stored) return;
+    if (!(await this.store(this.dataSource.manager, claim, body))) {
+      this.logger.warn({ scope: claim.scope, key: claim.key }, 'idempotency claim was taken over before this request completed: its answer is not stored');
+    }
+  }
+
   /** Stores the answer; false when the claim was lost meanwhile (its lease lapsed and another run took it over). */
-  async complete(scope: string, key: string, token: string, status: number, body: unknown): Promise<boolean> {
-    const [, updated] = await this.dataSource.query(
+  async store(manager: EntityManager, claim: HeldClaim, body: unknown): Promise<boolean> {
+    const [, updated] = await manager.query(
       `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5, locked_until = NULL
         WHERE scope = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'`,
-      [scope, key, token, status, JSON.stringify(body ?? null)],
+      [claim.scope, claim.key, claim.token, claim.status, JSON.stringify(body ?? null)],
     );
     return updated > 0;
   }
 
-  /** A request that failed leaves nothing behind (the same key may be sent again), unless its claim was taken over. */
-  async release(scope: string, key: string, token: string): Promise<void> {
+  /** A request that failed leaves nothing behind (the same key may be sent again), unless its claim was taken over or its answer committed. */
+  async release({ scope, key, token }: HeldClaim): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'`, [scope, key, token]);
   }
 }

@@ -1,11 +1,11 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { ValidationFailedError } from '../errors/problem';
-import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS, IdempotencyService, requestFingerprint } from './idempotency.service';
+import { type HeldClaim, heldClaims, IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS, IdempotencyService, requestFingerprint } from './idempotency.service';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
@@ -13,12 +13,12 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
 /**
  * Honours `Idempotency-Key` on a POST: the first request with a key runs; a replay of it gets the stored
  * answer (with `Idempotent-Replayed: true`); the key with another body is a 422; a duplicate while the first
- * still runs is a 409 with Retry-After. A request that fails releases its key.
+ * still runs is a 409 with Retry-After. A request that fails releases its key. The handler runs with the claim
+ * in context: a service that calls `IdempotencyService.complete` stores the answer in its own transaction;
+ * for one that does not, the answer is stored here, after the handler.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly logger = new Logger('Idempotency');
-
   constructor(
     private readonly keys: IdempotencyService,
     private readonly reflector: Reflector,
@@ -45,14 +45,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       reply.header('Idempotent-Replayed', 'true');
       return claim.body;
     }
+    const held: HeldClaim = { scope, key, token: claim.token, status };
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      if (!(await this.keys.complete(scope, key, claim.token, status, body))) {
-        this.logger.warn({ scope, key }, 'idempotency claim was taken over before this request completed: its answer is not stored');
-      }
+      const body = await heldClaims.run(held, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+      await this.keys.finish(held, body);
       return body;
     } catch (error) {
-      await this.keys.release(scope, key, claim.token);
+      await this.keys.release(held);
       throw error;
     }
   }
@@ -70,7 +69,9 @@ export function Idempotent() {
         `Makes a retry safe: the first request with a key runs, a repeat of it (same body) gets the first answer back ` +
         `with \`Idempotent-Replayed: true\` for ${IDEMPOTENCY_TTL_HOURS} hours; the same key with another body is a 422 ` +
         `\`idempotency-key-reused\`; a repeat while the first still runs is a 409 \`idempotency-key-in-flight\` with ` +
-        `Retry-After (a claim left by a crashed request lapses after ${IDEMPOTENCY_LEASE_SECONDS} s). Keys are per caller.`,
+        `Retry-After. The answer is stored with the request's own write, so a retry after any failure past that write gets ` +
+        `the answer; a claim lapses after ${IDEMPOTENCY_LEASE_SECONDS} s (a crashed request's key frees), and a request still ` +
+        `running when a retry takes its key over writes nothing and answers that 409. Keys are per caller.`,
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { RatesService } from '@codeshelf/attendance';
-import { type AuditActor, AuditService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { type AuditActor, AuditService, IdempotencyService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, UsersService } from '@codeshelf/identity';
 import { ageOn, ofBranchesSql, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
@@ -40,6 +40,7 @@ export class ApplicationsService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
     private readonly internships: InternshipsService,
     private readonly sponsors: SponsorsService,
     private readonly participants: ParticipantsService,
@@ -63,7 +64,9 @@ export class ApplicationsService {
         await repository.insert(application);
         await this.outbox.enqueue(manager, 'application.submitted', { applicationId: application.id, internshipId, sponsorId: internship.sponsorId });
         await this.audit.record({ actor, action: 'application.submitted', entity: 'application', entityId: application.id, changes: { internshipId, shareProfile: dto.shareProfile } }, manager);
-        return ApplicationDto.from(await repository.findOneByOrFail({ id: application.id }));
+        const applied = ApplicationDto.from(await repository.findOneByOrFail({ id: application.id }));
+        await this.idempotency.complete(manager, applied);
+        return applied;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'application_once_per_internship')) {

@@ -1,4 +1,4 @@
-import { ApiProblems, UuidPipe } from '@codeshelf/core';
+import { ApiProblems, Idempotent, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -12,6 +12,7 @@ export class SeriesController {
 
   @Post()
   @Roles('admin', 'coordinator')
+  @Idempotent()
   @ApiOperation({
     summary: 'Make a program’s sessions from a weekly or daily rule',
     description: 'Expanded in the branch’s time zone: 16:00 stays 16:00 local across daylight-saving changes. Dates outside the program, closed dates and dates whose room is taken are skipped and listed.',

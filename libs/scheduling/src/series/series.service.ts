@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { AuditActor, AuditService, IdempotencyService, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { Between } from 'typeorm';
@@ -17,12 +17,14 @@ export class SeriesService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
     private readonly policy: SchedulingPolicy,
   ) {}
 
   /**
    * Makes a program's sessions from a rule, in one transaction. Dates outside the program, closed
-   * dates and dates whose room is taken are skipped and reported, never half-written.
+   * dates and dates whose room is taken are skipped and reported, never half-written. With an
+   * Idempotency-Key the answer is stored in that transaction, so a retry never makes the sessions twice.
    */
   create(principal: Principal, programId: string, dto: CreateSeriesDto, actor: AuditActor): Promise<SeriesResultDto> {
     const problem = rruleProblem(dto.rrule);
@@ -69,7 +71,9 @@ export class SeriesService {
         { actor, action: 'series.created', entity: 'session_series', entityId: series.id, changes: { programId, ...dto, created: created.length, skipped: reported.length } },
         manager,
       );
-      return { seriesId: series.id, created, skipped: reported };
+      const result = { seriesId: series.id, created, skipped: reported };
+      await this.idempotency.complete(manager, result);
+      return result;
     });
   }
 }
