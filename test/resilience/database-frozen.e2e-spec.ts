@@ -80,4 +80,19 @@ describe('PostgreSQL frozen under requests (real process, private server)', () =
     );
     expect((await timed('/health/ready')).status).toBe(200);
   }, 120_000);
+
+  it('drops a connection whose query timed out: the next request gets a fresh one instead of queueing behind the stale query', async () => {
+    const programs = () => Promise.all(Array.from({ length: POOL }, () => timed('/v1/programs')));
+    expect((await Promise.all(Array.from({ length: POOL * 2 }, () => timed('/v1/programs')))).map((a) => a.status)).toEqual(Array(POOL * 2).fill(200));
+
+    // Only the API's open connections stop answering (cut off by the network); the server takes new ones.
+    expect(await pg.freezeConnectionsOf('codeshelf')).toHaveLength(POOL);
+    try {
+      expect((await programs()).map((a) => a.status)).toEqual(Array(POOL).fill(503));
+      // A connection still waiting for the answer to a query that timed out answers nothing more.
+      expect((await programs()).map((a) => a.status)).toEqual(Array(POOL).fill(200));
+    } finally {
+      pg.thaw();
+    }
+  }, 120_000);
 });

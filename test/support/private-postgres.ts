@@ -15,6 +15,12 @@ export interface PrivatePostgres {
   freeze(): void;
   /** SIGCONT: it answers again, the queries it was sent first. */
   thaw(): void;
+  /**
+   * SIGSTOP to the backends of the open connections of `applicationName` only: those connections stay open and
+   * answer nothing, as if the network had cut them off, while new connections are served. Resolves with the
+   * frozen backends' pids; `thaw` wakes them.
+   */
+  freezeConnectionsOf(applicationName: string): Promise<number[]>;
   /** Stops the server if it runs and deletes its folder. */
   destroy(): Promise<void>;
 }
@@ -56,10 +62,23 @@ async function createPrivatePostgres(): Promise<PrivatePostgres> {
     const backends = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
     for (const id of [pid, ...backends]) process.kill(id, signal);
   };
+  const freezeConnectionsOf = async (applicationName: string) => {
+    const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND backend_type = 'client backend'`, [applicationName]);
+      for (const { pid } of rows) process.kill(pid, 'SIGSTOP');
+      return rows.map((row) => row.pid);
+    } finally {
+      await admin.end();
+    }
+  };
   await start();
   return {
     freeze: () => signalAll('SIGSTOP'),
+    // The backends are the server's children: this wakes those frozen alone too.
     thaw: () => signalAll('SIGCONT'),
+    freezeConnectionsOf,
     port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start,

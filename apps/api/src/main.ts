@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { startEmbeddedPostgres, validateEnv } from '@codeshelf/core';
 import { Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createApp } from './create-app';
 
 async function bootstrap() {
@@ -14,8 +11,6 @@ async function bootstrap() {
     : await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, database: 'codeshelf' });
   if (embedded) {
     process.env.DATABASE_URL = embedded.url;
-    // A local install keeps one signing secret beside its data, so tokens outlive a restart.
-    process.env.JWT_SECRET ??= localSecret(join(dirname(env.EMBEDDED_PG_DIR), 'jwt-secret'));
     // A local install has no separate worker: this process delivers the outbox too.
     process.env.WORKER_IN_PROCESS ??= 'true';
     logger.log(`no DATABASE_URL given: using the embedded PostgreSQL at ${embedded.url.replace(/:[^:@]*@/, ':***@')}`);
@@ -28,11 +23,6 @@ async function bootstrap() {
   await app.listen(env.PORT, env.HOST);
   const url = `http://localhost:${env.PORT}`;
   logger.log(`Codeshelf API on ${url} — docs at ${url}/docs, OpenAPI at ${url}/docs-json`);
-}
-
-function localSecret(file: string): string {
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
 }
 
 void bootstrap();

@@ -12,7 +12,7 @@ import { ApiKeyStrategy } from './auth/api-key.strategy';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JWT_ALGORITHM, JwtStrategy } from './auth/jwt.strategy';
-import { jwtSecret } from './auth/jwt-secret';
+import { JWT_SECRET, JwtSecretModule } from './auth/jwt-secret.module';
 import { LocalStrategy } from './auth/local.strategy';
 import { byAddress, byAddressAndEmail } from './auth/login.guards';
 import { FirstAdmin } from './first-admin';
@@ -26,10 +26,12 @@ import { UsersService } from './users/users.service';
   imports: [
     TypeOrmModule.forFeature([UserEntity, CoordinatorBranchEntity, ApiKeyEntity]),
     PassportModule,
+    JwtSecretModule,
     JwtModule.registerAsync({
-      inject: [envConfig.KEY],
-      useFactory: (env: AppEnv) => ({
-        secret: jwtSecret(env),
+      imports: [JwtSecretModule],
+      inject: [envConfig.KEY, JWT_SECRET],
+      useFactory: (env: AppEnv, secret: string) => ({
+        secret,
         signOptions: { algorithm: JWT_ALGORITHM, expiresIn: env.JWT_TTL_SECONDS },
         verifyOptions: { algorithms: [JWT_ALGORITHM] },
       }),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { Env } from '../config/env';
+import { QueryTimeoutClient } from './query-timeout-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // The project root in the sources, or dist/apps/api once built: both hold libs/ and migrations/ below it.
@@ -19,7 +20,8 @@ export type DatabaseEnv = Pick<
 /**
  * statement_timeout bounds a query on a server that works (PostgreSQL cancels it and says so). A server that
  * stopped answering (frozen, cut off by the network) says nothing, so pg gives up on its own clock a little
- * later than the server would have: such a request fails with 503 instead of hanging.
+ * later than the server would have: such a request fails with 503 instead of hanging, and its connection is
+ * closed rather than lent again behind the unanswered query (QueryTimeoutClient).
  */
 const QUERY_TIMEOUT_MARGIN_MS = 5_000;
 
@@ -41,7 +43,7 @@ export function dataSourceOptions(env: DatabaseEnv): DataSourceOptions {
     extra: {
       max: env.DB_POOL_SIZE,
       connectionTimeoutMillis: env.DB_CONNECTION_TIMEOUT_MS,
-      ...(env.DB_STATEMENT_TIMEOUT_MS ? { query_timeout: env.DB_STATEMENT_TIMEOUT_MS + QUERY_TIMEOUT_MARGIN_MS } : {}),
+      ...(env.DB_STATEMENT_TIMEOUT_MS ? { query_timeout: env.DB_STATEMENT_TIMEOUT_MS + QUERY_TIMEOUT_MARGIN_MS, Client: QueryTimeoutClient } : {}),
       statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
       lock_timeout: env.DB_LOCK_TIMEOUT_MS,
       idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,

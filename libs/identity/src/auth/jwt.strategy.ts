@@ -1,19 +1,17 @@
-import type { AppEnv } from '@codeshelf/core';
-import { envConfig } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Principal } from '../principal';
 import { UsersService } from '../users/users.service';
-import { jwtSecret } from './jwt-secret';
+import { JWT_SECRET } from './jwt-secret.module';
 
 export const JWT_ALGORITHM = 'HS256';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(envConfig.KEY) env: AppEnv,
+    @Inject(JWT_SECRET) secret: string,
     private readonly users: UsersService,
   ) {
     super({
@@ -21,7 +19,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // A KeyObject, made once: given a string, jsonwebtoken tries it as a public key on every request (an
       // exception each time), which took a fifth of the API's busy CPU on authenticated reads (bench/README.md).
       // passport-jwt hands it to jsonwebtoken as it is; its types only know strings and Buffers.
-      secretOrKey: createSecretKey(Buffer.from(jwtSecret(env))) as unknown as Buffer,
+      secretOrKey: createSecretKey(Buffer.from(secret)) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM],
       ignoreExpiration: false,
     });
