@@ -97,17 +97,6 @@ describe('People (HTTP)', () => {
       }
       expect(await db.query(`SELECT id FROM user_account WHERE email = $1`, [base.email])).toEqual([]);
     });
-
-    it('limits sign-ups from one address with a 429', async () => {
-      const address = someAddress();
-      const statuses: number[] = [];
-      for (let i = 0; i < 30; i++) statuses.push((await request(http).post('/v1/auth/signup').set('X-Forwarded-For', address).send({})).status);
-      expect(statuses.every((s) => s === 400)).toBe(true);
-      const limited = await request(http).post('/v1/auth/signup').set('X-Forwarded-For', address).send({}).expect(429);
-      expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
-      // Another address is not held up.
-      await request(http).post('/v1/auth/signup').set('X-Forwarded-For', someAddress()).send({}).expect(400);
-    });
   });
 
   describe('guardian consent link', () => {

@@ -1,4 +1,4 @@
-import { CoreModule, createValidationPipe, ProblemDetailsFilter } from '@codeshelf/core';
+import { CoreModule, createValidationPipe, ProblemDetailsFilter, RateLimitModule } from '@codeshelf/core';
 import { AttendanceModule } from '@codeshelf/attendance';
 import { EnrollmentModule } from '@codeshelf/enrollment';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
@@ -11,7 +11,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule, ReportingModule, NotificationsModule],
+  imports: [CoreModule, RateLimitModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule, ReportingModule, NotificationsModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -32,3 +32,6 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotent.decorator';
 export * from './suppression/suppression';
 export * from './suppression/figure.dto';
+export * from './rate-limit/rate-limit.module';
+export * from './rate-limit/rate-limiter';
+export * from './rate-limit/rate-limits.decorator';

@@ -2,7 +2,6 @@ import { AppEnv, envConfig } from '@codeshelf/core';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysController } from './api-keys/api-keys.controller';
@@ -14,7 +13,6 @@ import { AuthService } from './auth/auth.service';
 import { JWT_ALGORITHM, JwtStrategy } from './auth/jwt.strategy';
 import { JWT_SECRET, JwtSecretModule } from './auth/jwt-secret.module';
 import { LocalStrategy } from './auth/local.strategy';
-import { byAddress, byAddressAndEmail } from './auth/login.guards';
 import { FirstAdmin } from './first-admin';
 import { CoordinatorBranchEntity } from './users/coordinator-branch.entity';
 import { UserEntity } from './users/user.entity';
@@ -34,17 +32,6 @@ import { UsersService } from './users/users.service';
         secret,
         signOptions: { algorithm: JWT_ALGORITHM, expiresIn: env.JWT_TTL_SECONDS },
         verifyOptions: { algorithms: [JWT_ALGORITHM] },
-      }),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [envConfig.KEY],
-      useFactory: (env: AppEnv) => ({
-        throttlers: [
-          // One account's password guessed from one address…
-          { name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT_PER_MINUTE, getTracker: byAddressAndEmail },
-          // …and many accounts tried from one address.
-          { name: 'address', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, getTracker: byAddress },
-        ],
       }),
     }),
   ],

@@ -88,9 +88,34 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
-  /** Login and sign-up attempts per minute from one client address, whatever the e-mail (password spraying). */
+  /** Login attempts per minute from one client address, whatever the e-mail (password spraying). */
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = 60;
+
+  /** Sign-ups per minute from one client address: a whole library computer lab signs up at once. */
+  @Type(() => Number) @IsInt() @Min(1)
+  SIGNUP_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = 60;
+
+  /** Sign-ups per hour from one client address, so that a script cannot keep a lab's burst up all day. */
+  @Type(() => Number) @IsInt() @Min(1)
+  SIGNUP_RATE_LIMIT_PER_ADDRESS_PER_HOUR = 120;
+
+  /** Requests per minute of one signed-in user, on every route. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_USER_PER_MINUTE = 600;
+
+  /** Requests per minute of one sponsor API key, on every route. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_API_KEY_PER_MINUTE = 1_200;
+
+  /** Requests per minute from one client address without credentials (a whole lab may share one address). */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_ANONYMOUS_PER_ADDRESS_PER_MINUTE = 1_200;
+
+  /** Redis for the rate-limit counters (redis:// or rediss://); unset: they are kept in PostgreSQL. */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
 
   /** Below this age a participant needs a guardian's consent. */
   @Type(() => Number) @IsInt() @Min(1) @Max(30)

@@ -19,14 +19,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const path = redactUrl(request.url);
       this.logger.error({ err: exception, requestId, path }, `${problem.code} on ${request.method} ${path}`);
     }
-    const headers = reply.getHeaders();
-    // A problem that knows when to retry (an in-flight idempotency key, a locked check-in) says so itself.
+    // A problem that knows when to retry (an in-flight idempotency key, a locked check-in, a rate limit) says so itself.
     if (typeof problem.extensions?.retryAfterSeconds === 'number') reply.header('Retry-After', String(problem.extensions.retryAfterSeconds));
-    else if (problem.status === 429 && !headers['retry-after']) {
-      // The throttler names its header after the throttler (Retry-After-login); clients read Retry-After.
-      const named = Object.entries(headers).find(([name]) => name.toLowerCase().startsWith('retry-after-'))?.[1];
-      reply.header('Retry-After', String(named ?? 60));
-    }
     reply
       .status(problem.status)
       .header('Content-Type', PROBLEM_CONTENT_TYPE)

@@ -3,9 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Public } from '../http/public.decorator';
+import { RateLimitedInProcess } from '../rate-limit/rate-limits.decorator';
 
 @ApiTags('health')
 @Public()
+@RateLimitedInProcess()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,9 +1,8 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { GUARDS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { getOptionsToken, ThrottlerGuard, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
 import { UuidPipe } from './uuid.pipe';
 
@@ -43,18 +42,12 @@ type Operation = { operationId?: string; parameters?: { in: string; name: string
 // What each format's validator lets through is at most this long: IsUUID and UuidPipe, IsCalendarDate, IsInstantWithOffset.
 const FORMAT_MAX_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-time': 40 };
 
-interface RouteFacts {
-  uuidParameters: Set<string>;
-  throttled: boolean;
-}
-
-/** What the handlers' own metadata says about each operation (by Nest's operationId, `Controller_method`). */
-function routeFacts(app: INestApplication): Map<string, RouteFacts> {
-  const facts = new Map<string, RouteFacts>();
+/** What the handlers' own metadata says about each operation (by Nest's operationId, `Controller_method`): the path parameters read through UuidPipe. */
+function uuidParametersOf(app: INestApplication): Map<string, Set<string>> {
+  const facts = new Map<string, Set<string>>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
       const controller = metatype as Type;
-      const classGuards: unknown[] = Reflect.getMetadata(GUARDS_METADATA, controller) ?? [];
       for (const method of Object.getOwnPropertyNames(controller.prototype)) {
         const args: Record<string, { data?: string; pipes?: unknown[] }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
         const uuidParameters = new Set(
@@ -62,52 +55,21 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
             .filter(([key, arg]) => key.startsWith(`${RouteParamtypes.PARAM}:`) && arg.pipes?.some((pipe) => pipe === UuidPipe || pipe instanceof UuidPipe))
             .map(([, arg]) => arg.data!),
         );
-        const guards: unknown[] = [...classGuards, ...(Reflect.getMetadata(GUARDS_METADATA, controller.prototype[method]) ?? [])];
-        const throttled = guards.some((guard) => guard === ThrottlerGuard || (typeof guard === 'function' && guard.prototype instanceof ThrottlerGuard));
-        facts.set(`${controller.name}_${method}`, { uuidParameters, throttled });
+        facts.set(`${controller.name}_${method}`, uuidParameters);
       }
     }
   }
   return facts;
 }
 
-// The throttlers ThrottlerGuard applies, by name: each sends its own X-RateLimit-*-<name> headers.
-function throttlerNames(app: INestApplication): string[] {
-  try {
-    const options = app.get<ThrottlerModuleOptions>(getOptionsToken(), { strict: false });
-    return (Array.isArray(options) ? options : options.throttlers).map((throttler) => throttler.name ?? 'default');
-  } catch {
-    return [];
-  }
-}
-
-/**
- * What the handlers themselves decide, written into their operations: a path parameter read through UuidPipe
- * is the UUID the pipe insists on; a route behind ThrottlerGuard carries the throttlers' headers.
- */
+/** What the handlers themselves decide, written into their operations: a path parameter read through UuidPipe is the UUID the pipe insists on. */
 function documentRouteFacts(document: OpenAPIObject, app: INestApplication): void {
-  const facts = routeFacts(app);
-  const names = throttlerNames(app);
-  const integer = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 } });
-  const rateLimitHeaders = Object.fromEntries(
-    names.flatMap((name) => {
-      const suffix = name === 'default' ? '' : `-${name}`;
-      return [
-        [`X-RateLimit-Limit${suffix}`, integer(`Requests allowed per window by the ${name} limit`)],
-        [`X-RateLimit-Remaining${suffix}`, integer(`Requests left in this window by the ${name} limit`)],
-        [`X-RateLimit-Reset${suffix}`, integer(`Seconds until the ${name} window starts over`)],
-      ];
-    }),
-  );
+  const facts = uuidParametersOf(app);
   for (const operation of operations(document)) {
-    const route = facts.get(operation.operationId ?? '');
-    if (!route) continue;
+    const uuidParameters = facts.get(operation.operationId ?? '');
+    if (!uuidParameters) continue;
     for (const parameter of operation.parameters ?? []) {
-      if (parameter.in === 'path' && route.uuidParameters.has(parameter.name)) parameter.schema = { type: 'string', format: 'uuid' };
-    }
-    if (!route.throttled) continue;
-    for (const [status, response] of Object.entries(operation.responses) as [string, { headers?: Record<string, unknown> }][]) {
-      if (/^[24]/.test(status)) response.headers = { ...response.headers, ...rateLimitHeaders };
+      if (parameter.in === 'path' && uuidParameters.has(parameter.name)) parameter.schema = { type: 'string', format: 'uuid' };
     }
   }
 }
@@ -115,9 +77,20 @@ function documentRouteFacts(document: OpenAPIObject, app: INestApplication): voi
 /**
  * What holds for every route, written once: a formatted string is as long as its format allows, integers are
  * 32-bit (PostgreSQL integer), a route with credentials answers 401 without them, any route may answer a 500
- * problem, any route but the liveness probe a 503 with Retry-After while the database is unavailable, and a
- * 429 always carries Retry-After (the error filter sets both).
+ * problem, any route but the liveness probe a 503 with Retry-After while the database is unavailable, every
+ * route is rate-limited (the RateLimit-* headers on each 2xx and 4xx, a 429 past the limit), and a 429 always
+ * carries Retry-After (the error filter sets it).
  */
+type Response = { headers?: Record<string, unknown> };
+
+// The AccessGuard's RateLimiter sends them on every answer of a route (draft-ietf-httpapi-ratelimit-headers).
+const count = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 100_000_000 } });
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': count('Requests allowed in the window of the limit that binds this caller on this route'),
+  'RateLimit-Remaining': count('Requests left in that window'),
+  'RateLimit-Reset': count('Seconds until that window starts over'),
+};
+
 /** The one route that never touches the database. */
 const LIVENESS_OPERATION = 'HealthController_live';
 
@@ -134,8 +107,11 @@ function documentLimitsAndFaults(document: OpenAPIObject): void {
     if (operation.operationId !== LIVENESS_OPERATION) {
       operation.responses['503'] ??= { ...problem('The database is unavailable for the moment; try again after Retry-After'), headers: retryAfter };
     }
-    const tooMany = operation.responses['429'] as { headers?: Record<string, unknown> } | undefined;
-    if (tooMany) tooMany.headers = { ...tooMany.headers, ...retryAfter };
+    operation.responses['429'] ??= problem('Too many requests; see Retry-After');
+    (operation.responses['429'] as Response).headers = { ...(operation.responses['429'] as Response).headers, ...retryAfter };
+    for (const [status, response] of Object.entries(operation.responses) as [string, Response][]) {
+      if (/^[24]/.test(status)) response.headers = { ...response.headers, ...RATE_LIMIT_HEADERS };
+    }
   }
 }
 

@@ -1,9 +1,10 @@
+import type { RateLimiter } from '@codeshelf/core';
 import { Reflector } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
 import { AccessGuard, UnauthenticatedError } from './access.guard';
 
 describe(AccessGuard.name, () => {
-  const guard = new AccessGuard(new Reflector());
+  const guard = new AccessGuard(new Reflector(), {} as RateLimiter);
 
   it('passes on a database that cannot look the caller up, so the caller gets 503 and retries', () => {
     const lost = new QueryFailedError('select', [], new Error('Connection terminated unexpectedly'));

@@ -1,4 +1,4 @@
-import { IS_PUBLIC, ProblemError, toProblem } from '@codeshelf/core';
+import { IS_PUBLIC, ProblemError, RateLimiter, toProblem } from '@codeshelf/core';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -26,11 +26,15 @@ export class RoleForbiddenError extends ProblemError {
 /**
  * The one global guard: every route needs a principal (a JWT or an API key) unless it is @Public(),
  * the principal's role must be among the route's @Roles(), and an API key only reaches @ApiKeyAllowed()
- * routes. Ownership is each feature's policy.
+ * routes. Ownership is each feature's policy. Between knowing the caller and judging them, it counts the
+ * request against the caller's rate limit (a user, an API key, else the client address).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limits: RateLimiter,
+  ) {
     super();
   }
 
@@ -39,8 +43,16 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; user?: Principal }>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     // A public route serves anonymous callers; one that sends credentials gets them checked.
-    if (isPublic && !request.headers.authorization && !request.headers['x-api-key']) return true;
-    await super.canActivate(context);
+    if (!isPublic || request.headers.authorization || request.headers['x-api-key']) {
+      try {
+        await super.canActivate(context);
+      } catch (error) {
+        // A wrong credential counts against the address, so guessing tokens or keys is limited too.
+        if (toProblem(error).status !== 503) await this.limits.enforce(context, undefined);
+        throw error;
+      }
+    }
+    await this.limits.enforce(context, request.user);
     if (isPublic) return true;
     // Fail closed: a route that names no roles serves nobody but its public callers.
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];

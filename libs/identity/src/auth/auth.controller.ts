@@ -1,4 +1,4 @@
-import { ApiProblems, Public } from '@codeshelf/core';
+import { ApiProblems, Public, RateLimits } from '@codeshelf/core';
 import { Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, ROLES } from '../principal';
@@ -8,8 +8,7 @@ import { AuthService } from './auth.service';
 import { LoginResponseDto } from './dto/login-response.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeDto } from './dto/me.dto';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import { LocalAuthGuard } from './login.guards';
+import { LocalAuthGuard, LOGIN_PER_ADDRESS, LOGIN_PER_EMAIL } from './login.guards';
 
 @ApiTags('identity')
 @Controller()
@@ -19,7 +18,8 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @RateLimits(LOGIN_PER_EMAIL, LOGIN_PER_ADDRESS)
+  @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'Log in with e-mail and password; answers a Bearer token' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })

@@ -1,19 +1,22 @@
-import { assertValid } from '@codeshelf/core';
+import { assertValid, type RouteRateLimit } from '@codeshelf/core';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { InvalidCredentialsError } from '../identity.errors';
 import { LoginDto } from './dto/login.dto';
 
-type ThrottledRequest = { ip?: string; body?: { email?: unknown } };
-
-/** The 'login' throttler's key: one e-mail from one client address. */
-export const byAddressAndEmail = (request: Record<string, unknown>) => {
-  const { ip, body } = request as ThrottledRequest;
-  return `${ip ?? ''}|${typeof body?.email === 'string' ? body.email.trim().toLowerCase() : ''}`;
+/** One account's password guessed from one address: counted per e-mail and client address. */
+export const LOGIN_PER_EMAIL: RouteRateLimit = {
+  name: 'login',
+  limit: (env) => env.LOGIN_RATE_LIMIT_PER_MINUTE,
+  windowSeconds: 60,
+  tracker: ({ ip, body }) => {
+    const email = (body as { email?: unknown } | undefined)?.email;
+    return `${ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+  },
 };
 
-/** The 'address' throttler's key: the client address alone (TRUST_PROXY decides what that is). */
-export const byAddress = (request: Record<string, unknown>) => (request as ThrottledRequest).ip ?? '';
+/** Many accounts tried from one address (password spraying). */
+export const LOGIN_PER_ADDRESS: RouteRateLimit = { name: 'login-address', limit: (env) => env.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, windowSeconds: 60 };
 
 /** passport-local, after the body passed the same validation as any other (a 400 naming the field). */
 @Injectable()

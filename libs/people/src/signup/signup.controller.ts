@@ -1,14 +1,14 @@
-import { ApiProblems, Public } from '@codeshelf/core';
-import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { ApiProblems, Public, RateLimits, type RouteRateLimit } from '@codeshelf/core';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { SignupDto } from './dto/signup.dto';
 import { SignupResponseDto } from './dto/signup-response.dto';
 import { SignupService } from './signup.service';
 
-// Per client address: generous enough for a whole club signing up from one library lab in a minute,
-// tight enough that nobody mass-creates accounts (each costs an argon2 hash).
-const SIGNUPS_PER_MINUTE = 30;
+// Per client address, each attempt counted (each costs an argon2 hash): a burst that lets a whole library
+// computer lab sign up in one minute, and an hourly ceiling so that a script cannot keep that pace up.
+const SIGNUPS_PER_MINUTE: RouteRateLimit = { name: 'signup-minute', limit: (env) => env.SIGNUP_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, windowSeconds: 60 };
+const SIGNUPS_PER_HOUR: RouteRateLimit = { name: 'signup-hour', limit: (env) => env.SIGNUP_RATE_LIMIT_PER_ADDRESS_PER_HOUR, windowSeconds: 3_600 };
 
 @ApiTags('identity')
 @Controller('auth')
@@ -17,9 +17,7 @@ export class SignupController {
 
   @Post('signup')
   @Public()
-  @UseGuards(ThrottlerGuard)
-  // The address limit is the one that binds here; the per-e-mail one is only as strict.
-  @Throttle({ address: { limit: SIGNUPS_PER_MINUTE, ttl: 60_000 }, login: { limit: SIGNUPS_PER_MINUTE, ttl: 60_000 } })
+  @RateLimits(SIGNUPS_PER_MINUTE, SIGNUPS_PER_HOUR)
   @ApiOperation({ summary: 'A teen signs up; a minor starts pending until their guardian consents through an e-mailed link' })
   @ApiCreatedResponse({ type: SignupResponseDto })
   @ApiProblems(400, 409, 429)
