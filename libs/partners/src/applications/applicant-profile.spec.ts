@@ -28,6 +28,10 @@ describe('a private applicant’s profile', () => {
       eligibility: { eligible: true, minAge: null, minAttendanceRate: null },
       cohort: EVERY_TEEN,
     });
+    expect(eligibilityFacts({ minAge: null, minAttendanceRate: 0 }, { age: 15, attendanceRate: null })).toEqual({
+      eligibility: { eligible: true, minAge: null, minAttendanceRate: true },
+      cohort: EVERY_TEEN,
+    });
   });
 
   it('intersects cohorts', () => {

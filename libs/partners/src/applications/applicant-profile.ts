@@ -86,7 +86,8 @@ export function eligibilityFacts(internship: Pick<InternshipEntity, 'minAge' | '
   const minAttendanceRate = internship.minAttendanceRate === null ? null : !missed.has('min-attendance-rate');
   let cohort = EVERY_TEEN;
   if (internship.minAge !== null) cohort = both(cohort, { age: minAge ? { min: internship.minAge, max: null } : { min: null, max: internship.minAge - 1 } });
-  if (internship.minAttendanceRate !== null) {
+  // A 0% minimum is met by every teen: it narrows nothing.
+  if (internship.minAttendanceRate) {
     const m = internship.minAttendanceRate;
     cohort = both(cohort, { rate: minAttendanceRate ? { unheld: false, held: { min: m, below: null } } : { unheld: true, held: { min: null, below: m } } });
   }
