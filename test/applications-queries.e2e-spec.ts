@@ -99,11 +99,12 @@ describe('Applications pages: statements per page (HTTP)', () => {
     }
   }
 
-  it.each([
+  const cases: [string, () => TestUser | Teen, () => string][] = [
     ['the posting sponsor', () => sponsor, () => `/v1/internships/${postingId}/applications`],
     ['an admin', () => admin, () => `/v1/internships/${postingId}/applications`],
     ['the teen who applied', () => keen, () => '/v1/me/applications'],
-  ])('a page of 50 applications costs %s as many statements as a page of 5', async (_who, who, url) => {
+  ];
+  it.each(cases)('a page of 50 applications costs %s as many statements as a page of 5', async (_who, who, url) => {
     const five = await statements(who(), `${url()}?limit=5`);
     const fifty = await statements(who(), `${url()}?limit=50`);
     expect(fifty.items).toHaveLength(50);
