@@ -145,6 +145,21 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
     expect(await db.query(`SELECT 1 FROM application WHERE internship_id = ANY($1::uuid[])`, [[internship.id, later.id]])).toEqual([]);
   });
 
+  it('a 0% minimum attendance asks nothing of a teen with no held sessions; above 0 the refusal says they have no attended sessions yet', async () => {
+    const sponsor = await sponsorUser();
+    const none = await openInternship(sponsor, { minAge: null, minAttendanceRate: 0 });
+    const some = await openInternship(sponsor, { minAge: null, minAttendanceRate: 0.1 });
+    const [fresh] = await insertTeens(app, 1, { birthDate: birthDateForAge(16) });
+    expect((await request(http).get(`/v1/internships/${none.id}`).set(bearer(fresh)).expect(200)).body.eligibility).toEqual({ eligible: true, reasons: [] });
+    await apply(fresh, none.id, { statement: 'Hi!', shareProfile: false }).expect(201);
+    const refused = await apply(fresh, some.id).expect(422);
+    expect(refused.body.reasons).toEqual([{ rule: 'min-attendance-rate', message: expect.stringContaining('You have no attended sessions yet') }]);
+    expect(refused.body.reasons[0].message).toContain('10%');
+    // The sponsor reads the 0% rule as met.
+    const seen = await request(http).get(`/v1/internships/${none.id}/applications`).set(bearer(sponsor)).expect(200);
+    expect(seen.body.items[0].applicant.eligibility).toEqual({ eligible: true, minAge: null, minAttendanceRate: true });
+  });
+
   it('checks each step: illegal ones name the allowed, the other side’s are 403, offers stop at the slots', async () => {
     const sponsor = await sponsorUser();
     const [a, b] = await teensWithAttendance([4, 4]);

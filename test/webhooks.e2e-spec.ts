@@ -1,4 +1,5 @@
 import { OutboxRelay } from '@codeshelf/notifications';
+import { AuditService } from '@codeshelf/core';
 import { WebhookResolver, WebhooksService } from '@codeshelf/partners';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -136,6 +137,32 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
     expect((await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/x`, events: ['sponsor.deleted'] }).expect(400)).body.errors[0].field).toBe('events');
     await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(sponsor)).expect(204);
     expect((await request(http).get(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).expect(200)).body).toEqual([]);
+  });
+
+  it('registers and deletes an endpoint together with its audit event: a failed audit write leaves the endpoints as they were', async () => {
+    const { sponsor, sponsorId } = await sponsorWithPosting();
+    const endpoints = async () => (await db.query(`SELECT id FROM webhook_endpoint WHERE sponsor_id = $1`, [sponsorId])).map((r: { id: string }) => r.id);
+    const audit = app.get(AuditService);
+    const record = audit.record.bind(audit);
+    // The audit store fails on the webhook events only (the request's other writes go through).
+    jest.spyOn(audit, 'record').mockImplementation(async (event, manager) => {
+      if (event.action.startsWith('webhook.')) throw new Error('audit store unavailable');
+      return record(event, manager);
+    });
+    await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/atomic`, events: ['application.submitted'] }).expect(500);
+    expect(await endpoints()).toEqual([]);
+
+    jest.restoreAllMocks();
+    const created = await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/atomic`, events: ['application.submitted'] }).expect(201);
+    jest.spyOn(audit, 'record').mockRejectedValue(new Error('audit store unavailable'));
+    await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(sponsor)).expect(500);
+    expect(await endpoints()).toEqual([created.body.id]);
+
+    jest.restoreAllMocks();
+    await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(sponsor)).expect(204);
+    expect(await endpoints()).toEqual([]);
+    const events = await db.query(`SELECT action FROM audit_event WHERE entity = 'webhook' AND entity_id = $1 ORDER BY at`, [created.body.id]);
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['webhook.created', 'webhook.deleted']);
   });
 
   it('retries an endpoint that does not take a delivery, logging each attempt, with the same delivery id', async () => {

@@ -41,7 +41,7 @@ interface TeenRow {
 const TEEN_RATES = `
 WITH teens AS (
   SELECT e.program_id, e.participant_id, e.enrolled_at FROM enrollment e
-   WHERE e.status IN ('enrolled', 'completed') AND ($1::uuid IS NULL OR e.program_id = $1) AND ($2::uuid IS NULL OR e.participant_id = $2)
+   WHERE e.status IN ('enrolled', 'completed') AND ($1::uuid IS NULL OR e.program_id = $1) AND ($2::uuid[] IS NULL OR e.participant_id = ANY($2::uuid[]))
 ), marks AS (
   SELECT t.program_id, t.participant_id, s.id AS session_id, s.starts_at, s.ends_at, a.status
     FROM teens t
@@ -80,6 +80,12 @@ export const standingRateSql = (participant: string) => `(
     JOIN session s ON s.program_id = e.program_id AND s.status = 'scheduled' AND s.starts_at <= now() AND s.ends_at > e.enrolled_at
     LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = e.participant_id
    WHERE e.participant_id = ${participant} AND e.status IN ('enrolled', 'completed'))`;
+
+/** A teen's standing over all their seats (rule 8). */
+export interface AttendanceStanding {
+  attendanceRate: number | null;
+  programs: { programId: string; title: string }[];
+}
 
 /** The numbers of one seat, with rate and completion exactly as rule 7 has them. */
 export function ratesOf(row: Omit<TeenRow, 'title' | 'branch_id' | 'program_id'>): TeenRatesDto {
@@ -152,7 +158,7 @@ export class RatesService {
   async participant(principal: Principal, participantId: string, actor: AuditActor): Promise<ParticipantAttendanceDto> {
     const teen = await this.participants.reachable(principal, participantId, { self: true });
     const self = principal.kind === 'user' && teen.userId === principal.id;
-    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, participantId]);
+    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, [participantId]]);
     // Staff see the programs of their own branches only.
     const visible = self ? rows : rows.filter((r) => this.policy.isStaff(principal, r.branch_id));
     if (!self) await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', entityId: participantId, changes: { via: 'attendance' } });
@@ -163,11 +169,23 @@ export class RatesService {
    * A teen's standing over all their seats, for internships (rule 8): attended / held across every program,
    * or null before any session was held; and the programs with their titles. No access check: callers decide.
    */
-  async standing(participantId: string): Promise<{ attendanceRate: number | null; programs: { programId: string; title: string }[] }> {
-    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, participantId]);
-    const held = rows.reduce((n, r) => n + r.held, 0);
-    const attended = rows.reduce((n, r) => n + r.present + r.late, 0);
-    return { attendanceRate: held ? Math.round((attended / held) * 10_000) / 10_000 : null, programs: rows.map((r) => ({ programId: r.program_id, title: r.title })) };
+  async standing(participantId: string): Promise<AttendanceStanding> {
+    return (await this.standings([participantId])).get(participantId)!;
+  }
+
+  /** `standing` of each of these teens, in one query (a teen with no seat: no rate, no programs). */
+  async standings(participantIds: string[]): Promise<Map<string, AttendanceStanding>> {
+    const rows: TeenRow[] = participantIds.length ? await this.dataSource.query(TEEN_RATES, [null, participantIds]) : [];
+    const standings = new Map(participantIds.map((id) => [id, { held: 0, attended: 0, programs: [] as AttendanceStanding['programs'] }]));
+    for (const r of rows) {
+      const s = standings.get(r.participant_id)!;
+      s.held += r.held;
+      s.attended += r.present + r.late;
+      s.programs.push({ programId: r.program_id, title: r.title });
+    }
+    return new Map(
+      [...standings].map(([id, { held, attended, programs }]) => [id, { attendanceRate: held ? Math.round((attended / held) * 10_000) / 10_000 : null, programs }]),
+    );
   }
 
   /** Volunteer hours: the sessions (not cancelled) the mentor was recorded present at, in the period. */

@@ -1,4 +1,20 @@
-import { ageBandOf, attendanceBandOf, both, type Cohort, disclose, eligibilityFacts, EVERY_TEEN, inRates } from './applicant-profile';
+import { ageBandOf, attendanceBandOf, both, type Cohort, type DisclosurePlan, disclosurePlan, eligibilityFacts, EVERY_TEEN, inRates, shownOf } from './applicant-profile';
+
+/** The walk `ApplicantCohorts.disclose` runs in SQL, over `enough`: the first band alternative that holds, then each program in turn. */
+async function walk(plan: DisclosurePlan, enough: (cohort: Cohort) => Promise<boolean>) {
+  let band: number | null = null;
+  let cohort = plan.start;
+  for (const [i, alternative] of plan.bands.entries()) {
+    if (await enough(alternative.cohort)) {
+      [band, cohort] = [i, alternative.cohort];
+      break;
+    }
+  }
+  const kept: string[] = [];
+  for (const programId of plan.programIds) if (await enough(both(cohort, { programIds: [...kept, programId] }))) kept.push(programId);
+  return shownOf(plan, band, kept);
+}
+const disclose = (teen: Parameters<typeof disclosurePlan>[0], enough: (cohort: Cohort) => Promise<boolean>) => walk(disclosurePlan(teen), enough);
 
 describe('a private applicant’s profile', () => {
   it('bands ages as the outcome reports do, and rates coarsely', () => {
@@ -26,6 +42,10 @@ describe('a private applicant’s profile', () => {
     expect([null, 0.59, 0.6].map((r) => inRates(missed.cohort.rate, r))).toEqual([true, true, false]);
     expect(eligibilityFacts({ minAge: null, minAttendanceRate: null }, { age: 9, attendanceRate: 0.1 })).toEqual({
       eligibility: { eligible: true, minAge: null, minAttendanceRate: null },
+      cohort: EVERY_TEEN,
+    });
+    expect(eligibilityFacts({ minAge: null, minAttendanceRate: 0 }, { age: 15, attendanceRate: null })).toEqual({
+      eligibility: { eligible: true, minAge: null, minAttendanceRate: true },
       cohort: EVERY_TEEN,
     });
   });
@@ -69,6 +89,18 @@ describe('a private applicant’s profile', () => {
     expect(await disclose({ eligibility: EVERY_TEEN, age: 14, rate: 0.2, programIds: ['p'] }, lonelyRate.enough)).toEqual({ ageBand: '13-14', attendanceBand: null, programIds: ['p'] });
     const alone = library([{ age: 14, rate: 0.2, programs: ['p'] }, ...many(20, { age: 17, rate: 0.9, programs: [] })], 10);
     expect(await disclose({ eligibility: EVERY_TEEN, age: 14, rate: 0.2, programIds: ['p'] }, alone.enough)).toEqual({ ageBand: null, attendanceBand: null, programIds: [] });
+  });
+
+  it('plans both bands, then the attendance band alone, then the age band alone, each within the eligibility cohort, then each program once', () => {
+    const { cohort } = eligibilityFacts({ minAge: 16, minAttendanceRate: null }, { age: 17, attendanceRate: 0.6 });
+    const plan = disclosurePlan({ eligibility: cohort, age: 17, rate: 0.6, programIds: ['a', 'b', 'a'] });
+    expect(plan.start).toEqual(cohort);
+    expect(plan.bands.map((b) => [b.ageBand, b.attendanceBand])).toEqual([['17-18', '50-74%'], [null, '50-74%'], ['17-18', null]]);
+    expect(plan.bands[0].cohort).toEqual({ age: { min: 17, max: 18 }, rate: { unheld: false, held: { min: 0.5, below: 0.75 } }, programIds: [] });
+    expect(plan.bands[2].cohort.rate).toEqual(EVERY_TEEN.rate);
+    expect(plan.programIds).toEqual(['a', 'b']);
+    expect(shownOf(plan, null, [])).toEqual({ ageBand: null, attendanceBand: null, programIds: [] });
+    expect(shownOf(plan, 1, ['b'])).toEqual({ ageBand: null, attendanceBand: '50-74%', programIds: ['b'] });
   });
 
   it('counts the posting’s rules into the cohort: a threshold cannot single a teen out', async () => {

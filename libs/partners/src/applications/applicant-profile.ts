@@ -86,7 +86,8 @@ export function eligibilityFacts(internship: Pick<InternshipEntity, 'minAge' | '
   const minAttendanceRate = internship.minAttendanceRate === null ? null : !missed.has('min-attendance-rate');
   let cohort = EVERY_TEEN;
   if (internship.minAge !== null) cohort = both(cohort, { age: minAge ? { min: internship.minAge, max: null } : { min: null, max: internship.minAge - 1 } });
-  if (internship.minAttendanceRate !== null) {
+  // A 0% minimum is met by every teen: it narrows nothing.
+  if (internship.minAttendanceRate) {
     const m = internship.minAttendanceRate;
     cohort = both(cohort, { rate: minAttendanceRate ? { unheld: false, held: { min: m, below: null } } : { unheld: true, held: { min: null, below: m } } });
   }
@@ -101,38 +102,33 @@ export interface Disclosure {
 }
 
 /**
- * What to show of a private applicant beyond their eligibility (always shown): the profile grows one fact
- * at a time, and a fact is kept only if the teens sharing the whole profile so far are still `enough`.
- * Bands first (both, else the attendance band alone, else the age band alone), then each candidate program
- * (the sponsor's own sponsored programs the teen holds a seat in) in turn.
+ * What to try to show of a private applicant beyond their eligibility (always shown), in order: the profile
+ * grows one fact at a time, and a fact is kept only if enough teens share the whole profile so far.
+ * First the bands (both, else the attendance band alone, else the age band alone: the first of `bands`
+ * that enough teens share), then each candidate program (the sponsor's own sponsored programs the teen
+ * holds a seat in) in turn, kept if enough teens share it with everything kept so far.
+ * `ApplicantCohorts.disclose` walks the plans of a whole page in one statement.
  */
-export async function disclose(
-  teen: { eligibility: Cohort; age: number; rate: number | null; programIds: string[] },
-  enough: (cohort: Cohort) => Promise<boolean>,
-): Promise<Disclosure> {
-  const age = ageBandOf(teen.age);
-  const attendance = attendanceBandOf(teen.rate);
-  const ageRange = (band: AgeBand): AgeRange => {
-    const { min, max } = AGE_BANDS.find((b) => b.label === band)!;
-    return { min, max };
-  };
-  const rateSet = (band: AttendanceBand): RateSet => ATTENDANCE_BANDS.find((b) => b.label === band)!.rate;
-  let shown: Disclosure = { ageBand: null, attendanceBand: null, programIds: [] };
-  let cohort = teen.eligibility;
-  for (const [ageBand, attendanceBand] of [[age, attendance], [null, attendance], [age, null]] as const) {
-    const withBands = both(cohort, { ...(ageBand ? { age: ageRange(ageBand) } : {}), ...(attendanceBand ? { rate: rateSet(attendanceBand) } : {}) });
-    if (await enough(withBands)) {
-      shown = { ageBand, attendanceBand, programIds: [] };
-      cohort = withBands;
-      break;
-    }
-  }
-  for (const programId of new Set(teen.programIds)) {
-    const withProgram = both(cohort, { programIds: [programId] });
-    if (await enough(withProgram)) {
-      shown.programIds.push(programId);
-      cohort = withProgram;
-    }
-  }
-  return shown;
+export interface DisclosurePlan {
+  /** The teens the eligibility facts alone describe. */
+  start: Cohort;
+  bands: { ageBand: AgeBand | null; attendanceBand: AttendanceBand | null; cohort: Cohort }[];
+  programIds: string[];
+}
+
+export function disclosurePlan(teen: { eligibility: Cohort; age: number; rate: number | null; programIds: string[] }): DisclosurePlan {
+  const age = AGE_BANDS.find((b) => b.label === ageBandOf(teen.age))!;
+  const attendance = ATTENDANCE_BANDS.find((b) => b.label === attendanceBandOf(teen.rate))!;
+  const bands = ([[age, attendance], [null, attendance], [age, null]] as const).map(([a, r]) => ({
+    ageBand: a?.label ?? null,
+    attendanceBand: r?.label ?? null,
+    cohort: both(teen.eligibility, { ...(a ? { age: { min: a.min, max: a.max } } : {}), ...(r ? { rate: r.rate } : {}) }),
+  }));
+  return { start: teen.eligibility, bands, programIds: [...new Set(teen.programIds)] };
+}
+
+/** What the walk of a plan shows: the band alternative taken (its index; null: none) and the programs kept, in order. */
+export function shownOf(plan: DisclosurePlan, band: number | null, programIds: string[]): Disclosure {
+  const bands = band === null ? { ageBand: null, attendanceBand: null } : plan.bands[band];
+  return { ageBand: bands.ageBand, attendanceBand: bands.attendanceBand, programIds };
 }

@@ -21,7 +21,7 @@ import {
 import { SponsorsService } from '../sponsors/sponsors.service';
 import { SponsorshipsService } from '../sponsorships/sponsorships.service';
 import { ApplicantCohorts } from './applicant-cohorts';
-import { ageBandOf, attendanceBandOf, disclose, eligibilityFacts } from './applicant-profile';
+import { ageBandOf, attendanceBandOf, type Disclosure, type DisclosurePlan, disclosurePlan, eligibilityFacts } from './applicant-profile';
 import { ApplicationEntity } from './application.entity';
 import { checkStep, HOLDS_SLOT, type Side } from './application-rules';
 import { type ApplicantDto, ApplicationDto, type ApplicationStatusDto, ApplyDto, ChangeApplicationDto, MyApplicationDto, ReceivedApplicationDto } from './dto/application.dto';
@@ -89,13 +89,19 @@ export class ApplicationsService {
     const staff = isLibraryStaff(principal);
     const salt = await this.sponsors.pseudonymSalt(internship.sponsorId);
     const sponsored = page.items.some((a) => !a.shareProfile) && !staff ? await this.sponsorships.programIdsOf(internship.sponsorId) : new Set<string>();
-    const people = new Map((await this.participants.findActive(page.items.map((a) => a.participantId))).map((p) => [p.id, p]));
-    const items: ReceivedApplicationDto[] = [];
-    for (const a of page.items) {
-      const { id, statement, status, hired, createdAt } = a;
-      const applicant = await this.applicant(a, people.get(a.participantId), { salt, staff, internship, sponsored });
-      items.push({ id, internshipId, statement, status, hired, createdAt, applicant });
-    }
+    const ids = page.items.map((a) => a.participantId);
+    const people = new Map((await this.participants.findActive(ids)).map((p) => [p.id, p]));
+    const standings = await this.rates.standings(ids);
+    const open = (a: ApplicationEntity) => a.shareProfile || staff;
+    const emails = await this.users.emailsOf(page.items.filter((a) => open(a) && !people.get(a.participantId)?.contactEmail).flatMap((a) => people.get(a.participantId)?.userId ?? []));
+    const applicants = page.items.map((a) => this.applicant(a, people.get(a.participantId), standings.get(a.participantId)!, { salt, staff, internship, sponsored, emails }));
+    // The private applicants' profiles are walked together, in one statement.
+    const shown = await this.cohorts.disclose(applicants.flatMap((x) => ('plan' in x ? [x.plan] : [])));
+    let next = 0;
+    const items: ReceivedApplicationDto[] = page.items.map(({ id, statement, status, hired, createdAt }, i) => {
+      const x = applicants[i];
+      return { id, internshipId, statement, status, hired, createdAt, applicant: 'plan' in x ? x.finish(shown[next++]) : x };
+    });
     if (items.length) {
       await this.audit.record({
         actor,
@@ -111,15 +117,16 @@ export class ApplicationsService {
   /**
    * One applicant as the caller may see them. Staff, and the sponsor of a teen who shared: who they are,
    * every program and the exact rate. The sponsor of a private one: eligibility, and of the bands and its own
-   * sponsored programs only what at least REPORT_MIN_CELL teens share (see applicant-profile.ts). An erased
-   * teen has no age: a pseudonym only (with, if they had shared, their programs and rate, which erasure keeps).
+   * sponsored programs only what at least REPORT_MIN_CELL teens share (see applicant-profile.ts): a plan, to
+   * finish once the page's plans are walked. An erased teen has no age: a pseudonym only (with, if they had
+   * shared, their programs and rate, which erasure keeps).
    */
-  private async applicant(
+  private applicant(
     a: ApplicationEntity,
     person: ParticipantEntity | undefined,
-    view: { salt: string; staff: boolean; internship: InternshipEntity; sponsored: Set<string> },
-  ): Promise<ApplicantDto> {
-    const { attendanceRate, programs } = await this.rates.standing(a.participantId);
+    { attendanceRate, programs }: { attendanceRate: number | null; programs: { programId: string; title: string }[] },
+    view: { salt: string; staff: boolean; internship: InternshipEntity; sponsored: Set<string>; emails: Map<string, string> },
+  ): ApplicantDto | { plan: DisclosurePlan; finish: (shown: Disclosure) => ApplicantDto } {
     const open = a.shareProfile || view.staff;
     const pseudonymous = { pseudonym: pseudonymOf(view.salt, a.participantId), shared: a.shareProfile };
     if (!person) {
@@ -130,17 +137,18 @@ export class ApplicationsService {
     const { eligibility, cohort } = eligibilityFacts(view.internship, { age, attendanceRate });
     if (!open) {
       const candidates = programs.filter((p) => view.sponsored.has(p.programId));
-      const shown = await disclose({ eligibility: cohort, age, rate: attendanceRate, programIds: candidates.map((p) => p.programId) }, (c) => this.cohorts.enough(c));
       const titles = new Map(candidates.map((p) => [p.programId, p.title]));
-      return { ...pseudonymous, eligibility, ageBand: shown.ageBand, attendanceBand: shown.attendanceBand, programs: shown.programIds.map((id) => ({ title: titles.get(id)! })) };
+      return {
+        plan: disclosurePlan({ eligibility: cohort, age, rate: attendanceRate, programIds: candidates.map((p) => p.programId) }),
+        finish: (shown) => ({ ...pseudonymous, eligibility, ageBand: shown.ageBand, attendanceBand: shown.attendanceBand, programs: shown.programIds.map((id) => ({ title: titles.get(id)! })) }),
+      };
     }
-    const email = person.contactEmail ?? (person.userId ? (await this.users.get(person.userId)).email : null);
     return {
       ...pseudonymous,
       ...(view.staff ? { participantId: person.id } : {}),
       firstName: person.firstName,
       lastName: person.lastName,
-      email,
+      email: person.contactEmail ?? (person.userId ? (view.emails.get(person.userId) ?? null) : null),
       school: person.school,
       eligibility,
       ageBand: ageBandOf(age),

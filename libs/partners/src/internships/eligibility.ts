@@ -11,13 +11,18 @@ export interface Reason {
   message: string;
 }
 
-/** Rule 8: why a teen may not apply to the internship (empty when they may). */
+/** Rule 8: why a teen may not apply to the internship (empty when they may). A minimum rate of 0 asks nothing. */
 export function ineligibility(internship: Pick<InternshipEntity, 'minAge' | 'minAttendanceRate'>, teen: TeenStanding): Reason[] {
   const reasons: Reason[] = [];
   if (internship.minAge !== null && teen.age < internship.minAge) reasons.push({ rule: 'min-age', message: `You must be at least ${internship.minAge}.` });
-  if (internship.minAttendanceRate !== null && (teen.attendanceRate === null || teen.attendanceRate < internship.minAttendanceRate)) {
-    const have = teen.attendanceRate === null ? 'no sessions held yet' : `${Math.round(teen.attendanceRate * 100)}%`;
-    reasons.push({ rule: 'min-attendance-rate', message: `An attendance rate of at least ${Math.round(internship.minAttendanceRate * 100)}% is needed (you have ${have}).` });
+  const min = internship.minAttendanceRate;
+  if (min && (teen.attendanceRate === null || teen.attendanceRate < min)) {
+    const needed = `an attendance rate of at least ${Math.round(min * 100)}%`;
+    const message =
+      teen.attendanceRate === null
+        ? `You have no attended sessions yet (no sessions held yet in your clubs); this internship needs ${needed}.`
+        : `This internship needs ${needed}; you have ${Math.round(teen.attendanceRate * 100)}%.`;
+    reasons.push({ rule: 'min-attendance-rate', message });
   }
   return reasons;
 }

@@ -1,4 +1,4 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, type Page, type PageQueryDto, paginate, ProblemError, ValidationFailedError } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, type Page, type PageQueryDto, paginate, ProblemError, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -26,6 +26,7 @@ export class WebhooksService {
     @Inject(envConfig.KEY) env: AppEnv,
     @InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>,
     @InjectRepository(WebhookDeliveryEntity) private readonly deliveries: Repository<WebhookDeliveryEntity>,
+    private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly policy: SponsorsPolicy,
     private readonly sponsors: SponsorsService,
@@ -34,17 +35,19 @@ export class WebhooksService {
     this.allowsInternal = env.NODE_ENV !== 'production';
   }
 
-
   async create(principal: Principal, sponsorId: string, dto: CreateWebhookDto, actor: AuditActor): Promise<CreatedWebhookDto> {
     this.policy.assertCanRead(principal, sponsorId);
     await this.sponsors.get(sponsorId);
     const problem = await webhookUrlProblem(dto.url, this.allowsInternal, this.resolver);
     if (problem) throw new ValidationFailedError([{ field: 'url', message: problem }]);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-    const endpoint = this.endpoints.create({ sponsorId, url: dto.url, events: dto.events, secret });
-    await this.endpoints.insert(endpoint);
-    await this.audit.record({ actor, action: 'webhook.created', entity: 'webhook', entityId: endpoint.id, changes: { sponsorId, url: dto.url, events: dto.events } });
-    return { ...WebhookDto.from(await this.endpoints.findOneByOrFail({ id: endpoint.id })), secret };
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(WebhookEndpointEntity);
+      const endpoint = repository.create({ sponsorId, url: dto.url, events: dto.events, secret });
+      await repository.insert(endpoint);
+      await this.audit.record({ actor, action: 'webhook.created', entity: 'webhook', entityId: endpoint.id, changes: { sponsorId, url: dto.url, events: dto.events } }, manager);
+      return { ...WebhookDto.from(await repository.findOneByOrFail({ id: endpoint.id })), secret };
+    });
   }
 
   async list(principal: Principal, sponsorId: string): Promise<WebhookDto[]> {
@@ -54,9 +57,11 @@ export class WebhooksService {
 
   async remove(principal: Principal, sponsorId: string, id: string, actor: AuditActor): Promise<void> {
     this.policy.assertCanRead(principal, sponsorId);
-    const { affected } = await this.endpoints.delete({ id, sponsorId });
-    if (!affected) throw new WebhookNotFoundError(id);
-    await this.audit.record({ actor, action: 'webhook.deleted', entity: 'webhook', entityId: id, changes: { sponsorId } });
+    await this.transactions.run(async (manager) => {
+      const { affected } = await manager.getRepository(WebhookEndpointEntity).delete({ id, sponsorId });
+      if (!affected) throw new WebhookNotFoundError(id);
+      await this.audit.record({ actor, action: 'webhook.deleted', entity: 'webhook', entityId: id, changes: { sponsorId } }, manager);
+    });
   }
 
   async deliveriesOf(principal: Principal, sponsorId: string, id: string, query: PageQueryDto): Promise<Page<WebhookDeliveryDto>> {
