@@ -9,3 +9,4 @@ export * from './signup/signup.service';
 export * from './consents/consents.service';
 export * from './report-groups';
 export * from './erasure/erasure.service';
+export * from './erasure/erasure-events';
