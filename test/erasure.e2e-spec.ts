@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { enrollmentConsistency } from './support/enrollment-consistency';
 import { insertTeens, publishedProgram, seatState, type Teen } from './support/enrollment-factories';
 import { bearer, createUser, login, PASSWORD, type TestUser, uniqueEmail } from './support/identity';
 import { consentTokenOf, someAddress } from './support/people-factories';
@@ -339,5 +340,28 @@ describe('Erasure (rule 10)', () => {
     );
     const [promotion] = await db.query(`SELECT payload FROM outbox_message WHERE topic = 'enrollment.promoted' AND payload->>'programId' = $1`, [running.program.id]);
     expect(promotion.payload.participantId).toBe(next.participantId);
+  });
+
+  it('erasing a seated teen while others enroll and withdraw: the first in line gets the seat, no newcomer jumps the line, counters and places stay whole', async () => {
+    const club = await publishedProgram(app, { capacity: 3 });
+    const [erased, ...rest] = await insertTeens(app, 12);
+    const [seatedA, seatedB, first, second, third, ...newcomers] = rest;
+    const made: Record<string, string> = {};
+    for (const teen of [erased, seatedA, seatedB, first, second, third]) {
+      made[teen.participantId] = (await request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen)).expect(201)).body.id;
+    }
+    const answers = await Promise.all([
+      request(http).delete(`/v1/participants/${erased.participantId}`).set(bearer(admin)),
+      request(http).post(`/v1/enrollments/${made[second.participantId]}/withdraw`).set(bearer(second)),
+      ...newcomers.map((teen) => request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen))),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([204, 200, ...newcomers.map(() => 201)]);
+    const state = await seatState(app, club.program.id);
+    expect(state.enrolled.map((e) => e.participant_id).sort()).toEqual([seatedA, seatedB, first].map((t) => t.participantId).sort());
+    expect(state.waitlisted[0].participant_id).toBe(third.participantId);
+    const whole = await enrollmentConsistency((sql, values) => db.query(sql, values), club.program.id);
+    expect(whole.counters).toEqual(whole.rows);
+    expect(whole.rows).toEqual({ enrolled: 3, waitlisted: 1 + newcomers.length });
+    expect(whole.positionsAreOneToN).toBe(true);
   });
 });
