@@ -20,8 +20,8 @@ export class SessionMentorsService {
   ) {}
 
   /**
-   * Assigns (or re-roles) a mentor: cleared on the session's local date (clearanceGap), and in no other session at that
-   * time — the exclusion constraint decides the race between two requests.
+   * Assigns (or re-roles) a mentor: cleared on the session's local date (clearanceGap, the rule a move uses
+   * too), and in no other session at that time — the exclusion constraint decides the race between two requests.
    */
   assign(principal: Principal, sessionId: string, mentorId: string, role: MentorRole, actor: AuditActor): Promise<SessionMentorDto> {
     return this.transactions.run(async (manager) => {
