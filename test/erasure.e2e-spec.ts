@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
+import { enrollmentConsistency } from './support/enrollment-consistency';
+import { insertTeens, publishedProgram, seatState, type Teen } from './support/enrollment-factories';
 import { bearer, createUser, login, PASSWORD, type TestUser, uniqueEmail } from './support/identity';
 import { consentTokenOf, someAddress } from './support/people-factories';
 import { startTestApp } from './support/app';
@@ -245,8 +246,17 @@ describe('Erasure (rule 10)', () => {
     expect(events.map((e) => e.changes)).toEqual([{ by: 'self' }, { by: 'staff' }, { by: 'staff' }]);
   });
 
-  it('leaves every report figure exactly as it was', async () => {
-    expect(await reportFigures()).toEqual(before);
+  // X's seat in the open club (not yet ended) is given up on erasure, so it leaves that club's own summary and
+  // the programs her shared application lists; every figure of the ended terms stays.
+  it('leaves every report figure exactly as it was, but for the seat X gave up in a club not yet ended', async () => {
+    const { [`summary ${open.program.id}`]: openAfter, ...after } = await reportFigures();
+    const { [`summary ${open.program.id}`]: openBefore, ...rest } = before;
+    const withoutOpenClub = (rows: unknown[][]) =>
+      rows.map((row) => (row.length === 5 ? [...row.slice(0, 4), (row[4] as { title: string }[]).filter((p) => p.title !== open.program.title)] : row));
+    expect(after).toEqual({ ...rest, applications: withoutOpenClub(rest.applications as unknown[][]) });
+    expect(after.applications).not.toEqual(rest.applications);
+    const enrolled = (summary: unknown) => (summary as { reach: { teensEnrolled: { value: number } } }).reach.teensEnrolled.value;
+    expect([enrolled(openBefore), enrolled(openAfter)]).toEqual([1, 0]);
   });
 
   it('leaves no name, contact, birth date, guardian, school or postal code of theirs in any text or json column of any table', async () => {
@@ -300,5 +310,58 @@ describe('Erasure (rule 10)', () => {
     await request(http).post('/v1/auth/signup').set('X-Forwarded-For', someAddress()).send({
       email: x.markers[0], password: PASSWORD, firstName: 'New', lastName: 'Person', birthDate: '2000-01-01', guardianName: 'None', guardianEmail: uniqueEmail('g'),
     }).expect(201);
+  });
+
+  it('withdraws the erased teen from programs not yet ended, promoting the next in line and closing up every waitlist; an ended program keeps the seat', async () => {
+    const running = await publishedProgram(app, { capacity: 2 });
+    const other = await publishedProgram(app, { capacity: 1 });
+    const ended = await publishedProgram(app, { startsOn: '2025-09-01', endsOn: '2025-10-31' });
+    const [erased, seated, next, last, ahead, behind] = await insertTeens(app, 6);
+    const enroll = async (programId: string, teen: Teen) => (await request(http).post(`/v1/programs/${programId}/enrollments`).set(bearer(teen)).expect(201)).body;
+    for (const teen of [erased, seated, next, last]) await enroll(running.program.id, teen);
+    for (const teen of [ahead, erased, behind]) await enroll(other.program.id, teen);
+    await seat(ended.program.id, [erased.participantId], '2025-08-20');
+
+    await request(http).delete(`/v1/participants/${erased.participantId}`).set(bearer(admin)).expect(204);
+
+    const inRunning = await seatState(app, running.program.id);
+    expect(inRunning.enrolled.map((e) => e.participant_id).sort()).toEqual([seated.participantId, next.participantId].sort());
+    expect(inRunning.waitlisted.map((e) => [e.participant_id, e.waitlist_position])).toEqual([[last.participantId, 1]]);
+    expect([inRunning.enrolledCount, inRunning.waitlistedCount]).toEqual([2, 1]);
+    const inOther = await seatState(app, other.program.id);
+    expect(inOther.waitlisted.map((e) => [e.participant_id, e.waitlist_position])).toEqual([[behind.participantId, 1]]);
+    expect(inOther.waitlistedCount).toBe(1);
+    const theirs: { program_id: string; status: string; waitlist_position: number | null }[] = await db.query(
+      `SELECT program_id, status, waitlist_position FROM enrollment WHERE participant_id = $1`,
+      [erased.participantId],
+    );
+    expect(new Map(theirs.map((e) => [e.program_id, [e.status, e.waitlist_position]]))).toEqual(
+      new Map([[running.program.id, ['withdrawn', null]], [other.program.id, ['withdrawn', null]], [ended.program.id, ['enrolled', null]]]),
+    );
+    const [promotion] = await db.query(`SELECT payload FROM outbox_message WHERE topic = 'enrollment.promoted' AND payload->>'programId' = $1`, [running.program.id]);
+    expect(promotion.payload.participantId).toBe(next.participantId);
+  });
+
+  it('erasing a seated teen while others enroll and withdraw: the first in line gets the seat, no newcomer jumps the line, counters and places stay whole', async () => {
+    const club = await publishedProgram(app, { capacity: 3 });
+    const [erased, ...rest] = await insertTeens(app, 12);
+    const [seatedA, seatedB, first, second, third, ...newcomers] = rest;
+    const made: Record<string, string> = {};
+    for (const teen of [erased, seatedA, seatedB, first, second, third]) {
+      made[teen.participantId] = (await request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen)).expect(201)).body.id;
+    }
+    const answers = await Promise.all([
+      request(http).delete(`/v1/participants/${erased.participantId}`).set(bearer(admin)),
+      request(http).post(`/v1/enrollments/${made[second.participantId]}/withdraw`).set(bearer(second)),
+      ...newcomers.map((teen) => request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen))),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([204, 200, ...newcomers.map(() => 201)]);
+    const state = await seatState(app, club.program.id);
+    expect(state.enrolled.map((e) => e.participant_id).sort()).toEqual([seatedA, seatedB, first].map((t) => t.participantId).sort());
+    expect(state.waitlisted[0].participant_id).toBe(third.participantId);
+    const whole = await enrollmentConsistency((sql, values) => db.query(sql, values), club.program.id);
+    expect(whole.counters).toEqual(whole.rows);
+    expect(whole.rows).toEqual({ enrolled: 3, waitlisted: 1 + newcomers.length });
+    expect(whole.positionsAreOneToN).toBe(true);
   });
 });

@@ -120,6 +120,57 @@ describe('Mentors and session assignment (HTTP)', () => {
     expect(row.starts_at.toISOString()).toBe('2027-05-04T23:00:00.000Z');
   });
 
+  const recordClearance = (mentorId: string, status: 'cleared' | 'rejected' | 'pending', validFrom: string, expiresOn = '2027-12-31') =>
+    request(http).post(`/v1/mentors/${mentorId}/clearances`).set(bearer(coordinator)).send({ kind: 'background_check', status, validFrom, expiresOn }).expect(201);
+
+  it('takes the latest clearance of a kind as its state: a later rejection overrides an earlier clearance, a later clearance the rejection', async () => {
+    const { mentor } = await clearedMentor('2027-01-01', '2027-12-31');
+    await recordClearance(mentor.id, 'rejected', '2027-03-01');
+    await recordClearance(mentor.id, 'cleared', '2027-04-01');
+    const before = await session('2027-02-16T16:00:00-06:00', '2027-02-16T17:00:00-06:00');
+    const rejected = await session('2027-03-16T16:00:00-05:00', '2027-03-16T17:00:00-05:00');
+    const after = await session('2027-04-20T16:00:00-05:00', '2027-04-20T17:00:00-05:00');
+    await request(http).put(`/v1/sessions/${before}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    const res = await request(http).put(`/v1/sessions/${rejected}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(422);
+    expect(res.body).toMatchObject({ code: 'mentor-not-cleared', mentorId: mentor.id, date: '2027-03-16', kind: 'background_check', clearanceStatus: 'rejected' });
+    await request(http).put(`/v1/sessions/${after}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+  });
+
+  it('refuses to move a session to a date its mentor is not cleared on, naming the mentor, and keeps the old time', async () => {
+    const { mentor } = await clearedMentor('2027-01-01', '2027-05-31');
+    const id = await session('2027-05-25T16:00:00-05:00', '2027-05-25T17:00:00-05:00');
+    await request(http).put(`/v1/sessions/${id}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    const res = await request(http)
+      .patch(`/v1/sessions/${id}`)
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-06-08T16:00:00-05:00', endsAt: '2027-06-08T17:00:00-05:00' })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'mentor-not-cleared-on-move', mentorId: mentor.id, sessionId: id, date: '2027-06-08', kind: 'background_check', clearanceStatus: 'expired' });
+    const [row] = await db.query(`SELECT starts_at, sequence FROM session WHERE id = $1`, [id]);
+    expect(row).toEqual({ starts_at: new Date('2027-05-25T21:00:00.000Z'), sequence: 0 });
+  });
+
+  it('refuses to move the rest of a series when a later session’s mentor was rejected since being assigned, changing none of them', async () => {
+    const series = await request(http)
+      .post(`/v1/programs/${programId}/series`)
+      .set(bearer(coordinator))
+      .send({ rrule: 'FREQ=WEEKLY;BYDAY=FR', startTime: '10:00', durationMinutes: 60, from: '2027-06-04', until: '2027-06-25' })
+      .expect(201);
+    const ids: string[] = series.body.created.map((s: { id: string }) => s.id);
+    const { mentor } = await clearedMentor('2027-01-01', '2027-12-31');
+    await request(http).put(`/v1/sessions/${ids[2]}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'assistant' }).expect(200);
+    await recordClearance(mentor.id, 'rejected', '2027-06-01');
+    const res = await request(http)
+      .patch(`/v1/sessions/${ids[0]}`)
+      .query({ scope: 'following' })
+      .set(bearer(coordinator))
+      .send({ startsAt: '2027-06-04T11:00:00-05:00', endsAt: '2027-06-04T12:00:00-05:00' })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'mentor-not-cleared-on-move', mentorId: mentor.id, sessionId: ids[2], date: '2027-06-18', clearanceStatus: 'rejected' });
+    const rows = await db.query(`SELECT sequence FROM session WHERE series_id = $1`, [series.body.seriesId]);
+    expect(rows.map((r: { sequence: number }) => r.sequence)).toEqual([0, 0, 0, 0]);
+  });
+
   it('shows a mentor their own record only', async () => {
     const mine = await clearedMentor();
     const theirs = await clearedMentor();

@@ -108,6 +108,74 @@ describe('Notifications by e-mail (outbox relay, SMTP)', () => {
     expect(calendarOf(cancelled[0]).map((e) => e.component.getFirstPropertyValue('status'))).toEqual(['CANCELLED']);
   });
 
+  /** A session on the program's first day with a mentor on it (inserted, as clearances are not the point here), and the mentor's address. */
+  async function sessionWithMentor(programId: string, startsOn: string, coordinator: TestUser) {
+    const session = (
+      await request(apps[0].getHttpServer())
+        .post(`/v1/programs/${programId}/sessions`)
+        .set(bearer(coordinator))
+        .send({ startsAt: `${startsOn}T16:00:00-06:00`, endsAt: `${startsOn}T17:30:00-06:00`, topic: 'Kickoff' })
+        .expect(201)
+    ).body;
+    const mentorUser = await createUser(apps[0], 'mentor');
+    const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id) VALUES ($1) RETURNING id`, [mentorUser.id]);
+    await db.query(`INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) SELECT id, $2, 'lead', starts_at, ends_at FROM session WHERE id = $1`, [session.id, mentorId]);
+    const [{ email }] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [mentorUser.id]);
+    return { sessionId: session.id as string, mentorEmail: email as string };
+  }
+  const topicStatus = async (topic: string, key: string, value: string) =>
+    (await db.query(`SELECT status FROM outbox_message WHERE topic = $1 AND payload->>$2 = $3`, [topic, key, value])).map((r: { status: string }) => r.status);
+
+  it('tells the teens and mentors of an archived program of a cancelled session, the .ics made without the public feed', async () => {
+    const { program, coordinator } = await publishedProgram(apps[0]);
+    const { sessionId, mentorEmail } = await sessionWithMentor(program.id, String(program.startsOn), coordinator);
+    const [teen] = await insertTeens(apps[0], 1);
+    await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(teen)).expect(201);
+    const [{ email: teenEmail }] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [teen.userId]);
+    await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/archive`).set(bearer(coordinator)).expect(200);
+    await drain();
+    await request(apps[0].getHttpServer()).post(`/v1/sessions/${sessionId}/cancel`).set(bearer(coordinator)).send({ reason: 'Flooded basement' }).expect(200);
+    const cancelled = (await drain()).filter((m) => m.subject?.startsWith(`Cancelled: ${program.title}`));
+    expect(cancelled.map(recipient).sort()).toEqual([teenEmail, mentorEmail].sort());
+    for (const mail of cancelled) {
+      expect(calendarOf(mail).map((e) => [e.summary, e.component.getFirstPropertyValue('status')])).toEqual([[`${program.title}: Kickoff`, 'CANCELLED']]);
+    }
+    expect(await topicStatus('session.cancelled', 'sessionId', sessionId)).toEqual(['sent']);
+  });
+
+  it('tells the mentor of a draft program’s cancelled session, the .ics made without the public feed', async () => {
+    const { branchId, coordinator } = await publishedProgram(apps[0]);
+    const draft = (
+      await request(apps[0].getHttpServer())
+        .post('/v1/programs')
+        .set(bearer(coordinator))
+        .send({ branchId, title: 'Draft club', level: 'beginner', minAge: 13, maxAge: 17, capacity: 10, startsOn: '2030-02-01', endsOn: '2030-05-31' })
+        .expect(201)
+    ).body;
+    const { sessionId, mentorEmail } = await sessionWithMentor(draft.id, '2030-02-01', coordinator);
+    await drain();
+    await request(apps[0].getHttpServer()).post(`/v1/sessions/${sessionId}/cancel`).set(bearer(coordinator)).send({ reason: 'Not ready' }).expect(200);
+    const [mail] = (await drain(mentorEmail)).filter((m) => m.subject?.startsWith('Cancelled: Draft club'));
+    expect(mail.text).toContain('Not ready');
+    expect(calendarOf(mail).map((e) => [e.startDate.toString(), e.component.getFirstPropertyValue('status')])).toEqual([['2030-02-01T16:00:00', 'CANCELLED']]);
+    expect(await topicStatus('session.cancelled', 'sessionId', sessionId)).toEqual(['sent']);
+  });
+
+  it('tells a teen promoted from the waitlist of an archived program, the .ics made without the public feed', async () => {
+    const { program, coordinator } = await publishedProgram(apps[0], { capacity: 1 });
+    await sessionWithMentor(program.id, String(program.startsOn), coordinator);
+    const [first, second] = await insertTeens(apps[0], 2);
+    const made = (await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(first)).expect(201)).body;
+    const waiting = (await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(second)).expect(201)).body;
+    const [{ email }] = await db.query(`SELECT email FROM user_account WHERE id = $1`, [second.userId]);
+    await request(apps[0].getHttpServer()).post(`/v1/programs/${program.id}/archive`).set(bearer(coordinator)).expect(200);
+    await request(apps[0].getHttpServer()).post(`/v1/enrollments/${made.id}/withdraw`).set(bearer(first)).expect(200);
+    const promoted = (await drain(email)).find((m) => m.subject?.startsWith('A seat opened up'));
+    expect(promoted).toBeDefined();
+    expect(calendarOf(promoted!).map((e) => e.summary)).toEqual([`${program.title}: Kickoff`]);
+    expect(await topicStatus('enrollment.promoted', 'enrollmentId', waiting.id)).toEqual(['sent']);
+  });
+
   it('reminds the teens and mentors 24 h before a session; the reminder moves with the session and is dropped when it is cancelled', async () => {
     const { program, coordinator } = await publishedProgram(apps[0]);
     const http = apps[0].getHttpServer();

@@ -1,6 +1,6 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
-import { type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
+import { ErasureEvents, type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
 import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -36,11 +36,13 @@ export class EnrollmentsService implements OnModuleInit {
     private readonly participants: ParticipantsService,
     private readonly programs: ProgramsService,
     private readonly programEvents: ProgramEvents,
+    private readonly erasureEvents: ErasureEvents,
   ) {}
 
   onModuleInit(): void {
     // A raised capacity fills its new seats from the waitlist in the program change's own transaction.
     this.programEvents.onSeatsAdded((manager, program, actor) => this.promote(manager, program.id, actor).then(() => undefined));
+    this.erasureEvents.onErasing((manager, participantId, actor) => this.releaseErased(manager, participantId, actor));
   }
 
   /**
@@ -96,17 +98,42 @@ export class EnrollmentsService implements OnModuleInit {
     return this.transactions.run(async (manager) => {
       await lockProgram(manager, found.programId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
-      const before = { status: enrollment.status, waitlistPosition: enrollment.waitlistPosition };
       if (enrollment.status !== 'enrolled' && enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
-      Object.assign(enrollment, { status: 'withdrawn', waitlistPosition: null, withdrawnAt: new Date() });
-      await manager.getRepository(EnrollmentEntity).save(enrollment);
-      if (before.status === 'enrolled') await releaseSeat(manager, enrollment.programId);
-      else await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
-      await this.audit.record({ actor, action: 'enrollment.withdrawn', entity: 'enrollment', entityId: id, changes: { from: before } }, manager);
-      await this.outbox.enqueue(manager, 'enrollment.withdrawn', { enrollmentId: id, programId: enrollment.programId, participantId: enrollment.participantId });
-      if (before.status === 'enrolled') await this.promote(manager, enrollment.programId, actor);
-      return EnrollmentDto.from(enrollment);
+      return EnrollmentDto.from(await this.withdrawLocked(manager, enrollment, actor));
     });
+  }
+
+  /** Withdraws an active enrollment whose program the caller has locked: the seat or the place in line goes to whoever is next. */
+  private async withdrawLocked(manager: EntityManager, enrollment: EnrollmentEntity, actor: AuditActor, reason?: string): Promise<EnrollmentEntity> {
+    const before = { status: enrollment.status, waitlistPosition: enrollment.waitlistPosition };
+    Object.assign(enrollment, { status: 'withdrawn', waitlistPosition: null, withdrawnAt: new Date() });
+    await manager.getRepository(EnrollmentEntity).save(enrollment);
+    if (before.status === 'enrolled') await releaseSeat(manager, enrollment.programId);
+    else await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
+    await this.audit.record({ actor, action: 'enrollment.withdrawn', entity: 'enrollment', entityId: enrollment.id, changes: { from: before, ...(reason ? { reason } : {}) } }, manager);
+    await this.outbox.enqueue(manager, 'enrollment.withdrawn', { enrollmentId: enrollment.id, programId: enrollment.programId, participantId: enrollment.participantId });
+    if (before.status === 'enrolled') await this.promote(manager, enrollment.programId, actor);
+    return enrollment;
+  }
+
+  /**
+   * An erased teen gives up, in the erasure's transaction, every waitlist place and the seats of programs
+   * not yet ended (on the branch's calendar); a seat of an ended program stays, as the history reports count.
+   * Programs are locked in id order, so two erasures never wait on each other.
+   */
+  private async releaseErased(manager: EntityManager, participantId: string, actor: AuditActor): Promise<void> {
+    const rows: { id: string; program_id: string }[] = await manager.query(
+      `SELECT e.id, e.program_id FROM enrollment e JOIN program p ON p.id = e.program_id JOIN branch b ON b.id = p.branch_id
+        WHERE e.participant_id = $1 AND (e.status = 'waitlisted' OR (e.status = 'enrolled' AND p.ends_on >= (now() AT TIME ZONE b.timezone)::date))
+        ORDER BY e.program_id`,
+      [participantId],
+    );
+    for (const row of rows) {
+      await lockProgram(manager, row.program_id);
+      // Read again under the lock: a withdrawal that committed meanwhile has already freed it.
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: row.id });
+      if (enrollment.status === 'enrolled' || enrollment.status === 'waitlisted') await this.withdrawLocked(manager, enrollment, actor, 'participant erased');
+    }
   }
 
   /** Staff move a waitlisted teen to the front of the line (audited); the others keep their order. */

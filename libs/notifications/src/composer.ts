@@ -112,7 +112,9 @@ export class Composer {
     return this.dataSource.query(sql, params);
   }
 
+  // Straight from the session rows, never through the public feed: that is a 404 for a draft or archived program.
   private async programCalendar(programId: string): Promise<Mail['calendar']> {
-    return { filename: 'sessions.ics', content: await this.calendar.programFeed(undefined, programId) };
+    const content = await this.calendar.programMailCalendar(programId);
+    return content === null ? undefined : { filename: 'sessions.ics', content };
   }
 }

@@ -10,3 +10,4 @@ export * from './consents/consents.service';
 export * from './report-groups';
 export * from './erasure/erasure.service';
 export { ofBranchesSql } from './participants.policy';
+export * from './erasure/erasure-events';

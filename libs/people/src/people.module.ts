@@ -5,6 +5,7 @@ import { ConsentsController } from './consents/consents.controller';
 import { ConsentsService } from './consents/consents.service';
 import { GuardianConsentTokenEntity } from './consents/guardian-consent-token.entity';
 import { ErasureController } from './erasure/erasure.controller';
+import { ErasureEvents } from './erasure/erasure-events';
 import { ErasureService } from './erasure/erasure.service';
 import { ParticipantsPolicy } from './participants.policy';
 import { ParticipantEntity } from './participants/participant.entity';
@@ -17,7 +18,7 @@ import { SignupService } from './signup/signup.service';
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ParticipantEntity, GuardianConsentTokenEntity])],
   controllers: [SignupController, ConsentsController, ParticipantsController, ErasureController],
-  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService],
-  exports: [ParticipantsService],
+  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService, ErasureEvents],
+  exports: [ParticipantsService, ErasureEvents],
 })
 export class PeopleModule {}

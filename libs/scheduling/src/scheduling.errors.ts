@@ -1,4 +1,5 @@
 import { ProblemError } from '@codeshelf/core';
+import type { ClearanceGap } from './mentors/clearance-state';
 
 export class BranchNotFoundError extends ProblemError {
   constructor(id: string) {
@@ -96,8 +97,21 @@ export class MentorNotFoundError extends ProblemError {
 }
 
 export class MentorNotClearedError extends ProblemError {
-  constructor(mentorId: string, date: string) {
-    super(422, 'mentor-not-cleared', 'Mentor not cleared', `Mentor ${mentorId} has no clearance valid on ${date}.`, { mentorId, date });
+  constructor(mentorId: string, date: string, gap: ClearanceGap) {
+    super(422, 'mentor-not-cleared', 'Mentor not cleared', `Mentor ${mentorId} is not cleared on ${date}: their ${gap.kind} is ${gap.clearanceStatus}.`, { mentorId, date, ...gap });
+  }
+}
+
+/** Moving a session to a time its mentor is not cleared on: the coordinator takes the mentor off first. */
+export class MentorNotClearedOnMoveError extends ProblemError {
+  constructor(sessionId: string, mentorId: string, date: string, gap: ClearanceGap) {
+    super(
+      409,
+      'mentor-not-cleared-on-move',
+      'Mentor not cleared on the new date',
+      `Session ${sessionId} would fall on ${date}, when its mentor ${mentorId} is not cleared (${gap.kind} ${gap.clearanceStatus}): take the mentor off the session first.`,
+      { sessionId, mentorId, date, ...gap },
+    );
   }
 }
 

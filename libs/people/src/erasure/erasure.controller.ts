@@ -17,7 +17,9 @@ export class ErasureController {
     description:
       'Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports), ' +
       'the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in ' +
-      'audit events and messages are replaced. Enrollments, attendance and applications stay, so every report figure stays the same. ' +
+      'audit events and messages are replaced. In the same transaction the teen leaves every waitlist and the seats of programs not yet ended ' +
+      '(on the branch’s calendar): each freed seat goes to the first in line, and places stay 1..n. Seats of ended programs, attendance and ' +
+      'applications stay, so every report figure of ended programs stays the same. ' +
       'An erased participant is gone for the API: a second DELETE is a 404, as is any read.',
   })
   @ApiNoContentResponse({ description: 'Erased' })

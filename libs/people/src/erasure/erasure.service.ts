@@ -5,13 +5,16 @@ import type { EntityManager } from 'typeorm';
 import { ParticipantsPolicy } from '../participants.policy';
 import type { ParticipantEntity } from '../participants/participant.entity';
 import { ageBandSql, genderGroupSql } from '../report-groups';
+import { ErasureEvents } from './erasure-events';
 import { scrubJson } from './personal-values';
 
 /**
  * Rule 10: removes a teen's personal data wherever Codeshelf keeps it, in one transaction, and keeps what
- * the reports count (enrollments, attendance, applications, the age band and gender group). Erasure reaches
- * the tables of other features by SQL on purpose: it must leave nothing behind, and those features sit
- * above people in the dependency order.
+ * the reports count of what happened (enrollments of ended programs, attendance, applications, the age band
+ * and gender group). Features above people act in the same transaction through ErasureEvents: enrollment
+ * gives up the seats of programs not yet ended and every waitlist place, promoting the next in line. Erasure
+ * reaches the tables of other features by SQL on purpose: it must leave nothing behind, and those features
+ * sit above people in the dependency order.
  */
 @Injectable()
 export class ErasureService {
@@ -19,12 +22,15 @@ export class ErasureService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly policy: ParticipantsPolicy,
+    private readonly events: ErasureEvents,
   ) {}
 
   erase(principal: Principal, id: string, actor: AuditActor): Promise<void> {
     return this.transactions.run(async (manager) => {
       const participant = await this.policy.find(manager, principal, id, { self: true, lock: true });
       const { personal, loginEmail } = await this.personalValues(manager, participant);
+      // First, so that what giving up the seats leaves pending for the teen is dropped with the rest below.
+      await this.events.emitErasing(manager, id, actor);
       await this.scrubParticipant(manager, participant);
       await this.scrubAccount(manager, participant.userId);
       await manager.query(`DELETE FROM guardian_consent_token WHERE participant_id = $1`, [id]);

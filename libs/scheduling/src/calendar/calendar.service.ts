@@ -69,7 +69,21 @@ export class CalendarService {
     const program = await this.programs.findOneBy({ id: programId });
     if (!program) throw new ProgramNotFoundError(programId);
     this.policy.assertCanReadProgram(principal, program);
-    const rows: SessionRow[] = await this.programs.query(`${SESSION_ROWS} WHERE s.program_id = $1 ORDER BY s.starts_at, s.id`, [programId]);
+    return this.programCalendar(program);
+  }
+
+  /**
+   * The same calendar for a mail to the people a program concerns, whatever its status: a draft's mentors
+   * and an archived program's teens are told too, though the public feed is a 404 for them. Null if the
+   * program is gone.
+   */
+  async programMailCalendar(programId: string): Promise<string | null> {
+    const program = await this.programs.findOneBy({ id: programId });
+    return program && this.programCalendar(program);
+  }
+
+  private async programCalendar(program: ProgramEntity): Promise<string> {
+    const rows: SessionRow[] = await this.programs.query(`${SESSION_ROWS} WHERE s.program_id = $1 ORDER BY s.starts_at, s.id`, [program.id]);
     const [{ timezone }] = await this.programs.query(`SELECT timezone FROM branch WHERE id = $1`, [program.branchId]);
     return icalendar(program.title, timezone, rows.map(toEvent));
   }

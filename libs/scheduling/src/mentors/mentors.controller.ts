@@ -61,7 +61,11 @@ export class MentorsController {
 
   @Put('sessions/:id/mentors/:mentorId')
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Assign a mentor to a session: cleared on its date (422 mentor-not-cleared), free at that time (409 mentor-conflict)' })
+  @ApiOperation({
+    summary: 'Assign a mentor to a session: cleared on its date (422 mentor-not-cleared), free at that time (409 mentor-conflict)',
+    description:
+      'Of each clearance kind, the record in force on the session’s local date is the latest begun by then (greatest validFrom, then the last recorded): a later rejection or pending re-check overrides an earlier clearance. The 422 names the kind and its state (rejected, pending, expired or missing).',
+  })
   @ApiOkResponse({ type: SessionMentorDto })
   @ApiProblems(400, 404, 409, 422)
   assign(

@@ -2,12 +2,12 @@ import { AuditActor, AuditService, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { EntityManager, LessThanOrEqual, MoreThanOrEqual, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, MentorNotClearedError, MentorNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { lockSessionWithProgram, mentorBusyElsewhere } from '../sessions/session-writes';
 import { SessionMentorDto } from './dto/mentor.dto';
-import { MentorClearanceEntity } from './mentor-clearance.entity';
+import { clearanceGap } from './clearance-state';
 import { MentorEntity } from './mentor.entity';
 import { type MentorRole, SessionMentorEntity } from './session-mentor.entity';
 
@@ -20,18 +20,16 @@ export class SessionMentorsService {
   ) {}
 
   /**
-   * Assigns (or re-roles) a mentor: cleared on the session's local date, and in no other session at that
-   * time — the exclusion constraint decides the race between two requests.
+   * Assigns (or re-roles) a mentor: cleared on the session's local date (clearanceGap, the rule a move uses
+   * too), and in no other session at that time — the exclusion constraint decides the race between two requests.
    */
   assign(principal: Principal, sessionId: string, mentorId: string, role: MentorRole, actor: AuditActor): Promise<SessionMentorDto> {
     return this.transactions.run(async (manager) => {
       const { session, branch } = await this.changeableSession(manager, principal, sessionId);
       if (!(await manager.getRepository(MentorEntity).existsBy({ id: mentorId }))) throw new MentorNotFoundError(mentorId);
       const date = DateTime.fromJSDate(session.startsAt, { zone: branch.timezone }).toISODate()!;
-      const cleared = await manager
-        .getRepository(MentorClearanceEntity)
-        .existsBy({ mentorId, status: 'cleared', validFrom: LessThanOrEqual(date), expiresOn: MoreThanOrEqual(date) });
-      if (!cleared) throw new MentorNotClearedError(mentorId, date);
+      const gap = await clearanceGap(manager, mentorId, date);
+      if (gap) throw new MentorNotClearedError(mentorId, date, gap);
       await manager.query('SAVEPOINT assign_mentor');
       try {
         await manager.query(

@@ -5,7 +5,9 @@ import { BranchEntity } from '../branches/branch.entity';
 import { BranchClosureEntity } from '../closures/branch-closure.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { RoomEntity } from '../rooms/room.entity';
-import { ProgramNotFoundError, ProgramStatusConflictError, SessionNotFoundError, SessionRuleError } from '../scheduling.errors';
+import { clearanceGap } from '../mentors/clearance-state';
+import { SessionMentorEntity } from '../mentors/session-mentor.entity';
+import { MentorNotClearedOnMoveError, ProgramNotFoundError, ProgramStatusConflictError, SessionNotFoundError, SessionRuleError } from '../scheduling.errors';
 import { SessionEntity } from './session.entity';
 
 /** The program a session belongs to, locked, with its branch (whose zone dates are read in). */
@@ -50,6 +52,20 @@ export async function assertSessionFits(manager: EntityManager, program: Program
   }
   const closure = await manager.getRepository(BranchClosureEntity).findOneBy({ branchId: branch.id, date });
   if (closure) throw new SessionRuleError('branch-closed', `The branch is closed on ${date}: ${closure.reason}`, 'startsAt');
+}
+
+/**
+ * A session moving to `startsAt` keeps its mentors only if each is cleared on the new local date, by the
+ * same rule as assigning them; otherwise a 409 names the mentor and the clearance (refused, never unassigned
+ * behind the coordinator's back).
+ */
+export async function assertMentorsClearedOn(manager: EntityManager, sessionId: string, branch: BranchEntity, startsAt: Date): Promise<void> {
+  const date = DateTime.fromJSDate(startsAt, { zone: branch.timezone }).toISODate()!;
+  const mentors = await manager.getRepository(SessionMentorEntity).find({ where: { sessionId, active: true }, order: { mentorId: 'ASC' } });
+  for (const { mentorId } of mentors) {
+    const gap = await clearanceGap(manager, mentorId, date);
+    if (gap) throw new MentorNotClearedOnMoveError(sessionId, mentorId, date, gap);
+  }
 }
 
 /** The scheduled session already in `roomId` during [startsAt, endsAt), if any. */

@@ -41,7 +41,10 @@ export class SessionsController {
   @Roles('admin', 'coordinator')
   @ApiOperation({
     summary: 'Change a session, or it and the later ones of its series (scope=following)',
-    description: 'With scope=following each later session keeps its date and takes the new local start time, duration, room and topic. All or nothing.',
+    description:
+      'With scope=following each later session keeps its date and takes the new local start time, duration, room and topic. All or nothing. ' +
+      'Every session moved is checked again against its mentors’ clearances, by the rule assignment uses (the latest clearance of a kind begun by the new local date is its state): ' +
+      'a mentor not cleared then refuses the whole change with 409 `mentor-not-cleared-on-move` naming the session, the mentor and the clearance — the mentor is never taken off silently; unassign them first.',
   })
   @ApiOkResponse({ type: [SessionDto], description: 'The sessions changed' })
   @ApiProblems(400, 404, 409, 422)

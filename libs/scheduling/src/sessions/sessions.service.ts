@@ -10,7 +10,7 @@ import { PROGRAM_VISIBILITY, type ProgramVisibility } from '../programs/program-
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
-import { assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
+import { assertMentorsClearedOn, assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
 import { dropReminders, moveReminder, scheduleReminder } from './reminders';
 import { programSessionsQuery, type SessionRow } from './session-reads';
 import { SessionEntity } from './session.entity';
@@ -68,7 +68,8 @@ export class SessionsService {
   /**
    * Changes the session, or it and every later scheduled session of its series (`following`): those keep
    * their dates and take the new local start time and duration, room and topic. All or nothing: a taken
-   * room or a busy mentor on any of them is a 409 naming the other session.
+   * room or a busy mentor on any of them is a 409 naming the other session, and a mentor not cleared on a
+   * session's new date a 409 naming the mentor and the clearance.
    */
   update(principal: Principal, id: string, dto: UpdateSessionDto, scope: SessionScope, actor: AuditActor): Promise<SessionDto[]> {
     return this.transactions.run(async (manager) => {
@@ -90,6 +91,7 @@ export class SessionsService {
             : DateTime.fromJSDate(target.startsAt, { zone: branch.timezone }).set({ hour: wallClock.hour, minute: wallClock.minute }).toJSDate();
         const end = new Date(start.getTime() + duration);
         await assertSessionFits(manager, program, branch, start, end);
+        await assertMentorsClearedOn(manager, target.id, branch, start);
         Object.assign(target, {
           startsAt: start,
           endsAt: end,
