@@ -49,7 +49,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/setup/worker-database.ts'],
-      testTimeout: 30_000,
     },
   ],
 };

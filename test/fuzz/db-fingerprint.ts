@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
  * Tables a rejected request may still write, each for a reason of its own:
  * - check_in_attempt: a wrong check-in code is counted, so that guessing codes locks the teen out (rule 6).
  * - migrations: only the migration runner writes it; nothing to compare.
+ * - rate_limit_counter: every request counts against its caller's limit, refused ones too.
  */
-export const WRITTEN_BY_REJECTIONS = new Set(['check_in_attempt', 'migrations']);
+export const WRITTEN_BY_REJECTIONS = new Set(['check_in_attempt', 'migrations', 'rate_limit_counter']);
 
 /** Rows a rejected request may add to a watched table: a refused login is audited, so that guessing shows. */
 const REJECTION_ROWS: Record<string, string> = { audit_event: `action <> 'auth.login_failed'` };

@@ -44,4 +44,7 @@ async function ensureWorkerDatabase(): Promise<void> {
   process.env.DATABASE_URL = urlWithDatabase(server, mine);
 }
 
+// jest reads `testTimeout` from the root config only, not from a project's: the e2e project sets it here.
+jest.setTimeout(30_000);
+
 beforeAll(ensureWorkerDatabase, 60_000);

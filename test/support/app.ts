@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/create-app';
 
@@ -6,5 +7,7 @@ export async function startTestApp(): Promise<NestFastifyApplication> {
   const app = await createApp();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  // Rate-limit counters live in the worker's database: each test file starts with none of an earlier file's.
+  await app.get(DataSource).query('TRUNCATE rate_limit_counter');
   return app;
 }
