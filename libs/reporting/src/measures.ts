@@ -170,7 +170,9 @@ interface ProgramRow {
 
 /** The raw measures of the programs in scope: every one a SQL aggregate, all read in one snapshot. */
 export async function measure(manager: EntityManager, scope: Scope): Promise<Measures> {
+  // One read-only snapshot: the figures of every statement below agree while enrollments change meanwhile.
   const { rows, peaks, s, internships } = await manager.transaction('REPEATABLE READ', async (tx) => {
+    await tx.query(`SET TRANSACTION READ ONLY`);
     // The CTEs carry no statistics, so the planner guesses a few hundred rows where there are tens of
     // thousands and sorts them for a merge join; hashing them is several times faster.
     await tx.query(`SET LOCAL enable_mergejoin = off`);
