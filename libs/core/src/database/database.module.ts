@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppEnv, envConfig } from '../config/config.module';
 import { dataSourceOptions } from './data-source.options';
 import { runMigrations } from './migrations';
+import { ReportingDataSource } from './reporting-data-source';
 import { TransactionService } from './transaction.service';
 
 @Global()
@@ -29,7 +30,7 @@ import { TransactionService } from './transaction.service';
       },
     }),
   ],
-  providers: [TransactionService],
-  exports: [TransactionService],
+  providers: [TransactionService, ReportingDataSource],
+  exports: [TransactionService, ReportingDataSource],
 })
 export class DatabaseModule {}
