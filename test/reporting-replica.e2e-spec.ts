@@ -55,7 +55,7 @@ describe('Reports on a read replica (HTTP)', () => {
   });
 
   it('reads reports through a connection to a server in recovery, which refuses writes', async () => {
-    const reporting = app!.get(ReportingDataSource).dataSource;
+    const reporting = app!.get(ReportingDataSource).dataSource();
     expect(reporting).not.toBe(app!.get(DataSource));
     expect(await reporting.query(`SELECT pg_is_in_recovery() AS standby, current_setting('application_name') AS name`)).toEqual([{ standby: true, name: 'codeshelf-reporting' }]);
     await expect(reporting.query(`INSERT INTO branch (name, timezone) VALUES ('Nowhere', 'UTC')`)).rejects.toThrow(/read-only transaction/);

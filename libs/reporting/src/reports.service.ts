@@ -50,7 +50,7 @@ export class ReportsService {
     if (!isLibraryStaff(principal)) assertWholeMonths(query.from, query.to);
     await this.sponsors.get(sponsorId);
     const period = bounds(query.from, query.to);
-    const sponsored: { program_id: string; branch_id: string }[] = await this.reporting.dataSource.query(
+    const sponsored: { program_id: string; branch_id: string }[] = await this.reporting.dataSource().query(
       `SELECT DISTINCT s.program_id, p.branch_id FROM sponsorship s JOIN program p ON p.id = s.program_id
         WHERE s.sponsor_id = $1 AND ($2::date IS NULL OR s.ends_on >= $2) AND ($3::date IS NULL OR s.starts_on <= $3) ORDER BY s.program_id`,
       [sponsorId, query.from ?? null, query.to ?? null],
@@ -62,7 +62,7 @@ export class ReportsService {
       programIds = [query.programId];
     }
     const min = this.env.REPORT_MIN_CELL;
-    const measures = await measure(this.reporting.dataSource.manager, { programIds, ...period, sponsorId });
+    const measures = await measure(this.reporting.dataSource().manager, { programIds, ...period, sponsorId });
     const months = { from: query.from?.slice(0, 7) ?? null, to: query.to?.slice(0, 7) ?? null };
     return { sponsorId, programIds, from: query.from ?? null, to: query.to ?? null, minCell: min, ...shapeReport(measures, min, months) };
   }
@@ -73,7 +73,7 @@ export class ReportsService {
     if (!program) throw new ProgramNotFoundError(programId);
     this.scheduling.assertCanChangeProgram(principal, program);
     const [measures, attendance] = await Promise.all([
-      measure(this.reporting.dataSource.manager, { programIds: [programId], from: '-infinity', to: 'infinity', sponsorId: null }),
+      measure(this.reporting.dataSource().manager, { programIds: [programId], from: '-infinity', to: 'infinity', sponsorId: null }),
       this.rates.program(principal, programId, actor),
     ]);
     const flaggedTeens = attendance.teens
@@ -91,7 +91,7 @@ export class ReportsService {
     }
     const branchIds = principal.role === 'coordinator' ? principal.branchIds : null;
     const period = bounds(query.from, query.to);
-    const mentors = await this.reporting.dataSource.query(
+    const mentors = await this.reporting.dataSource().query(
       `SELECT m.id AS "mentorId", u.display_name AS "displayName", m.employer_sponsor_id AS "employerSponsorId", sp.name AS "employerName",
               count(*)::int AS sessions, round(sum(EXTRACT(EPOCH FROM s.ends_at - s.starts_at)) / 3600, 2)::float8 AS hours
          FROM mentor_attendance ma JOIN session s ON s.id = ma.session_id JOIN mentor m ON m.id = ma.mentor_id

@@ -28,7 +28,7 @@ export class ReportingDataSource implements OnModuleInit, OnApplicationShutdown 
     }).initialize();
   }
 
-  get dataSource(): DataSource {
+  dataSource(): DataSource {
     return this.replica ?? this.primary;
   }
 
