@@ -6,7 +6,8 @@
  * ports, as a load balancer would) and the enrollment rush (1,000 teens, 100 seats, 50 connections, seat checks
  * after it), one warm-up and one measured run each. Besides req/s and latency it records the CPU time per
  * request of the API processes and of the PostgreSQL backends serving the bench database (from /proc), and the
- * table sizes of the seed. Written to bench/results/scale-<time>.json. Exit code 1 if a seat check fails.
+ * table sizes of the seed; with the first count, the sponsor report's cost too (1 connection). Written to
+ * bench/results/scale-<time>.json. Exit code 1 if a seat check fails.
  */
 import { JwtService } from '@nestjs/jwt';
 import { spawn } from 'node:child_process';
@@ -79,12 +80,23 @@ async function main(): Promise<number> {
   try {
     const seedSeconds = await seedLarge(databaseUrl, o.programs);
     await db.query('VACUUM ANALYZE');
-    const f = await makeFixtures(db, jwt, 10);
+    // Only the branch is used here: the branch with the most programs, as in the suite's catalogue.
+    const f = await makeFixtures(db, jwt, 1);
     const sizes = (
       await db.query(
         `SELECT t AS "table", (xpath('/row/n/text()', query_to_xml('SELECT count(*) AS n FROM ' || t, false, true, '')))[1]::text::int AS rows,
                 round(pg_total_relation_size(t::regclass) / 1048576.0, 1)::float8 AS "totalMiB"
            FROM unnest(ARRAY['branch', 'program', 'session', 'participant', 'enrollment', 'attendance', 'user_account', 'audit_event']) AS t`,
+      )
+    ).rows;
+    // What the report reads: the sponsor's programs, their seats and their held sessions' attendance rows.
+    const [reportScope] = (
+      await db.query(
+        `SELECT count(DISTINCT sp.program_id)::int AS programs,
+                (SELECT count(*)::int FROM enrollment e WHERE e.program_id IN (SELECT program_id FROM sponsorship WHERE sponsor_id = $1) AND e.status IN ('enrolled', 'completed')) AS seats,
+                (SELECT count(*)::int FROM attendance a JOIN session s ON s.id = a.session_id WHERE s.program_id IN (SELECT program_id FROM sponsorship WHERE sponsor_id = $1)) AS "attendanceRows"
+           FROM sponsorship sp WHERE sp.sponsor_id = $1`,
+        [f.sponsorId],
       )
     ).rows;
     console.info(`database ${database}: large seed (${o.programs} programs) in ${round1(seedSeconds)} s; load average ${loadBefore.join(' ')}`);
@@ -122,7 +134,16 @@ async function main(): Promise<number> {
         console.info(`  ${n} API process(es) ${name.padEnd(9)} ${String(r.requestsPerSecond).padStart(8)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  errors ${r.errors + r.non2xx}  CPU ms/request API ${r.apiCpuMsPerRequest}, PostgreSQL ${r.dbCpuMsPerRequest}`);
       }
       if (failed.length) console.info(`  FAIL ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
-      results.push({ processes: n, catalogue: browse, rush: enroll });
+      // The report's cost per request, once (one process, a dashboard's reads in a row): what reporting reads cost the primary.
+      let report;
+      if (n === o.processes[0]) {
+        const url = `${urls[0]}/v1/reports/sponsors/${f.sponsorId}/outcomes`;
+        const spec = { url, headers: { authorization: `Bearer ${f.sponsorToken}` }, connections: 1 };
+        await drive({ ...spec, seconds: o.warmupSeconds });
+        report = await costed(db, database, apis, () => drive({ ...spec, seconds: o.seconds }));
+        console.info(`  ${n} API process(es) report    ${String(report.requestsPerSecond).padStart(8)} req/s  p50 ${report.p50Ms} ms  p99 ${report.p99Ms} ms  CPU ms/request API ${report.apiCpuMsPerRequest}, PostgreSQL ${report.dbCpuMsPerRequest}`);
+      }
+      results.push({ processes: n, catalogue: browse, rush: enroll, report });
       for (const api of apis) await stopApi(api);
       apis = [];
       await sleep(1_000);
@@ -140,7 +161,7 @@ async function main(): Promise<number> {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `scale-${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.json`);
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: { start: loadBefore, end: loadavg().map(round1) }, node: process.version };
-    writeFileSync(file, `${JSON.stringify({ benchmark: 'scale', at, machine, options: o, seedSeconds: round1(seedSeconds), sizes, pass, results }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ benchmark: 'scale', at, machine, options: o, seedSeconds: round1(seedSeconds), sizes, reportScope, pass, results }, null, 2)}\n`);
     console.info(`results written to ${file.slice(ROOT.length + 1)}`);
     return pass ? 0 : 1;
   } catch (error) {
