@@ -67,7 +67,7 @@ describe('Reports on a read replica (HTTP)', () => {
     const outcomes = async () => (await request(app!.getHttpServer()).get(`/v1/reports/sponsors/${sponsorId}/outcomes`).set(bearer(admin)).expect(200)).body.programIds;
 
     await pg!.pauseReplay();
-    const { startsOn, endsOn } = club.program as { startsOn: string; endsOn: string };
+    const { startsOn, endsOn } = club.program;
     await request(app!.getHttpServer()).post(`/v1/sponsors/${sponsorId}/sponsorships`).set(bearer(admin)).send({ programId: club.program.id, startsOn, endsOn }).expect(201);
     expect(await outcomes()).toEqual([]);
 
