@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AppEnv, envConfig } from '../config/config.module';
 import { dataSourceOptions } from './data-source.options';
 import { runMigrations } from './migrations';
-import { ReportingDataSource } from './reporting-data-source';
 import { TransactionService } from './transaction.service';
 
 @Global()
@@ -30,7 +29,7 @@ import { TransactionService } from './transaction.service';
       },
     }),
   ],
-  providers: [TransactionService, ReportingDataSource],
-  exports: [TransactionService, ReportingDataSource],
+  providers: [TransactionService],
+  exports: [TransactionService],
 })
 export class DatabaseModule {}
