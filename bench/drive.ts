@@ -5,12 +5,17 @@
  *
  * The load runs for `seconds` after `warmupSeconds` of the same load unmeasured; a spec with `requests` takes
  * them in turn, and with `once` sends each exactly once and stops (the enrollment rush: one teen a request).
+ * With `urls` (several API processes, bench/scale.ts) the connections are spread evenly over them, the requests
+ * still taken in turn from one list, and the percentiles made from every answer's time.
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
+import { percentile } from './support';
 
 export interface DriveSpec {
   url: string;
+  /** Base URLs of several servers to spread the connections over, instead of `url` alone. */
+  urls?: string[];
   method?: 'GET' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
@@ -57,32 +62,42 @@ async function drive(spec: DriveSpec, seconds: number): Promise<DriveResult> {
       },
     },
   ];
+  const urls = spec.urls ?? [spec.url];
+  const times: number[] = [];
+  const share = (total: number, i: number) => Math.floor(total / urls.length) + (i < total % urls.length ? 1 : 0);
   const started = performance.now();
-  const instance = autocannon({
-    url: spec.url,
-    method: spec.method ?? 'GET',
-    headers: spec.headers,
-    body: spec.body,
-    connections: spec.connections,
-    pipelining: 1,
-    ...(turns ? { requests: turns } : {}),
-    ...(spec.once ? { amount: list!.length } : { duration: seconds }),
-  } as autocannon.Options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, statusCode: number) => {
-    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  const instances = urls.map((url, i) => {
+    const instance = autocannon({
+      url,
+      method: spec.method ?? 'GET',
+      headers: spec.headers,
+      body: spec.body,
+      connections: share(spec.connections, i),
+      pipelining: 1,
+      ...(turns ? { requests: turns } : {}),
+      ...(spec.once ? { amount: share(list!.length, i) } : { duration: seconds }),
+    } as autocannon.Options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      if (spec.urls) times.push(responseTime);
+    });
+    return instance;
   });
-  const result = await instance;
+  const results = await Promise.all(instances);
   // autocannon's duration is in whole seconds, and it notices the last answer of a fixed amount only at its
   // next one-second tick: a rush of a few seconds is timed to its last answer instead.
   const durationS = ((spec.once ? lastAnswerAt : performance.now()) - started) / 1000;
+  const total = (pick: (r: autocannon.Result) => number) => results.reduce((sum, r) => sum + pick(r), 0);
+  const sorted = times.sort((a, b) => a - b);
+  const requests = total((r) => r.requests.total);
   return {
-    requests: result.requests.total,
+    requests,
     durationS: Math.round(durationS * 1000) / 1000,
-    requestsPerSecond: Math.round((result.requests.total / durationS) * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    requestsPerSecond: Math.round((requests / durationS) * 10) / 10,
+    p50Ms: spec.urls ? Math.round(percentile(sorted, 50)) : results[0].latency.p50,
+    p99Ms: spec.urls ? Math.round(percentile(sorted, 99)) : results[0].latency.p99,
+    errors: total((r) => r.errors + r.timeouts),
+    non2xx: total((r) => r.non2xx),
     statuses,
     answers,
   };

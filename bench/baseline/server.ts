@@ -32,10 +32,11 @@ const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[])
 /** What the libs' query functions need of an EntityManager: `query` straight to the pool, and `transaction`. */
 const manager = {
   query: (sql: string, params: unknown[]) => rows(sql, params),
-  transaction: async <T>(work: (tx: EntityManager) => Promise<T>): Promise<T> => {
+  // measure() asks for its isolation level first, as EntityManager.transaction takes it.
+  transaction: async <T>(isolation: 'REPEATABLE READ', work: (tx: EntityManager) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
       const result = await work({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager);
       await client.query('COMMIT');
       return result;

@@ -6,6 +6,7 @@ export * from './core.module';
 export * from './database/data-source.options';
 export * from './database/embedded-postgres';
 export * from './database/migrations';
+export * from './database/reporting-data-source';
 export * from './database/snake-naming.strategy';
 export * from './database/transaction.service';
 export * from './database/unique-violation';

@@ -1,4 +1,5 @@
 import { AttendanceModule } from '@codeshelf/attendance';
+import { ReportingDataSource } from '@codeshelf/core';
 import { IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
 import { SchedulingModule } from '@codeshelf/scheduling';
@@ -10,6 +11,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [IdentityModule, SchedulingModule, AttendanceModule, PartnersModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  // Here rather than in the core's DatabaseModule: only the API's report routes open the replica's pool, never a worker.
+  providers: [ReportsService, ReportingDataSource],
 })
 export class ReportingModule {}

@@ -1,10 +1,9 @@
 import { RatesService } from '@codeshelf/attendance';
-import { type AppEnv, type AuditActor, envConfig, ValidationFailedError } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, envConfig, ReportingDataSource, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, SponsorNotFoundError } from '@codeshelf/identity';
 import { SponsorsService } from '@codeshelf/partners';
 import { ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MentorHoursQuery, MentorHoursReportDto, OutcomesDto, OutcomesQuery, ProgramSummaryDto } from './dto/report.dto';
 import { measure } from './measures';
 import { shapeReport } from './report';
@@ -24,12 +23,16 @@ function bounds(from?: string, to?: string): { from: string; to: string } {
   return { from: from ?? '-infinity', to: to ? dayAfter(to) : 'infinity' };
 }
 
-/** Reports (rule 9): SQL aggregates over the programs in scope, suppressed for sponsors, whole for staff. */
+/**
+ * Reports (rule 9): SQL aggregates over the programs in scope, suppressed for sponsors, whole for staff. The
+ * figures are read through the reporting DataSource (the read replica when one is set); who may read what is
+ * decided on the primary, so a program or sponsor created a moment ago is never refused for replication lag.
+ */
 @Injectable()
 export class ReportsService {
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
-    private readonly dataSource: DataSource,
+    private readonly reporting: ReportingDataSource,
     private readonly sponsors: SponsorsService,
     private readonly programs: ProgramsService,
     private readonly scheduling: SchedulingPolicy,
@@ -47,7 +50,7 @@ export class ReportsService {
     if (!isLibraryStaff(principal)) assertWholeMonths(query.from, query.to);
     await this.sponsors.get(sponsorId);
     const period = bounds(query.from, query.to);
-    const sponsored: { program_id: string; branch_id: string }[] = await this.dataSource.query(
+    const sponsored: { program_id: string; branch_id: string }[] = await this.reporting.dataSource().query(
       `SELECT DISTINCT s.program_id, p.branch_id FROM sponsorship s JOIN program p ON p.id = s.program_id
         WHERE s.sponsor_id = $1 AND ($2::date IS NULL OR s.ends_on >= $2) AND ($3::date IS NULL OR s.starts_on <= $3) ORDER BY s.program_id`,
       [sponsorId, query.from ?? null, query.to ?? null],
@@ -59,7 +62,7 @@ export class ReportsService {
       programIds = [query.programId];
     }
     const min = this.env.REPORT_MIN_CELL;
-    const measures = await measure(this.dataSource.manager, { programIds, ...period, sponsorId });
+    const measures = await measure(this.reporting.dataSource().manager, { programIds, ...period, sponsorId });
     const months = { from: query.from?.slice(0, 7) ?? null, to: query.to?.slice(0, 7) ?? null };
     return { sponsorId, programIds, from: query.from ?? null, to: query.to ?? null, minCell: min, ...shapeReport(measures, min, months) };
   }
@@ -70,7 +73,7 @@ export class ReportsService {
     if (!program) throw new ProgramNotFoundError(programId);
     this.scheduling.assertCanChangeProgram(principal, program);
     const [measures, attendance] = await Promise.all([
-      measure(this.dataSource.manager, { programIds: [programId], from: '-infinity', to: 'infinity', sponsorId: null }),
+      measure(this.reporting.dataSource().manager, { programIds: [programId], from: '-infinity', to: 'infinity', sponsorId: null }),
       this.rates.program(principal, programId, actor),
     ]);
     const flaggedTeens = attendance.teens
@@ -88,7 +91,7 @@ export class ReportsService {
     }
     const branchIds = principal.role === 'coordinator' ? principal.branchIds : null;
     const period = bounds(query.from, query.to);
-    const mentors = await this.dataSource.query(
+    const mentors = await this.reporting.dataSource().query(
       `SELECT m.id AS "mentorId", u.display_name AS "displayName", m.employer_sponsor_id AS "employerSponsorId", sp.name AS "employerName",
               count(*)::int AS sessions, round(sum(EXTRACT(EPOCH FROM s.ends_at - s.starts_at)) / 3600, 2)::float8 AS hours
          FROM mentor_attendance ma JOIN session s ON s.id = ma.session_id JOIN mentor m ON m.id = ma.mentor_id

@@ -33,6 +33,12 @@ describe(validateEnv.name, () => {
     expect(() => validateEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL must be an smtp/);
   });
 
+  it('takes an empty REPORTING_DATABASE_URL for none, and refuses one that is not a postgres:// URL', () => {
+    expect(validateEnv({ REPORTING_DATABASE_URL: '' }).REPORTING_DATABASE_URL).toBeUndefined();
+    expect(validateEnv({ REPORTING_DATABASE_URL: 'postgres://reader@replica:5432/codeshelf' }).REPORTING_DATABASE_URL).toBe('postgres://reader@replica:5432/codeshelf');
+    expect(rejectionOf({ REPORTING_DATABASE_URL: 'mysql://replica/codeshelf' })).toMatch(/REPORTING_DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
   it('converts the strings of process.env to numbers and booleans', () => {
     const env = validateEnv({ PORT: '8080', DB_POOL_SIZE: '20', DB_MIGRATE_ON_START: 'false' });
 

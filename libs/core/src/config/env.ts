@@ -30,6 +30,14 @@ export class Env {
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * A read replica (a hot standby of DATABASE_URL) that the report routes read from; unset or empty: they read
+   * DATABASE_URL like every other route. Its figures lag the primary by the replication delay.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'REPORTING_DATABASE_URL must be a postgres:// URL' })
+  REPORTING_DATABASE_URL?: string;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
 
