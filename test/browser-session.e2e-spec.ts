@@ -91,6 +91,9 @@ describe('Browser sessions (cookie sign-in)', () => {
     const cookie = cookieOf(await signIn(admin.email).expect(200));
     await db.query(`UPDATE browser_session SET created_at = now() - interval '8 days', expires_at = now() - interval '1 second' WHERE user_id = $1 AND revoked_at IS NULL`, [admin.id]);
     await request(http).get('/v1/me').set('Cookie', cookie).expect(401);
+    // The next sign-in clears the user's expired sessions away.
+    await signIn(admin.email).expect(200);
+    expect(await db.query(`SELECT id FROM browser_session WHERE user_id = $1 AND expires_at <= now()`, [admin.id])).toEqual([]);
   });
 
   it('refuses a cross-site form post with the cookie (403 csrf-refused) and writes nothing', async () => {
