@@ -69,6 +69,14 @@ describe('Browser sessions (cookie sign-in)', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('refuses a sign-in posted from another site (login CSRF) before looking at the password, and takes one from ours', async () => {
+    const res = await signIn(admin.email).set('Origin', 'https://evil.example').type('application/x-www-form-urlencoded').expect(403);
+    expect(res.body.type).toContain('csrf-refused');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    await signIn(admin.email).set('Origin', 'https://club.example.org').expect(200);
+    await signIn(admin.email).set('Host', 'app.example').set('Origin', 'http://app.example').expect(200);
+  });
+
   it('counts its attempts with POST /v1/auth/login’s: the two doors do not double the guesses', async () => {
     const address = someAddress();
     for (let i = 0; i < 10; i++) await request(http).post('/v1/auth/login').set('X-Forwarded-For', address).send({ email: admin.email, password: `wrong guess ${i}` }).expect(401);
