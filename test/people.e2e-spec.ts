@@ -53,7 +53,7 @@ describe('People (HTTP)', () => {
       const [message] = await consentRequestsOf(app, teen.participantId);
       expect(message).toMatchObject({ guardianEmail, guardianName: 'Anne Isabella', teenFirstName: 'Ada' });
       const publicUrl = app.get<AppEnv>(envConfig.KEY).PUBLIC_URL.replace(/\/+$/, '');
-      expect(message.consentUrl.startsWith(`${publicUrl}/v1/consents/`)).toBe(true);
+      expect(message.consentUrl.startsWith(`${publicUrl}/consent/`)).toBe(true);
       expect(message.consentUrl).toMatch(/\/[A-Za-z0-9_-]{43}$/);
       expect(new Date(message.expiresAt).getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
       // Only the hash of the token is kept.
@@ -115,8 +115,8 @@ describe('People (HTTP)', () => {
       const teen = await signUpTeen(app, { firstName: 'Tess', guardianName: 'Gina Guardian' });
       const token = await consentTokenOf(app, teen.participantId);
       const opened = await request(app.getHttpServer()).get(`/v1/consents/${token}`).expect(200);
-      expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'guardianName', 'teenFirstName']);
-      expect(opened.body).toMatchObject({ teenFirstName: 'Tess', guardianName: 'Gina Guardian' });
+      expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'guardianName', 'language', 'teenFirstName']);
+      expect(opened.body).toMatchObject({ teenFirstName: 'Tess', guardianName: 'Gina Guardian', language: 'en' });
       await answer(token, { guardianName: 'Gina Guardian', accept: true }).expect(200);
       await request(app.getHttpServer()).get(`/v1/consents/${token}`).expect(410);
       await request(app.getHttpServer()).get('/v1/consents/never-sent').expect(404);
