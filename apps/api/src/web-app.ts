@@ -1,8 +1,8 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import type { AppEnv } from '@codeshelf/core';
+import { type AppEnv, answerFrameworkError } from '@codeshelf/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -65,11 +65,18 @@ export async function serveWebApp(app: NestFastifyApplication, env: Pick<AppEnv,
   const files = built ? filesUnder(root) : new Set<string>();
   if (built) await app.register(fastifyStatic, { root, serve: false });
   const csp = appCsp(env);
+  const maxParamLength = app.getHttpAdapter().getInstance().initialConfig.maxParamLength ?? 100;
 
   const answer = (request: FastifyRequest, reply: FastifyReply) => {
     const path = safelyDecoded(request.url.split('?')[0]);
     if (path === undefined) return reply.callNotFound();
-    if (API_PATHS.test(path)) return reply.callNotFound();
+    if (API_PATHS.test(path)) {
+      // The router gives this catch-all a segment too long for its parameters instead of refusing it: refuse it as the router does.
+      if (path.split('/').some((segment) => segment.length > maxParamLength)) {
+        return answerFrameworkError(Object.assign(new Error('path segment too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 }) as FastifyError, request, reply);
+      }
+      return reply.callNotFound();
+    }
     if (!built) {
       return reply
         .code(404)
