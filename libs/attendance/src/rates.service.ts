@@ -68,18 +68,17 @@ SELECT t.program_id, t.participant_id, t.enrolled_at,
  ORDER BY p.starts_on, t.enrolled_at`;
 
 /**
- * Rule 8's standing of the participant `participant` (an SQL expression naming a participant id) as one
- * scalar: attended (present or late) / held over every seat (enrolled or completed), sessions held since the
- * seat was taken, rounded to four places as `RatesService.standing` rounds it; NULL before any was held. For
- * queries that compare many teens' standing without fetching it, such as how many teens share an applicant's
- * attendance band (the partners' private-applicant profile).
+ * Rule 8's standing of every teen at once, as rows `(participant_id, rate)`: attended (present or late) / held
+ * over every seat (enrolled or completed), sessions held since the seat was taken, rounded to four places as
+ * `RatesService.standing` rounds it; a teen before any held session has no row. For queries that compare many
+ * teens' standing without fetching it, such as how many teens share an applicant's attendance band.
  */
-export const standingRateSql = (participant: string) => `(
-  SELECT round((count(*) FILTER (WHERE a.status IN ('present', 'late')))::numeric / NULLIF(count(*), 0), 4)
+export const standingRatesSql = `
+  SELECT e.participant_id, round((count(*) FILTER (WHERE a.status IN ('present', 'late')))::numeric / NULLIF(count(*), 0), 4) AS rate
     FROM enrollment e
     JOIN session s ON s.program_id = e.program_id AND s.status = 'scheduled' AND s.starts_at <= now() AND s.ends_at > e.enrolled_at
     LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = e.participant_id
-   WHERE e.participant_id = ${participant} AND e.status IN ('enrolled', 'completed'))`;
+   WHERE e.status IN ('enrolled', 'completed') GROUP BY e.participant_id`;
 
 /** A teen's standing over all their seats (rule 8). */
 export interface AttendanceStanding {

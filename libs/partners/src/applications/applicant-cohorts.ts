@@ -1,4 +1,4 @@
-import { standingRateSql } from '@codeshelf/attendance';
+import { standingRatesSql } from '@codeshelf/attendance';
 import { type AppEnv, envConfig, TransactionService } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Cohort, type Disclosure, type DisclosurePlan, shownOf } from './applicant-profile';
@@ -6,24 +6,30 @@ import { type Cohort, type Disclosure, type DisclosurePlan, shownOf } from './ap
 /** A participant's age today (UTC, as `ageOn(birthDate, todayUtc())` has it), in whole years. */
 const AGE = `date_part('year', age((now() AT TIME ZONE 'UTC')::date, pt.birth_date))`;
 
+/**
+ * The library's teens (not erased) with their age and standing rate, worked out once for the whole walk: a rate
+ * per teen per cohort tried would cost cohorts × teens rate lookups (minutes on a library of thousands).
+ */
+const TEENS = `teens AS MATERIALIZED (
+  SELECT pt.id, ${AGE} AS age, st.rate FROM participant pt LEFT JOIN (${standingRatesSql}) st ON st.participant_id = pt.id WHERE pt.erased_at IS NULL
+)`;
+
 /** A cohort's age and rate as the walk reads them (`c`); its programs are the walk's own (`q.programs`). */
 const COHORT_COLUMNS = 'c(age_min int, age_max int, unheld boolean, held boolean, held_min numeric, held_below numeric, any_rate boolean)';
 
 /**
  * Whether at least $2 (REPORT_MIN_CELL) teens of the library (participants not erased) are in the cohort `c`
  * and hold a seat in every program of `q.programs`. The count stops at $2, so a common profile costs a few
- * rows, not the whole library; the rate is worked out only where the cohort asks for one.
+ * rows, not the whole library.
  */
 const ENOUGH = `(
   SELECT count(*) >= $2 FROM (
-    SELECT 1 FROM participant pt
-     WHERE pt.erased_at IS NULL
-       AND (c.age_min IS NULL OR ${AGE} >= c.age_min) AND (c.age_max IS NULL OR ${AGE} <= c.age_max)
+    SELECT 1 FROM teens pt
+     WHERE (c.age_min IS NULL OR pt.age >= c.age_min) AND (c.age_max IS NULL OR pt.age <= c.age_max)
        AND NOT EXISTS (SELECT 1 FROM unnest(q.programs) AS need(id) WHERE NOT EXISTS (
              SELECT 1 FROM enrollment se WHERE se.participant_id = pt.id AND se.program_id = need.id AND se.status IN ('enrolled', 'completed')))
-       AND (c.any_rate OR (SELECT CASE WHEN st.rate IS NULL THEN c.unheld
-                                       ELSE c.held AND (c.held_min IS NULL OR st.rate >= c.held_min) AND (c.held_below IS NULL OR st.rate < c.held_below) END
-                             FROM (SELECT ${standingRateSql('pt.id')} AS rate) st))
+       AND (c.any_rate OR CASE WHEN pt.rate IS NULL THEN c.unheld
+                               ELSE c.held AND (c.held_min IS NULL OR pt.rate >= c.held_min) AND (c.held_below IS NULL OR pt.rate < c.held_below) END)
      LIMIT $2) cohort)`;
 
 /**
@@ -31,7 +37,7 @@ const ENOUGH = `(
  * band alternatives in turn until one holds, then each next step tries one program on what is kept so far.
  */
 const WALK = `
-WITH RECURSIVE plan AS (
+WITH RECURSIVE ${TEENS}, plan AS (
   SELECT p.*, jsonb_array_length(p.bands) AS bands_n FROM jsonb_to_recordset($1::jsonb) AS p(key int, start jsonb, bands jsonb, programs uuid[])
 ), walk AS (
   SELECT p.key, 0 AS step, NULL::int AS band, p.start AS cohort, '{}'::uuid[] AS kept FROM plan p
