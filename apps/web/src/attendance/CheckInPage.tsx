@@ -15,14 +15,14 @@ export default function CheckInPage() {
   );
 }
 
-/** Today's sessions of mine, the one happening now (or next) first. */
+/** My sessions of the coming day that have not ended, the one happening now (or next) first. */
 function useTodaysSessions() {
   return useQuery({
     queryKey: ['my-schedule', 'today'],
     queryFn: async () => {
       const now = new Date();
       const from = new Date(now.getTime() - 12 * 3_600_000).toISOString();
-      const to = new Date(now.getTime() + 12 * 3_600_000).toISOString();
+      const to = new Date(now.getTime() + 24 * 3_600_000).toISOString();
       const items = unwrap(await api.GET('/v1/me/schedule', { params: { query: { from, to, limit: 20 } } })).items;
       return items
         .filter((item) => item.status === 'scheduled' && item.as === 'participant' && new Date(item.endsAt) > now)
