@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium: the npm registry's browser downloads are not reachable here, so `.ci/run` installs the package. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+/** A small phone: every page must fit it without horizontal scroll. */
+export const PHONE = { width: 360, height: 740 };
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Chromium with a fresh profile (Playwright's `launch` gives each browser a new temporary user-data-dir and removes it on close).
+ * A missing browser fails the test with the way to install it: a skipped browser test would hide a broken app.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 60_000 });
+}
+
+/** One person's browser: its own cookies, a phone-sized window, the language its browser asks for. */
+export async function personIn(browser: Browser, baseURL: string, locale: 'en-US' | 'es-US'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport: PHONE, locale, extraHTTPHeaders: { 'Accept-Language': locale } });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  return context;
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core run in the page, answering its serious and critical violations. It goes in through the DevTools protocol
+ * (page.evaluate), which the page's Content-Security-Policy does not apply to, so the CSP under test stays as served.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    () => (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run().then((r) => r.violations),
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
+}
+
+/** How far the page is wider than its window (0 when nothing scrolls sideways). */
+export const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/**
+ * What every page visited must pass: axe with no serious or critical violation, no sideways scroll at 360 px,
+ * and a full-page screenshot kept under test/browser/screenshots/ (ignored by git) for a person to look at.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+  expect({ page: name, overflowPx: await sidewaysOverflow(page) }).toEqual({ page: name, overflowPx: 0 });
+}
