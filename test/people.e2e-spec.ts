@@ -53,7 +53,7 @@ describe('People (HTTP)', () => {
       const [message] = await consentRequestsOf(app, teen.participantId);
       expect(message).toMatchObject({ guardianEmail, guardianName: 'Anne Isabella', teenFirstName: 'Ada' });
       const publicUrl = app.get<AppEnv>(envConfig.KEY).PUBLIC_URL.replace(/\/+$/, '');
-      expect(message.consentUrl.startsWith(`${publicUrl}/v1/consents/`)).toBe(true);
+      expect(message.consentUrl.startsWith(`${publicUrl}/consent/`)).toBe(true);
       expect(message.consentUrl).toMatch(/\/[A-Za-z0-9_-]{43}$/);
       expect(new Date(message.expiresAt).getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
       // Only the hash of the token is kept.

@@ -13,16 +13,19 @@ import { AuthService } from './auth/auth.service';
 import { JWT_ALGORITHM, JwtStrategy } from './auth/jwt.strategy';
 import { JWT_SECRET, JwtSecretModule } from './auth/jwt-secret.module';
 import { LocalStrategy } from './auth/local.strategy';
+import { BrowserSessionEntity } from './browser-sessions/browser-session.entity';
+import { BrowserSessionsController } from './browser-sessions/browser-sessions.controller';
+import { BrowserSessionsService } from './browser-sessions/browser-sessions.service';
 import { FirstAdmin } from './first-admin';
 import { CoordinatorBranchEntity } from './users/coordinator-branch.entity';
 import { UserEntity } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
-/** Accounts, login, tokens, sponsor API keys: who the caller is. The global AccessGuard uses it. */
+/** Accounts, login, tokens, browser sessions, sponsor API keys: who the caller is. The global AccessGuard uses it. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, CoordinatorBranchEntity, ApiKeyEntity]),
+    TypeOrmModule.forFeature([UserEntity, CoordinatorBranchEntity, ApiKeyEntity, BrowserSessionEntity]),
     PassportModule,
     JwtSecretModule,
     JwtModule.registerAsync({
@@ -35,8 +38,9 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [UsersService, AuthService, ApiKeysService, ApiKeysPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, FirstAdmin],
-  exports: [UsersService],
+  controllers: [AuthController, BrowserSessionsController, UsersController, ApiKeysController],
+  providers: [UsersService, AuthService, ApiKeysService, ApiKeysPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, FirstAdmin, BrowserSessionsService],
+  // BrowserSessionsService for the global AccessGuard, which the app module registers.
+  exports: [UsersService, BrowserSessionsService],
 })
 export class IdentityModule {}

@@ -37,7 +37,7 @@ export class Composer {
       to ? [{ to, ...content, messageId: `<${message.id}.${index}@codeshelf>`, ...(calendar ? { calendar } : {}) }] : [];
     switch (message.topic) {
       case 'guardian.consent_requested':
-        return mail(p.guardianEmail, templates.consentRequest({ guardianName: p.guardianName, teenFirstName: p.teenFirstName, consentUrl: p.consentUrl, expiresAt: p.expiresAt }));
+        return mail(p.guardianEmail, templates.consentRequest({ guardianName: p.guardianName, teenFirstName: p.teenFirstName, consentUrl: p.consentUrl, expiresAt: p.expiresAt, language: p.language }));
       case 'enrollment.enrolled':
       case 'enrollment.promoted':
       case 'enrollment.waitlisted': {

@@ -1,12 +1,14 @@
+const SIGNATURE = { en: '— Codeshelf, for your library’s coding club', es: '— Codeshelf, para el club de programación de tu biblioteca' };
+
 /** Plain text and HTML of one mail from its paragraphs, with an optional call to action. */
-export function letter(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string }) {
+export function letter(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string }, language: 'en' | 'es' = 'en') {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...(action ? [`${action.label}: ${action.url}`, ''] : []), '— Codeshelf, for your library’s coding club'].join('\n');
+  const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...(action ? [`${action.label}: ${action.url}`, ''] : []), SIGNATURE[language]].join('\n');
   const html = [
     `<p>${escape(greeting)}</p>`,
     ...paragraphs.map((p) => `<p>${escape(p)}</p>`),
     ...(action ? [`<p><a href="${escape(action.url)}">${escape(action.label)}</a></p>`] : []),
-    '<p>— Codeshelf, for your library’s coding club</p>',
+    `<p>${escape(SIGNATURE[language])}</p>`,
   ].join('\n');
   return { subject, text, html };
 }
@@ -14,8 +16,11 @@ export function letter(subject: string, greeting: string, paragraphs: string[], 
 const when = (iso: string, timezone: string) =>
   new Date(iso).toLocaleString('en-US', { timeZone: timezone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-export const templates = {
-  consentRequest: (p: { guardianName: string; teenFirstName: string; consentUrl: string; expiresAt: string }) =>
+type ConsentRequest = { guardianName: string; teenFirstName: string; consentUrl: string; expiresAt: string };
+
+/** The guardian's consent mail in each language a guardian may choose at sign-up. */
+const consentRequests = {
+  en: (p: ConsentRequest) =>
     letter(
       `Please confirm ${p.teenFirstName} may join the coding club`,
       `Dear ${p.guardianName},`,
@@ -25,6 +30,22 @@ export const templates = {
       ],
       { label: 'Review and answer', url: p.consentUrl },
     ),
+  es: (p: ConsentRequest) =>
+    letter(
+      `Confirme, por favor, que ${p.teenFirstName} puede unirse al club de programación`,
+      `Estimado/a ${p.guardianName}:`,
+      [
+        `${p.teenFirstName} se inscribió en el club de programación para adolescentes de la biblioteca. Como ${p.teenFirstName} es menor de edad, primero necesitamos su consentimiento.`,
+        `El enlace de abajo funciona una sola vez, hasta el ${p.expiresAt.slice(0, 10)}.`,
+      ],
+      { label: 'Revisar y responder', url: p.consentUrl },
+      'es',
+    ),
+};
+
+export const templates = {
+  // Messages queued before guardians chose a language carry none: they were English.
+  consentRequest: (p: ConsentRequest & { language?: string }) => (p.language === 'es' ? consentRequests.es : consentRequests.en)(p),
   enrolled: (p: { firstName: string; title: string; startsOn: string }) =>
     letter(`You're in: ${p.title}`, `Hi ${p.firstName},`, [`You have a seat in ${p.title}, starting ${p.startsOn}. The sessions are in the attached calendar file.`]),
   waitlisted: (p: { firstName: string; title: string; position: number }) =>

@@ -42,3 +42,9 @@ export class MediaConsentNeedsGuardianError extends ProblemError {
     });
   }
 }
+
+export class ConsentNotPendingError extends ProblemError {
+  constructor(status: string) {
+    super(409, 'consent-not-pending', 'Consent is not pending', `Your guardian’s consent is ${status}: there is nothing to ask them again.`);
+  }
+}

@@ -132,6 +132,14 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1) @Max(90)
   CONSENT_LINK_TTL_DAYS = 14;
 
+  /** Consent mails a teen may have sent again to their guardian per hour (each one is a mail to a third party). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  CONSENT_RESEND_RATE_LIMIT_PER_HOUR = 3;
+
+  /** How long a browser sign-in (the session cookie) lasts; signing out ends it sooner. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 90)
+  BROWSER_SESSION_TTL_HOURS = 24 * 7;
+
   /** Self check-in opens this many minutes before a session starts (and closes when it ends). */
   @Type(() => Number) @IsInt() @Min(0) @Max(240)
   CHECK_IN_OPENS_MINUTES_BEFORE = 15;
@@ -177,9 +185,13 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(5) @Max(3_600)
   OUTBOX_LEASE_SECONDS = 120;
 
-  /** Base of the links sent by e-mail (guardian consent). */
+  /** Base of the links sent by e-mail: the web app's address (the guardian's consent page is its /consent/<token>). */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
+
+  /** The built web app the API serves at `/`; when it does not exist the API starts without it. */
+  @IsString()
+  WEB_DIST_DIR = 'apps/web/dist';
 
   /** First admin, created on start when no admin exists yet. */
   @IsOptional() @IsString()

@@ -1,10 +1,11 @@
-import type { RateLimiter } from '@codeshelf/core';
+import type { AppEnv, RateLimiter } from '@codeshelf/core';
+import type { BrowserSessionsService } from '../browser-sessions/browser-sessions.service';
 import { Reflector } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
 import { AccessGuard, UnauthenticatedError } from './access.guard';
 
 describe(AccessGuard.name, () => {
-  const guard = new AccessGuard(new Reflector(), {} as RateLimiter);
+  const guard = new AccessGuard(new Reflector(), {} as RateLimiter, {} as BrowserSessionsService, { CORS_ORIGINS: '' } as AppEnv);
 
   it('passes on a database that cannot look the caller up, so the caller gets 503 and retries', () => {
     const lost = new QueryFailedError('select', [], new Error('Connection terminated unexpectedly'));

@@ -8,12 +8,13 @@ import { EntityManager, Repository } from 'typeorm';
 import { ParticipantsPolicy } from '../participants.policy';
 import { ParticipantDto } from '../participants/dto/participant.dto';
 import { SetConsentDto } from '../participants/dto/set-consent.dto';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { type GuardianLanguage, ParticipantEntity } from '../participants/participant.entity';
 import { lockParticipant } from '../participants/participant-writes';
-import { ConsentLinkGoneError, ConsentLinkNotFoundError, ParticipantNotFoundError } from '../people.errors';
+import { ConsentLinkGoneError, ConsentLinkNotFoundError, ConsentNotPendingError, ParticipantNotFoundError } from '../people.errors';
 import { AnswerConsentDto } from './dto/answer-consent.dto';
 import { ConsentAnswerDto } from './dto/consent-answer.dto';
 import { ConsentRequestDto } from './dto/consent-request.dto';
+import { ConsentResentDto } from './dto/consent-resent.dto';
 import { GuardianConsentTokenEntity } from './guardian-consent-token.entity';
 
 const DAY_MS = 86_400_000;
@@ -31,8 +32,8 @@ export class ConsentsService {
     private readonly policy: ParticipantsPolicy,
   ) {}
 
-  /** Mints a single-use link (only its hash is stored) and queues the e-mail to the guardian. */
-  async requestConsent(manager: EntityManager, participant: ParticipantEntity): Promise<void> {
+  /** Mints a single-use link (only its hash is stored) and queues the e-mail to the guardian, in their language. */
+  async requestConsent(manager: EntityManager, participant: ParticipantEntity): Promise<Date> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.env.CONSENT_LINK_TTL_DAYS * DAY_MS);
     await manager.getRepository(GuardianConsentTokenEntity).insert({ participantId: participant.id, tokenHash: hashToken(token), expiresAt });
@@ -41,8 +42,32 @@ export class ConsentsService {
       guardianEmail: participant.guardianEmail,
       guardianName: participant.guardianName,
       teenFirstName: participant.firstName,
-      consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/v1/consents/${token}`,
+      language: participant.guardianLanguage,
+      // The web app's consent page, which reads and answers the link through /v1/consents/{token}.
+      consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/consent/${token}`,
       expiresAt: expiresAt.toISOString(),
+    });
+    return expiresAt;
+  }
+
+  /** A teen whose consent is pending has their guardian mailed again: a new link, and the old ones stop. */
+  resend(principal: Principal): Promise<ConsentResentDto> {
+    return this.transactions.run(async (manager) => {
+      const participant = await manager
+        .getRepository(ParticipantEntity)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.userId = :userId AND p.erasedAt IS NULL', { userId: principal.id })
+        .getOne();
+      if (!participant) throw new ParticipantNotFoundError('of this account');
+      if (participant.consentStatus !== 'pending') throw new ConsentNotPendingError(participant.consentStatus);
+      await this.retireLinks(manager, participant.id);
+      const expiresAt = await this.requestConsent(manager, participant);
+      await this.audit.record(
+        { actor: { id: principal.id, kind: 'user' }, action: 'participant.consent_requested', entity: 'participant', entityId: participant.id, changes: { via: 'resend' } },
+        manager,
+      );
+      return { expiresAt };
     });
   }
 
@@ -58,15 +83,15 @@ export class ConsentsService {
 
   /** What an open link asks for, so that a consent page can show it before the guardian answers. */
   async describe(token: string): Promise<ConsentRequestDto> {
-    const rows: { first_name: string; guardian_name: string; expires_at: Date; open: boolean }[] = await this.tokens.query(
-      `SELECT p.first_name, p.guardian_name, t.expires_at, (t.used_at IS NULL AND t.expires_at > now() AND p.erased_at IS NULL) AS open
+    const rows: { first_name: string; guardian_name: string; guardian_language: GuardianLanguage; expires_at: Date; open: boolean }[] = await this.tokens.query(
+      `SELECT p.first_name, p.guardian_name, p.guardian_language, t.expires_at, (t.used_at IS NULL AND t.expires_at > now() AND p.erased_at IS NULL) AS open
          FROM guardian_consent_token t JOIN participant p ON p.id = t.participant_id
         WHERE t.token_hash = $1`,
       [hashToken(token)],
     );
     if (!rows[0]) throw new ConsentLinkNotFoundError();
     if (!rows[0].open) throw new ConsentLinkGoneError();
-    return { teenFirstName: rows[0].first_name, guardianName: rows[0].guardian_name, expiresAt: rows[0].expires_at };
+    return { teenFirstName: rows[0].first_name, guardianName: rows[0].guardian_name, language: rows[0].guardian_language, expiresAt: rows[0].expires_at };
   }
 
   /** The guardian's answer. The guarded UPDATE lets only one of two concurrent uses of a link through. */

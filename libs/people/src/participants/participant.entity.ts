@@ -3,6 +3,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 export const CONSENT_STATUSES = ['pending', 'granted', 'revoked'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
+/** The languages a guardian is written to: the consent mail and the consent page. */
+export const GUARDIAN_LANGUAGES = ['en', 'es'] as const;
+export type GuardianLanguage = (typeof GUARDIAN_LANGUAGES)[number];
+
 /**
  * A teen in the clubs. Minors need a guardian's consent before they take part; the guardian has no
  * account and answers through a one-time link. `userId` is the teen's own login, when they signed up.
@@ -43,6 +47,9 @@ export class ParticipantEntity {
 
   @Column({ type: 'text', nullable: true })
   guardianPhone: string | null;
+
+  @Column({ type: 'text', default: 'en' })
+  guardianLanguage: GuardianLanguage;
 
   @Column({ type: 'text', default: 'pending' })
   consentStatus: ConsentStatus;

@@ -44,6 +44,7 @@ export class ParticipantsService {
       ...input,
       userId: input.userId ?? null,
       homeBranchId: input.homeBranchId ?? null,
+      guardianLanguage: input.guardianLanguage ?? 'en',
       consentStatus: minor ? 'pending' : 'granted',
       consentGrantedAt: minor ? null : new Date(),
     });

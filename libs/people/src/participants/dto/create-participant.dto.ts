@@ -4,12 +4,14 @@ import {
   EmailField,
   GenderField,
   GradeField,
+  GuardianLanguageField,
   MediaConsentField,
   NameField,
   PhoneField,
   PostalCodeField,
   SchoolField,
 } from './participant-fields';
+import type { GuardianLanguage } from '../participant.entity';
 
 /** A participant a coordinator registers (no login); a minor's guardian is e-mailed a consent link. */
 export class CreateParticipantDto {
@@ -22,6 +24,7 @@ export class CreateParticipantDto {
   @NameField() guardianName: string;
   @EmailField() guardianEmail: string;
   @PhoneField({ required: false }) guardianPhone?: string;
+  @GuardianLanguageField({ required: false }) guardianLanguage?: GuardianLanguage;
   @MediaConsentField({ required: false }) mediaConsent?: boolean;
   @GenderField({ required: false }) gender?: string;
   @PostalCodeField({ required: false }) postalCode?: string;

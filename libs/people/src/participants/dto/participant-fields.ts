@@ -1,7 +1,8 @@
 import { documented, type FieldOptions, presence, Trim } from '@codeshelf/core';
 import { applyDecorators } from '@nestjs/common';
-import { IsBoolean, IsEmail, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
 import { isCalendarDate, todayUtc } from '../../age';
+import { GUARDIAN_LANGUAGES } from '../participant.entity';
 
 // The validation of each participant field, shared by the sign-up, create and update bodies.
 
@@ -13,6 +14,13 @@ export const EmailField = (options: FieldOptions = {}) =>
 
 export const BirthDateField = (options: FieldOptions = {}) =>
   applyDecorators(documented(options, { type: String, format: 'date', example: '2011-04-23' }), ...presence(options), IsBirthDate());
+
+export const GuardianLanguageField = (options: FieldOptions = {}) =>
+  applyDecorators(
+    documented(options, { enum: GUARDIAN_LANGUAGES, default: 'en', description: 'The language the guardian is written to (the consent mail and page)' }),
+    ...presence(options),
+    IsIn(GUARDIAN_LANGUAGES),
+  );
 
 export const SchoolField = (options: FieldOptions = {}) =>
   applyDecorators(documented(options, { type: String, maxLength: 200 }), Trim(), ...presence(options), IsString(), Length(1, 200));

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONSENT_STATUSES, type ConsentStatus, type ParticipantEntity } from '../participant.entity';
+import { CONSENT_STATUSES, type ConsentStatus, GUARDIAN_LANGUAGES, type GuardianLanguage, type ParticipantEntity } from '../participant.entity';
 
 /** A participant's record, for the teen themself and the staff who look after them. */
 export class ParticipantDto {
@@ -13,6 +13,7 @@ export class ParticipantDto {
   @ApiProperty() guardianName: string;
   @ApiProperty({ format: 'email' }) guardianEmail: string;
   @ApiPropertyOptional({ type: String, nullable: true }) guardianPhone: string | null;
+  @ApiProperty({ enum: GUARDIAN_LANGUAGES, description: 'The language the guardian is written to' }) guardianLanguage: GuardianLanguage;
   @ApiProperty({ enum: CONSENT_STATUSES }) consentStatus: ConsentStatus;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) consentGrantedAt: Date | null;
   @ApiProperty() mediaConsent: boolean;
@@ -35,6 +36,7 @@ export class ParticipantDto {
       guardianName: p.guardianName,
       guardianEmail: p.guardianEmail,
       guardianPhone: p.guardianPhone,
+      guardianLanguage: p.guardianLanguage,
       consentStatus: p.consentStatus,
       consentGrantedAt: p.consentGrantedAt,
       mediaConsent: p.mediaConsent,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { BirthDateField, EmailField, NameField } from '../../participants/dto/participant-fields';
+import { BirthDateField, EmailField, GuardianLanguageField, NameField } from '../../participants/dto/participant-fields';
+import type { GuardianLanguage } from '../../participants/participant.entity';
 
 /** A teen signing up: their login, who they are, and the guardian who consents for a minor. */
 export class SignupDto {
@@ -15,4 +16,5 @@ export class SignupDto {
   @BirthDateField() birthDate: string;
   @NameField() guardianName: string;
   @EmailField() guardianEmail: string;
+  @GuardianLanguageField({ required: false }) guardianLanguage?: GuardianLanguage;
 }
