@@ -1,6 +1,7 @@
 /** What a person reads on the pages, in each language: the tests find elements by these names, as a screen reader user would. */
 export interface Words {
-  language: string;
+  /** The language the guardian is to be written to, as the sign-up form's choice. */
+  language: 'en' | 'es';
   catalogueHeading: RegExp;
   addToCalendar: RegExp;
   enroll: RegExp;
@@ -40,7 +41,7 @@ export interface Words {
 
 export const WORDS: Record<'en' | 'es', Words> = {
   en: {
-    language: 'es',
+    language: 'en',
     catalogueHeading: /programs|clubs/i,
     addToCalendar: /add to calendar/i,
     enroll: /^enroll/i,
@@ -57,7 +58,7 @@ export const WORDS: Record<'en' | 'es', Words> = {
     signUpSubmit: /sign up|create/i,
     homeHeading: /my|home/i,
     consentPending: /waiting for.*guardian|consent.*pending/i,
-    consentMailSubject: /confirm/i,
+    consentMailSubject: /^Please confirm Ada may join the coding club$/,
     sponsorsSeeAggregates: /sponsor/i,
     grant: /grant|i agree|allow/i,
     granted: /thank|granted/i,
@@ -78,7 +79,7 @@ export const WORDS: Record<'en' | 'es', Words> = {
     signOut: /sign out/i,
   },
   es: {
-    language: 'en',
+    language: 'es',
     catalogueHeading: /programas|clubes/i,
     addToCalendar: /calendario/i,
     enroll: /inscrib/i,
@@ -95,7 +96,7 @@ export const WORDS: Record<'en' | 'es', Words> = {
     signUpSubmit: /regist|crear/i,
     homeHeading: /mi|inicio/i,
     consentPending: /esperando|pendiente/i,
-    consentMailSubject: /confirm/i,
+    consentMailSubject: /^Confirme, por favor, que Ada puede unirse al club de programación$/,
     sponsorsSeeAggregates: /patrocinador/i,
     grant: /autorizo|acepto|permitir|dar/i,
     granted: /gracias|otorgado|concedido/i,
