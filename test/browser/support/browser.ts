@@ -31,9 +31,22 @@ export async function launchChromium(): Promise<Browser> {
 /** One person's browser: its own cookies, a phone-sized window, the language its browser asks for. */
 export async function personIn(browser: Browser, baseURL: string, locale: 'en-US' | 'es-US'): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale, extraHTTPHeaders: { 'Accept-Language': locale } });
+  context.on('page', watchForErrors);
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   return context;
+}
+
+/** What went wrong in each page that a person would not see: uncaught errors and what the Content-Security-Policy blocked. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+function watchForErrors(page: Page): void {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -63,12 +76,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /**
- * What every page visited must pass: axe with no serious or critical violation, no sideways scroll at 360 px,
- * and a full-page screenshot kept under test/browser/screenshots/ (ignored by git) for a person to look at.
+ * What every page visited must pass: axe with no serious or critical violation, no sideways scroll at 360 px, no
+ * uncaught error and nothing blocked by the CSP since the page opened, and a full-page screenshot kept under test/browser/screenshots/ (ignored by git) for a person to look at.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
   expect({ page: name, overflowPx: await sidewaysOverflow(page) }).toEqual({ page: name, overflowPx: 0 });
+  expect({ page: name, errors: pageErrors.get(page) ?? [] }).toEqual({ page: name, errors: [] });
 }
