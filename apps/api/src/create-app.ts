@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 
 /** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(): Promise<NestFastifyApplication> {
@@ -31,5 +32,6 @@ export async function createApp(): Promise<NestFastifyApplication> {
       requestContext.run({ requestId: String(request.id) }, done);
     });
   serveOpenApi(app);
+  await serveWebApp(app, env);
   return app;
 }
