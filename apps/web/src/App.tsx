@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { CataloguePage } from './programs/CataloguePage';
+import { Layout } from './ui/Layout';
+import { NotFoundPage } from './ui/NotFoundPage';
+
+const ProgramPage = lazy(() => import('./programs/ProgramPage'));
+const SignUpPage = lazy(() => import('./people/SignUpPage'));
+const SignInPage = lazy(() => import('./people/SignInPage'));
+const ConsentPage = lazy(() => import('./people/ConsentPage'));
+const MePage = lazy(() => import('./enrollment/MePage'));
+const CheckInPage = lazy(() => import('./attendance/CheckInPage'));
+const InternshipsPage = lazy(() => import('./internships/InternshipsPage'));
+
+export const routes = [
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <CataloguePage /> },
+      { path: '/programs/:id', element: <ProgramPage /> },
+      { path: '/sign-up', element: <SignUpPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/consent/:token', element: <ConsentPage /> },
+      { path: '/me', element: <MePage /> },
+      { path: '/check-in', element: <CheckInPage /> },
+      { path: '/internships', element: <InternshipsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

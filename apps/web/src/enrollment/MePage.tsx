@@ -1,0 +1,178 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { useBranches } from '../programs/queries';
+import { Loading, RequireSignIn } from '../ui/Layout';
+import { ProblemMessage } from '../ui/ProblemMessage';
+import { problemOf } from '../ui/problem';
+import { formatDate, formatTimeRange } from '../ui/time';
+
+export default function MePage() {
+  return (
+    <RequireSignIn>
+      <TeenHome />
+    </RequireSignIn>
+  );
+}
+
+function TeenHome() {
+  const { t } = useTranslation();
+  const participant = useQuery({
+    queryKey: ['my-participant'],
+    queryFn: async () => unwrap(await api.GET('/v1/me/participant')),
+  });
+  return (
+    <section>
+      <h1>{participant.data ? t('me.title', { name: participant.data.firstName }) : t('me.titlePlain')}</h1>
+      {participant.data && participant.data.consentStatus !== 'granted' && <ConsentPending participant={participant.data} />}
+      <Enrollments />
+      <Schedule />
+      <CalendarFeed />
+    </section>
+  );
+}
+
+function ConsentPending({ participant }: { participant: Schemas['ParticipantDto'] }) {
+  const { t } = useTranslation();
+  const resend = useMutation({ mutationFn: async () => unwrap(await api.POST('/v1/me/consent-request')) });
+  return (
+    <div className="alert alert--warn" role="region" aria-labelledby="consent-pending">
+      <h2 id="consent-pending">{t('me.consent.title')}</h2>
+      <p>{t('me.consent.body', { guardian: participant.guardianName, email: participant.guardianEmail })}</p>
+      <button type="button" className="button button--secondary" disabled={resend.isPending} onClick={() => resend.mutate()}>
+        {t('me.consent.resend')}
+      </button>
+      {resend.isSuccess && <p role="status">{t('me.consent.sent')}</p>}
+      <ProblemMessage problem={problemOf(resend.error)} />
+    </div>
+  );
+}
+
+function Enrollments() {
+  const { t, i18n } = useTranslation();
+  const enrollments = useQuery({
+    queryKey: ['my-enrollments'],
+    queryFn: async () => unwrap(await api.GET('/v1/me/enrollments', { params: { query: { limit: 100 } } })).items,
+  });
+  const active = (enrollments.data ?? []).filter((e) => e.status === 'enrolled' || e.status === 'waitlisted');
+  return (
+    <section aria-labelledby="my-enrollments">
+      <h2 id="my-enrollments">{t('me.enrollments')}</h2>
+      {enrollments.isPending && <Loading />}
+      <ProblemMessage problem={problemOf(enrollments.error)} />
+      {enrollments.isSuccess && active.length === 0 && (
+        <p>
+          {t('me.noEnrollments')} <Link to="/">{t('me.findClub')}</Link>
+        </p>
+      )}
+      <ul className="list">
+        {active.map((enrollment) => (
+          <li key={enrollment.id}>
+            <Link to={`/programs/${enrollment.programId}`}>{enrollment.program.title}</Link>{' '}
+            <span className="meta">
+              {t('programs.dates', { from: formatDate(enrollment.program.startsOn, i18n.language), to: formatDate(enrollment.program.endsOn, i18n.language) })}
+            </span>
+            <p>{enrollment.status === 'waitlisted' ? t('me.waitlistPlace', { place: enrollment.waitlistPosition }) : t('me.enrolled')}</p>
+            <Withdraw enrollment={enrollment} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Withdraw({ enrollment }: { enrollment: Schemas['MyEnrollmentDto'] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/v1/enrollments/{id}/withdraw', { params: { path: { id: enrollment.id } } })),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['my-enrollments'] });
+      void client.invalidateQueries({ queryKey: ['my-schedule'] });
+      void client.invalidateQueries({ queryKey: ['programs'] });
+      void client.invalidateQueries({ queryKey: ['program', enrollment.programId] });
+    },
+  });
+  if (!confirming)
+    return (
+      <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+        {t('me.withdraw', { title: enrollment.program.title })}
+      </button>
+    );
+  return (
+    <div role="group" aria-labelledby={`confirm-${enrollment.id}`} className="confirm">
+      <p id={`confirm-${enrollment.id}`}>{t('me.withdrawConfirm', { title: enrollment.program.title })}</p>
+      <div className="actions">
+        <button type="button" className="button button--danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
+          {t('me.withdrawYes')}
+        </button>
+        <button type="button" className="button button--secondary" autoFocus onClick={() => setConfirming(false)}>
+          {t('me.withdrawNo')}
+        </button>
+      </div>
+      <ProblemMessage problem={problemOf(withdraw.error)} />
+    </div>
+  );
+}
+
+function Schedule() {
+  const { t, i18n } = useTranslation();
+  const schedule = useQuery({
+    queryKey: ['my-schedule'],
+    queryFn: async () => unwrap(await api.GET('/v1/me/schedule', { params: { query: { limit: 20 } } })).items,
+  });
+  return (
+    <section aria-labelledby="my-schedule">
+      <h2 id="my-schedule">{t('me.schedule')}</h2>
+      {schedule.isSuccess && schedule.data.length === 0 && <p>{t('me.noSessions')}</p>}
+      <ul className="list">
+        {schedule.data?.map((item) => (
+          <li key={item.sessionId} className={item.status === 'cancelled' ? 'cancelled' : undefined}>
+            <strong>{formatTimeRange(item.startsAt, item.endsAt, item.timezone, i18n.language)}</strong> · {item.programTitle}
+            <br />
+            <span className="meta">
+              {[item.topic, item.branchName, item.roomName].filter(Boolean).join(' · ')} ({item.timezone})
+            </span>
+            {item.status === 'cancelled' && <p>{t('program.cancelled')}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const feed = useMutation({ mutationFn: async () => unwrap(await api.POST('/v1/me/calendar-token')) });
+  useBranches();
+  return (
+    <section aria-labelledby="calendar-feed">
+      <h2 id="calendar-feed">{t('me.feed.title')}</h2>
+      <p>{t('me.feed.body')}</p>
+      {!feed.data && (
+        <button type="button" className="button button--secondary" disabled={feed.isPending} onClick={() => feed.mutate()}>
+          {t('me.feed.show')}
+        </button>
+      )}
+      {feed.data && (
+        <div className="copy">
+          <label htmlFor="feed-url">{t('me.feed.label')}</label>
+          <input id="feed-url" readOnly value={feed.data.url} onFocus={(event) => event.currentTarget.select()} />
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void navigator.clipboard?.writeText(feed.data.url).then(() => setCopied(true))}
+          >
+            {t('me.feed.copy')}
+          </button>
+          {copied && <p role="status">{t('me.feed.copied')}</p>}
+        </div>
+      )}
+      <ProblemMessage problem={problemOf(feed.error)} />
+    </section>
+  );
+}

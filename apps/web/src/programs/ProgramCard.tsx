@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Schemas } from '../api/client';
+import { formatDate, weeklyTime } from '../ui/time';
+import { useFirstSessions } from './queries';
+
+type Props = { program: Schemas['ProgramDto']; branch?: Schemas['BranchDto'] };
+
+export function Availability({ program }: { program: Schemas['ProgramDto'] }) {
+  const { t } = useTranslation();
+  if (program.seatsLeft > 0) return <span className="badge badge--ok">{t('programs.seatsLeft', { count: program.seatsLeft })}</span>;
+  if (program.waitlistEnabled) return <span className="badge badge--warn">{t('programs.waitlist', { count: program.waitlistedCount })}</span>;
+  return <span className="badge badge--full">{t('programs.full')}</span>;
+}
+
+export function WeeklyTime({ programId, timeZone }: { programId: string; timeZone?: string }) {
+  const { t, i18n } = useTranslation();
+  const sessions = useFirstSessions(programId);
+  const first = sessions.data?.[0];
+  if (!first || !timeZone) return null;
+  const weekly = weeklyTime(first.startsAt, first.endsAt, timeZone, i18n.language);
+  return <p>{t('programs.weekly', weekly)}</p>;
+}
+
+export function ProgramCard({ program, branch }: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <article className="card" aria-labelledby={`program-${program.id}`}>
+      <h2 id={`program-${program.id}`}>
+        <Link to={`/programs/${program.id}`}>{program.title}</Link>
+      </h2>
+      <p className="meta">
+        {branch?.name} · {t(`levels.${program.level}`)} · {t('programs.ages', { min: program.minAge, max: program.maxAge })}
+      </p>
+      <p>{t('programs.dates', { from: formatDate(program.startsOn, i18n.language), to: formatDate(program.endsOn, i18n.language) })}</p>
+      <WeeklyTime programId={program.id} timeZone={branch?.timezone} />
+      <Availability program={program} />
+    </article>
+  );
+}

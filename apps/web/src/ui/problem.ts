@@ -1,0 +1,24 @@
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { ApiProblem, type Problem } from '../api/client';
+
+export function problemOf(error: unknown): Problem | undefined {
+  return error instanceof ApiProblem ? error.problem : undefined;
+}
+
+/**
+ * Puts each field error of a problem+json answer next to the field it names (the form keeps what was
+ * typed); returns what is left to show above the form (the problem's own words when no field is named).
+ */
+export function applyProblem<T extends FieldValues>(error: unknown, fields: readonly Path<T>[], setError: UseFormSetError<T>): Problem | undefined {
+  const problem = problemOf(error);
+  if (!problem) return undefined;
+  let placed = 0;
+  for (const fieldError of problem.errors ?? []) {
+    const name = fieldError.field.split('.')[0] as Path<T>;
+    if (fields.includes(name)) {
+      setError(name, { type: 'server', message: fieldError.message });
+      placed += 1;
+    }
+  }
+  return placed > 0 && placed === (problem.errors ?? []).length ? undefined : problem;
+}
