@@ -9,6 +9,7 @@ const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export interface Club {
+  branchId: string;
   programId: string;
   title: string;
   coordinator: TestUser;
@@ -24,7 +25,7 @@ export interface Club {
 export async function oneSeatClub(app: NestFastifyApplication, label: string): Promise<Club> {
   const http = app.getHttpServer();
   const title = `${label} club ${randomUUID().slice(0, 6)}`;
-  const { program, coordinator } = await publishedProgram(app, {
+  const { branchId, program, coordinator } = await publishedProgram(app, {
     title,
     capacity: 1,
     waitlistEnabled: true,
@@ -58,7 +59,7 @@ export async function oneSeatClub(app: NestFastifyApplication, label: string): P
     })
     .expect(201);
   await request(http).post(`/v1/internships/${created.body.id}/open`).set(bearer(sponsor)).expect(200);
-  return { programId: program.id, title, coordinator, sessionId: session.body.id, internship: { id: created.body.id, title: internshipTitle } };
+  return { branchId, programId: program.id, title, coordinator, sessionId: session.body.id, internship: { id: created.body.id, title: internshipTitle } };
 }
 
 /** The check-in code a coordinator puts on the screen, generated through the API. */
