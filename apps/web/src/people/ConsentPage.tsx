@@ -21,7 +21,7 @@ export default function ConsentPage() {
     queryFn: async () => unwrap(await api.GET('/v1/consents/{token}', { params: { path: { token } } })),
     retry: false,
   });
-  const language = (request.data as { language?: string } | undefined)?.language;
+  const language = request.data?.language;
   useEffect(() => {
     if (language && language !== i18n.language) void i18n.changeLanguage(language);
   }, [language]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -60,9 +60,9 @@ export default function ConsentPage() {
       <p>{t('consent.what', { teen: r.teenFirstName })}</p>
       <h2>{t('consent.dataTitle')}</h2>
       <ul>
-        <li>{t('consent.dataKept')}</li>
-        <li>{t('consent.whoSees')}</li>
-        <li>{t('consent.sponsors')}</li>
+        <li>{t('consent.dataKept', { teen: r.teenFirstName })}</li>
+        <li>{t('consent.whoSees', { teen: r.teenFirstName })}</li>
+        <li>{t('consent.sponsors', { teen: r.teenFirstName })}</li>
         <li>{t('consent.revoke')}</li>
       </ul>
       <p className="hint">{t('consent.expires', { when: formatDateTime(r.expiresAt, Intl.DateTimeFormat().resolvedOptions().timeZone, i18n.language) })}</p>
@@ -71,7 +71,7 @@ export default function ConsentPage() {
         <Field label={t('consent.yourName')} autoComplete="name" error={formState.errors.guardianName?.message} {...register('guardianName', { required: t('form.required') })} />
         <div className="check">
           <input id="media-consent" type="checkbox" {...register('mediaConsent')} />
-          <label htmlFor="media-consent">{t('consent.media')}</label>
+          <label htmlFor="media-consent">{t('consent.media', { teen: r.teenFirstName })}</label>
         </div>
         <div className="actions">
           <button type="submit" className="button" disabled={answer.isPending}>

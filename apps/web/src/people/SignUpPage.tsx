@@ -39,8 +39,11 @@ export default function SignUpPage() {
   const signUp = useMutation({
     mutationFn: async (values: Values) => {
       const { guardianName, guardianEmail, guardianLanguage, ...teen } = values;
-      const body = minor ? { ...teen, guardianName, guardianEmail, guardianLanguage } : teen;
-      const created = unwrap(await api.POST('/v1/auth/signup', { body: body as never }));
+      // The API asks every sign-up for a guardian; an adult is their own (and consents for themselves).
+      const body = minor
+        ? { ...teen, guardianName, guardianEmail, guardianLanguage }
+        : { ...teen, guardianName: `${teen.firstName} ${teen.lastName}`, guardianEmail: teen.email, guardianLanguage };
+      const created = unwrap(await api.POST('/v1/auth/signup', { body }));
       unwrap(await api.POST('/v1/auth/session', { body: { email: values.email, password: values.password } }));
       return created;
     },

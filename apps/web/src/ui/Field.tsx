@@ -56,3 +56,28 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
     </div>
   );
 });
+
+type TextAreaProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; error?: string };
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField({ label, hint, error, id, ...area }, ref) {
+  const generated = useId();
+  const areaId = id ?? generated;
+  const hintId = hint ? `${areaId}-hint` : undefined;
+  const errorId = error ? `${areaId}-error` : undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={areaId}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <textarea ref={ref} id={areaId} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...area} />
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+});
