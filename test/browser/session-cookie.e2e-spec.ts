@@ -4,9 +4,9 @@ import request from 'supertest';
 import { publishedProgram } from '../support/enrollment-factories';
 import { bearer, PASSWORD } from '../support/identity';
 import { birthDateForAge, signUpTeen } from '../support/people-factories';
-import { checkPage, launchChromium, personIn } from './support/browser';
+import { checkPage, launchChromium, personIn, withEvidence } from './support/browser';
 import { startWebApp, type WebApp } from './support/web-app';
-import { WORDS } from './support/words';
+import { reads } from './support/words';
 
 /**
  * The browser's sign-in as a person meets it: an HttpOnly cookie no script can read, nothing secret in web storage,
@@ -17,7 +17,7 @@ describe('Cookie sign-in in the browser', () => {
   let browser: Browser;
   let elsewhere: Server;
   let elsewhereURL: string;
-  const w = WORDS.en;
+  const t = reads('en');
 
   beforeAll(async () => {
     [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
@@ -40,15 +40,16 @@ describe('Cookie sign-in in the browser', () => {
 
   async function signIn(page: Page, email: string) {
     await page.goto('/');
-    await page.getByRole('link', { name: w.signIn }).first().click();
-    await page.getByLabel(w.email, { exact: true }).fill(email);
-    await page.getByLabel(w.password).fill(PASSWORD);
-    await checkPage(page, 'en-sign-in');
-    await page.getByRole('button', { name: w.signIn }).click();
-    await page.getByRole('heading', { name: w.homeHeading }).waitFor();
+    await page.getByRole('link', { name: t('nav.signIn') }).click();
+    await page.getByRole('heading', { name: t('signIn.title'), level: 1 }).waitFor();
+    await page.getByLabel(t('signUp.email')).fill(email);
+    await page.getByLabel(t('signUp.password')).fill(PASSWORD);
+    await checkPage(page, 'en-00-sign-in');
+    await page.getByRole('button', { name: t('signIn.submit') }).click();
+    await page.getByRole('heading', { name: t('me.title', { name: 'Ada' }), level: 1 }).waitFor();
   }
 
-  it('keeps the session in an HttpOnly cookie, refuses a form posted from another origin, and ends it on sign-out', async () => {
+  it('keeps the session in an HttpOnly cookie, refuses a form posted from another origin, and ends it on sign-out', () => withEvidence('session', async () => {
     const { program } = await publishedProgram(web.app, { minAge: 10, maxAge: 19 });
     const teen = await signUpTeen(web.app, { birthDate: birthDateForAge(18) });
     const enrollment = (await request(web.app.getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(teen)).expect(201)).body;
@@ -75,8 +76,8 @@ describe('Cookie sign-in in the browser', () => {
     expect(after.body.status).toBe('enrolled');
 
     // Signing out ends the session on the server: the same cookie, replayed, signs nobody in.
-    await page.getByRole('button', { name: w.signOut }).or(page.getByRole('link', { name: w.signOut })).first().click();
-    await page.getByRole('link', { name: w.signIn }).first().waitFor();
+    await page.getByRole('button', { name: t('nav.signOut') }).click();
+    await page.getByRole('link', { name: t('nav.signIn') }).waitFor();
     await request(web.app.getHttpServer()).get('/v1/me').set('Cookie', `${session.name}=${session.value}`).expect(401);
-  }, 120_000);
+  }), 120_000);
 });

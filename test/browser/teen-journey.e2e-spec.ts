@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { PASSWORD } from '../support/identity';
 import { birthDateForAge } from '../support/people-factories';
-import { checkPage, launchChromium, personIn } from './support/browser';
-import { checkInCode, type Club, enrollmentOf, oneSeatClub } from './support/club';
+import { checkPage, launchChromium, personIn, withEvidence } from './support/browser';
+import { checkInCode, enrollmentOf, oneSeatClub } from './support/club';
 import { startWebApp, type WebApp } from './support/web-app';
 import { type Language, reads } from './support/words';
 
@@ -37,7 +37,7 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     return (await personIn(browser, web.baseURL, locale)).newPage();
   }
 
-  it.each(['en', 'es'] as const)('in %s: sign up, consent, a seat and the waitlist, check in, apply', async (language) => {
+  it.each(['en', 'es'] as const)('in %s: sign up, consent, a seat and the waitlist, check in, apply', (language) => withEvidence(language, async () => {
     const t = reads(language);
     let shots = 0;
     const check = (page: Page, name: string) => checkPage(page, `${language}-${String(++shots).padStart(2, '0')}-${name}`);
@@ -169,5 +169,5 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     await adult.getByRole('button', { name: t('internships.send') }).click();
     await adult.getByText(t('internships.applied')).first().waitFor();
     await check(adult, 'internship-applied');
-  }, 240_000);
+  }), 240_000);
 });

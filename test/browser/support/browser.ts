@@ -40,8 +40,12 @@ export async function personIn(browser: Browser, baseURL: string, locale: 'en-US
 /** What went wrong in each page that a person would not see: uncaught errors and what the Content-Security-Policy blocked. */
 const pageErrors = new WeakMap<Page, string[]>();
 
+const openPages = new Set<Page>();
+
 function watchForErrors(page: Page): void {
   const errors: string[] = [];
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   pageErrors.set(page, errors);
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
@@ -85,4 +89,25 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
   expect({ page: name, overflowPx: await sidewaysOverflow(page) }).toEqual({ page: name, overflowPx: 0 });
   expect({ page: name, errors: pageErrors.get(page) ?? [] }).toEqual({ page: name, errors: [] });
+}
+
+/**
+ * Runs a journey; when a step fails, keeps a screenshot of every open page (`failed-<label>-<n>.png`) and adds
+ * each page's address and visible text to the error, so a failure in CI says what the person saw.
+ */
+export async function withEvidence<T>(label: string, journey: () => Promise<T>): Promise<T> {
+  try {
+    return await journey();
+  } catch (error) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const seen = await Promise.all(
+      [...openPages].map(async (page, n) => {
+        await page.screenshot({ path: join(SCREENSHOTS, `failed-${label}-${n + 1}.png`), fullPage: true }).catch(() => undefined);
+        const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no text)');
+        return `page ${n + 1} at ${page.url()}:\n${text.slice(0, 1_500)}`;
+      }),
+    );
+    if (error instanceof Error) error.message += `\n\nWhat the browser showed:\n${seen.join('\n\n')}`;
+    throw error;
+  }
 }
