@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
 import { bearer, createUser, PASSWORD, type TestUser } from './support/identity';
-import { signUpTeen, type SignedUpTeen } from './support/people-factories';
+import { signUpTeen, type SignedUpTeen, someAddress } from './support/people-factories';
 
 /** The browser's sign-in: an HttpOnly cookie the global guard accepts, ended on the server, and its CSRF defence. */
 describe('Browser sessions (cookie sign-in)', () => {
@@ -66,6 +66,14 @@ describe('Browser sessions (cookie sign-in)', () => {
   it('answers a wrong password 401 like POST /v1/auth/login, with no cookie', async () => {
     const res = await signIn(admin.email, 'not the password at all').expect(401);
     expect(res.body.type).toContain('invalid-credentials');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('counts its attempts with POST /v1/auth/login’s: the two doors do not double the guesses', async () => {
+    const address = someAddress();
+    for (let i = 0; i < 10; i++) await request(http).post('/v1/auth/login').set('X-Forwarded-For', address).send({ email: admin.email, password: `wrong guess ${i}` }).expect(401);
+    const res = await request(http).post('/v1/auth/session').set('X-Forwarded-For', address).send({ email: admin.email, password: PASSWORD }).expect(429);
+    expect(res.headers['retry-after']).toBeDefined();
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 

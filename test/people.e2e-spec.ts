@@ -115,8 +115,8 @@ describe('People (HTTP)', () => {
       const teen = await signUpTeen(app, { firstName: 'Tess', guardianName: 'Gina Guardian' });
       const token = await consentTokenOf(app, teen.participantId);
       const opened = await request(app.getHttpServer()).get(`/v1/consents/${token}`).expect(200);
-      expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'guardianName', 'teenFirstName']);
-      expect(opened.body).toMatchObject({ teenFirstName: 'Tess', guardianName: 'Gina Guardian' });
+      expect(Object.keys(opened.body).sort()).toEqual(['expiresAt', 'guardianName', 'language', 'teenFirstName']);
+      expect(opened.body).toMatchObject({ teenFirstName: 'Tess', guardianName: 'Gina Guardian', language: 'en' });
       await answer(token, { guardianName: 'Gina Guardian', accept: true }).expect(200);
       await request(app.getHttpServer()).get(`/v1/consents/${token}`).expect(410);
       await request(app.getHttpServer()).get('/v1/consents/never-sent').expect(404);

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { serveWebApp } from './web-app';
+import { compressTextAnswers, serveWebApp } from './web-app';
 
 /** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(): Promise<NestFastifyApplication> {
@@ -17,6 +17,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  await compressTextAnswers(app);
   const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'] });
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready'] });

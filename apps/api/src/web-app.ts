@@ -49,13 +49,17 @@ function filesUnder(root: string): Set<string> {
   return files;
 }
 
+/** br, else gzip, for every text answer of more than 1 KiB; registered before any route, so that it reaches them all. */
+export async function compressTextAnswers(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
+}
+
 /**
- * Compresses text answers (br, else gzip) and serves the built web app at `/`: its files as they are, Vite's
+ * Serves the built web app at `/`: its files as they are, Vite's
  * hashed `/assets/` for a year, and `index.html` (never cached, with the app's CSP) for every other GET path
  * that is not the API's, so that the app's own routes load on a reload. The files are listed once at start-up.
  */
 export async function serveWebApp(app: NestFastifyApplication, env: Pick<AppEnv, 'NODE_ENV' | 'WEB_DIST_DIR'>): Promise<void> {
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   const root = resolve(process.cwd(), env.WEB_DIST_DIR);
   const built = existsSync(join(root, 'index.html')) && statSync(root).isDirectory();
   const files = built ? filesUnder(root) : new Set<string>();

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import { ApiProblems } from '@codeshelf/core';
 import type { Role } from './principal';
 
@@ -11,7 +11,7 @@ export const API_KEY_ALLOWED = 'codeshelf:api-key-allowed';
  * object is the feature policy's job. Documents the security scheme and 401/403 in OpenAPI.
  */
 export function Roles(...roles: Role[]) {
-  return applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth('bearer'), ApiExtension('x-roles', roles), ApiProblems(401, 403));
+  return applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth('bearer'), ApiCookieAuth('session-cookie'), ApiExtension('x-roles', roles), ApiProblems(401, 403));
 }
 
 /**

@@ -3472,10 +3472,7 @@ export interface operations {
     BrowserSessionsController_signOut: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description codeshelf_session=… as the sign-in set it */
-                Cookie?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -1,6 +1,15 @@
 /** Dates and times in the branch's zone, the zone named, formatted by Intl in the page's language. */
 export function formatDateTime(iso: string, timeZone: string, language: string) {
-  return new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, language: string) {

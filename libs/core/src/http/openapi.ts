@@ -25,6 +25,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'bearer',
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A sponsor machine’s key; only its SHA-256 is stored' }, 'api-key')
+    .addCookieAuth(
+      'codeshelf_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'codeshelf_session',
+        description:
+          'A browser’s sign-in from POST /v1/auth/session (HttpOnly, SameSite=Lax). A POST, PUT, PATCH or DELETE signed in by it must carry an Origin header that is the API’s own origin or one of CORS_ORIGINS, else 403 csrf-refused.',
+      },
+      'session-cookie',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentRouteFacts(document, app);

@@ -1,7 +1,7 @@
 import type { AppEnv } from '@codeshelf/core';
 import { ApiProblems, envConfig, Public, RateLimits } from '@codeshelf/core';
 import { Controller, Delete, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto } from '../auth/dto/login.dto';
 import { MeDto } from '../auth/dto/me.dto';
@@ -49,7 +49,6 @@ export class BrowserSessionsController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign the browser out: ends the session on the server and clears the cookie (204 even with no live session)' })
-  @ApiHeader({ name: 'Cookie', required: false, description: `${SESSION_COOKIE}=… as the sign-in set it` })
   @ApiNoContentResponse({ description: 'Signed out', headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=; Max-Age=0 …`, schema: { type: 'string' } } } })
   @ApiProblems(403)
   async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

@@ -13,14 +13,15 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Browser sign-ins: the opaque ids their cookies hold, checked on every request and ended on sign-out. */
 @Injectable()
 export class BrowserSessionsService {
+  /** How long a session lasts: the cookie's Max-Age and the row's expiry. */
+  readonly ttlSeconds: number;
+
   constructor(
-    @Inject(envConfig.KEY) private readonly env: AppEnv,
+    @Inject(envConfig.KEY) env: AppEnv,
     @InjectRepository(BrowserSessionEntity) private readonly sessions: Repository<BrowserSessionEntity>,
     private readonly users: UsersService,
-  ) {}
-
-  get ttlSeconds(): number {
-    return this.env.BROWSER_SESSION_TTL_HOURS * 3_600;
+  ) {
+    this.ttlSeconds = env.BROWSER_SESSION_TTL_HOURS * 3_600;
   }
 
   /** A new session for the user; the returned id goes only into the cookie. */
