@@ -47,6 +47,14 @@ function watchForErrors(page: Page): void {
   openPages.add(page);
   page.on('close', () => openPages.delete(page));
   pageErrors.set(page, errors);
+  // BROWSER_DEBUG=1 logs every API answer the page gets, with the body of each refusal.
+  if (process.env.BROWSER_DEBUG) {
+    page.on('response', async (r) => {
+      if (!r.url().includes('/v1/')) return;
+      const refusal = r.status() >= 400 ? ` ${r.request().postData() ?? ''} => ${await r.text().catch(() => '')}` : '';
+      console.log(`${r.request().method()} ${r.url()} ${r.status()}${refusal}`);
+    });
+  }
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
@@ -104,10 +112,14 @@ export async function withEvidence<T>(label: string, journey: () => Promise<T>):
       [...openPages].map(async (page, n) => {
         await page.screenshot({ path: join(SCREENSHOTS, `failed-${label}-${n + 1}.png`), fullPage: true }).catch(() => undefined);
         const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no text)');
-        return `page ${n + 1} at ${page.url()}:\n${text.slice(0, 1_500)}`;
+        return `page ${n + 1} at ${page.url()}:\n${text.slice(0, 3_000)}`;
       }),
     );
-    if (error instanceof Error) error.message += `\n\nWhat the browser showed:\n${seen.join('\n\n')}`;
+    if (error instanceof Error) {
+      const shown = `\n\nWhat the browser showed:\n${seen.join('\n\n')}`;
+      error.message += shown;
+      error.stack = `${error.stack ?? ''}${shown}`;
+    }
     throw error;
   }
 }
