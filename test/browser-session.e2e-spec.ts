@@ -69,6 +69,14 @@ describe('Browser sessions (cookie sign-in)', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
+  it('refuses a sign-in posted from another site (login CSRF) before looking at the password, and takes one from ours', async () => {
+    const res = await signIn(admin.email).set('Origin', 'https://evil.example').type('application/x-www-form-urlencoded').expect(403);
+    expect(res.body.type).toContain('csrf-refused');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    await signIn(admin.email).set('Origin', 'https://club.example.org').expect(200);
+    await signIn(admin.email).set('Host', 'app.example').set('Origin', 'http://app.example').expect(200);
+  });
+
   it('counts its attempts with POST /v1/auth/login’s: the two doors do not double the guesses', async () => {
     const address = someAddress();
     for (let i = 0; i < 10; i++) await request(http).post('/v1/auth/login').set('X-Forwarded-For', address).send({ email: admin.email, password: `wrong guess ${i}` }).expect(401);
@@ -91,6 +99,9 @@ describe('Browser sessions (cookie sign-in)', () => {
     const cookie = cookieOf(await signIn(admin.email).expect(200));
     await db.query(`UPDATE browser_session SET created_at = now() - interval '8 days', expires_at = now() - interval '1 second' WHERE user_id = $1 AND revoked_at IS NULL`, [admin.id]);
     await request(http).get('/v1/me').set('Cookie', cookie).expect(401);
+    // The next sign-in clears the user's expired sessions away.
+    await signIn(admin.email).expect(200);
+    expect(await db.query(`SELECT id FROM browser_session WHERE user_id = $1 AND expires_at <= now()`, [admin.id])).toEqual([]);
   });
 
   it('refuses a cross-site form post with the cookie (403 csrf-refused) and writes nothing', async () => {

@@ -5,7 +5,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { BrowserSessionsService } from '../browser-sessions/browser-sessions.service';
-import { allowedOrigins, assertSameOrigin } from '../browser-sessions/csrf';
+import { allowedOrigins, assertSameOrigin, REFUSE_FOREIGN_ORIGIN } from '../browser-sessions/csrf';
 import { sessionCookieOf } from '../browser-sessions/session-cookie';
 import type { Principal, Role } from '../principal';
 import { API_KEY_ALLOWED, ROLES_KEY } from '../roles.decorator';
@@ -74,7 +74,8 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
       }
     }
     await this.limits.enforce(context, request.user);
-    if (cookie && request.user) assertSameOrigin(request, this.corsOrigins);
+    const refusesForeign = this.reflector.getAllAndOverride<boolean>(REFUSE_FOREIGN_ORIGIN, targets) && request.headers.origin !== undefined;
+    if ((cookie && request.user) || refusesForeign) assertSameOrigin(request, this.corsOrigins);
     if (isPublic) return true;
     // Fail closed: a route that names no roles serves nobody but its public callers.
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];

@@ -10,6 +10,7 @@ import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BrowserSessionsService } from './browser-sessions.service';
 import { SessionResponseDto } from './dto/session-response.dto';
+import { RefuseForeignOrigin } from './csrf';
 import { clearedSessionCookie, SESSION_COOKIE, sessionCookie, sessionCookieOf } from './session-cookie';
 
 const SET_COOKIE_DOC = `${SESSION_COOKIE}=…; HttpOnly; SameSite=Lax; Path=/ (and Secure in production)`;
@@ -28,12 +29,14 @@ export class BrowserSessionsController {
   @HttpCode(200)
   // The same counters as POST /v1/auth/login: two doors do not double the guesses.
   @RateLimits(LOGIN_PER_EMAIL, LOGIN_PER_ADDRESS)
+  @RefuseForeignOrigin()
   @UseGuards(LocalAuthGuard)
   @ApiOperation({
     summary: 'Sign a browser in with e-mail and password: sets the HttpOnly session cookie, no token for scripts',
     description:
       'Later requests carry the cookie instead of a Bearer token. A POST, PUT, PATCH or DELETE signed in by the cookie is refused ' +
-      '(403 csrf-refused) unless its Origin header is the API’s own origin or one of CORS_ORIGINS.',
+      '(403 csrf-refused) unless its Origin header is the API’s own origin or one of CORS_ORIGINS. The sign-in itself is refused ' +
+      'the same way when it names another Origin (another site must not sign a browser into an account of its choosing).',
   })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: SessionResponseDto, headers: { 'Set-Cookie': { description: SET_COOKIE_DOC, schema: { type: 'string' } } } })

@@ -24,9 +24,10 @@ export class BrowserSessionsService {
     this.ttlSeconds = env.BROWSER_SESSION_TTL_HOURS * 3_600;
   }
 
-  /** A new session for the user; the returned id goes only into the cookie. */
+  /** A new session for the user; the returned id goes only into the cookie. Their expired ones go, so the table stays small. */
   async start(userId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
+    await this.sessions.query(`DELETE FROM browser_session WHERE user_id = $1 AND expires_at <= now()`, [userId]);
     await this.sessions.insert({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + this.ttlSeconds * 1_000) });
     return token;
   }

@@ -1,5 +1,6 @@
 import type { AppEnv } from '@codeshelf/core';
 import { ProblemError } from '@codeshelf/core';
+import { SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 export class CsrfRefusedError extends ProblemError {
@@ -7,6 +8,14 @@ export class CsrfRefusedError extends ProblemError {
     super(403, 'csrf-refused', 'Forbidden', 'A request signed in by the session cookie must come from the app’s own origin (its Origin header).');
   }
 }
+
+export const REFUSE_FOREIGN_ORIGIN = 'codeshelf:refuse-foreign-origin';
+
+/**
+ * The route refuses a request that names a foreign Origin even without a cookie: the browser sign-in, which
+ * another site could otherwise post its own account's credentials to (login CSRF). Scripts send no Origin.
+ */
+export const RefuseForeignOrigin = () => SetMetadata(REFUSE_FOREIGN_ORIGIN, true);
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
