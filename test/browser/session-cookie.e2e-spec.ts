@@ -4,7 +4,7 @@ import request from 'supertest';
 import { publishedProgram } from '../support/enrollment-factories';
 import { bearer, PASSWORD } from '../support/identity';
 import { birthDateForAge, signUpTeen } from '../support/people-factories';
-import { checkPage, launchChromium, personIn, withEvidence } from './support/browser';
+import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
 import { startWebApp, type WebApp } from './support/web-app';
 import { reads } from './support/words';
 
@@ -31,6 +31,8 @@ describe('Cookie sign-in in the browser', () => {
     await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done));
     elsewhereURL = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}`;
   }, 120_000);
+
+  afterEach(closeEveryone);
 
   afterAll(async () => {
     await browser?.close();

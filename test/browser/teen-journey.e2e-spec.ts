@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { PASSWORD } from '../support/identity';
 import { birthDateForAge } from '../support/people-factories';
-import { checkPage, launchChromium, personIn, withEvidence } from './support/browser';
+import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
 import { checkInCode, enrollmentOf, oneSeatClub } from './support/club';
 import { startWebApp, type WebApp } from './support/web-app';
 import { type Language, reads } from './support/words';
@@ -27,6 +27,8 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
   beforeAll(async () => {
     [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
   }, 120_000);
+
+  afterEach(closeEveryone);
 
   afterAll(async () => {
     await browser?.close();

@@ -28,9 +28,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 60_000 });
 }
 
+const people = new Set<BrowserContext>();
+
 /** One person's browser: its own cookies, a phone-sized window, the language its browser asks for. */
 export async function personIn(browser: Browser, baseURL: string, locale: 'en-US' | 'es-US'): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: PHONE, locale, extraHTTPHeaders: { 'Accept-Language': locale } });
+  people.add(context);
+  context.on('close', () => people.delete(context));
   context.on('page', watchForErrors);
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
@@ -59,6 +63,11 @@ function watchForErrors(page: Page): void {
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
   });
+}
+
+/** Closes every person's browser of the test that ends (each test's evidence then shows only its own pages). */
+export async function closeEveryone(): Promise<void> {
+  await Promise.all([...people].map((context) => context.close()));
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
