@@ -98,7 +98,8 @@ export const sidewaysOverflow = (page: Page) => page.evaluate(() => document.doc
 
 /**
  * What every page visited must pass: axe with no serious or critical violation, no sideways scroll at 360 px, no
- * uncaught error and nothing blocked by the CSP since the page opened, and a full-page screenshot kept under test/browser/screenshots/ (ignored by git) for a person to look at.
+ * uncaught error and nothing blocked by the CSP since the page opened, the page's `lang` the language of the run (the
+ * name's prefix, `en-` or `es-`: a screen reader reads Spanish with a Spanish voice only then), and a full-page screenshot kept under test/browser/screenshots/ (ignored by git) for a person to look at.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -106,6 +107,7 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
   expect({ page: name, overflowPx: await sidewaysOverflow(page) }).toEqual({ page: name, overflowPx: 0 });
   expect({ page: name, errors: pageErrors.get(page) ?? [] }).toEqual({ page: name, errors: [] });
+  expect({ page: name, lang: await page.evaluate(() => document.documentElement.lang) }).toEqual({ page: name, lang: name.slice(0, 2) });
 }
 
 /**
