@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { CataloguePage } from './programs/CataloguePage';
 import { Layout } from './ui/Layout';
+import { ErrorPage } from './ui/ErrorPage';
 import { NotFoundPage } from './ui/NotFoundPage';
 
 const ProgramPage = lazy(() => import('./programs/ProgramPage'));
@@ -15,6 +16,7 @@ const InternshipsPage = lazy(() => import('./internships/InternshipsPage'));
 export const routes = [
   {
     element: <Layout />,
+    errorElement: <ErrorPage />,
     children: [
       { path: '/', element: <CataloguePage /> },
       { path: '/programs/:id', element: <ProgramPage /> },

@@ -122,7 +122,7 @@ function Schedule() {
   const { t, i18n } = useTranslation();
   const schedule = useQuery({
     queryKey: ['my-schedule'],
-    queryFn: async () => unwrap(await api.GET('/v1/me/schedule', { params: { query: { limit: 20 } } })).items,
+    queryFn: async () => unwrap(await api.GET('/v1/me/schedule', { params: { query: { limit: 8 } } })).items,
   });
   return (
     <section aria-labelledby="my-schedule">

@@ -17,6 +17,7 @@ export const en = {
   common: { loading: 'Loading…', cancel: 'Cancel' },
   form: { required: 'Please fill this in.' },
   auth: { required: { title: 'Please sign in', link: 'Sign in to see this page' } },
+  error: { title: 'Something went wrong', body: 'This page could not be shown. Reload it, or try again in a moment.' },
   notFound: { title: 'Page not found', back: 'Back to the clubs' },
   catalogue: {
     title: 'Coding clubs at your library',

@@ -21,6 +21,7 @@ export const es: Shape<typeof en> = {
   common: { loading: 'Cargando…', cancel: 'Cancelar' },
   form: { required: 'Rellena este campo, por favor.' },
   auth: { required: { title: 'Entra en tu cuenta', link: 'Entra para ver esta página' } },
+  error: { title: 'Algo salió mal', body: 'No se pudo mostrar esta página. Recárgala o inténtalo de nuevo dentro de un momento.' },
   notFound: { title: 'Página no encontrada', back: 'Volver a los clubes' },
   catalogue: {
     title: 'Clubes de programación en tu biblioteca',
