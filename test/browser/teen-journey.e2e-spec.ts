@@ -112,6 +112,9 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     await guardian.getByRole('button', { name: t('consent.grant') }).click();
     await guardian.getByRole('heading', { name: t('consent.done.granted'), level: 1 }).waitFor();
     await check(guardian, 'consent-granted');
+    await guardian.goto(link!);
+    await guardian.getByRole('heading', { name: t('consent.gone.title'), level: 1 }).waitFor();
+    await check(guardian, 'consent-link-used');
 
     // The minor takes the one seat.
     await openClub(minor);
