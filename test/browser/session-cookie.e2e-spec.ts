@@ -40,18 +40,36 @@ describe('Cookie sign-in in the browser', () => {
     await new Promise((done) => elsewhere?.close(done));
   });
 
+  /** Presses Tab until the element named `name` has the focus (a bounded walk through the page's tab order). */
+  async function tabTo(page: Page, name: RegExp) {
+    for (let presses = 0; presses < 30; presses++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const labelled = el && 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent).join(' ') : '';
+        return `${labelled} ${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''}`;
+      });
+      if (name.test(focused)) return;
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+
+  /** Signs in by keyboard alone from a fresh load of /sign-in: the skip link first, then Tab to each labelled field, Enter to send. */
   async function signIn(page: Page, email: string) {
-    await page.goto('/');
-    await page.getByRole('link', { name: t('nav.signIn') }).click();
+    await page.goto('/sign-in');
     await page.getByRole('heading', { name: t('signIn.title'), level: 1 }).waitFor();
-    await page.getByLabel(t('signUp.email')).fill(email);
-    await page.getByLabel(t('signUp.password')).fill(PASSWORD);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(t('nav.skip'));
+    await tabTo(page, t('signUp.email'));
+    await page.keyboard.type(email);
+    await tabTo(page, t('signUp.password'));
+    await page.keyboard.type(PASSWORD);
     await checkPage(page, 'en-00-sign-in');
-    await page.getByRole('button', { name: t('signIn.submit') }).click();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: t('me.title', { name: 'Ada' }), level: 1 }).waitFor();
   }
 
-  it('keeps the session in an HttpOnly cookie, refuses a form posted from another origin, and ends it on sign-out', () => withEvidence('session', async () => {
+  it('signs in by keyboard, keeps the session in an HttpOnly cookie, refuses a form posted from another origin, and ends it on sign-out', () => withEvidence('session', async () => {
     const { program } = await publishedProgram(web.app, { minAge: 10, maxAge: 19 });
     const teen = await signUpTeen(web.app, { birthDate: birthDateForAge(18) });
     const enrollment = (await request(web.app.getHttpServer()).post(`/v1/programs/${program.id}/enrollments`).set(bearer(teen)).expect(201)).body;
