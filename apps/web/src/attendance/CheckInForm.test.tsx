@@ -90,3 +90,13 @@ describe('check-in answers in words', () => {
     expect(post).not.toHaveBeenCalled();
   });
 });
+
+describe('the link from the mentor’s screen', () => {
+  it('fills in the code and picks the session it names', () => {
+    const other = { ...session, sessionId: '7c1e6c8e-1111-4b7a-9a52-2f0a6d2b0002', programTitle: 'Python Club' };
+    renderWithApp(<CheckInForm sessions={[session, other]} />, { path: `/check-in?sessionId=${other.sessionId}&code=654321` });
+    expect(screen.getByLabelText('Six-digit code')).toHaveValue('654321');
+    expect(screen.getByRole('radio', { name: /Python Club/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: /Scratch Club/ })).not.toBeChecked();
+  });
+});

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { formatDateTime, formatTimeRange } from '../ui/time';
@@ -15,14 +15,14 @@ export default function CheckInPage() {
   );
 }
 
-/** Today's sessions of mine, the one happening now (or next) first. */
+/** My sessions of the coming day that have not ended, the one happening now (or next) first. */
 function useTodaysSessions() {
   return useQuery({
     queryKey: ['my-schedule', 'today'],
     queryFn: async () => {
       const now = new Date();
       const from = new Date(now.getTime() - 12 * 3_600_000).toISOString();
-      const to = new Date(now.getTime() + 12 * 3_600_000).toISOString();
+      const to = new Date(now.getTime() + 24 * 3_600_000).toISOString();
       const items = unwrap(await api.GET('/v1/me/schedule', { params: { query: { from, to, limit: 20 } } })).items;
       return items
         .filter((item) => item.status === 'scheduled' && item.as === 'participant' && new Date(item.endsAt) > now)
@@ -52,8 +52,11 @@ function CheckIn() {
 
 export function CheckInForm({ sessions }: { sessions: Schemas['ScheduleItemDto'][] }) {
   const { t, i18n } = useTranslation();
-  const [sessionId, setSessionId] = useState(sessions[0]?.sessionId);
-  const [code, setCode] = useState('');
+  // The mentor's screen links here with ?sessionId=…&code=… (the API's checkInUrl): both are filled in.
+  const [params] = useSearchParams();
+  const linked = sessions.find((item) => item.sessionId === params.get('sessionId'));
+  const [sessionId, setSessionId] = useState(linked?.sessionId ?? sessions[0]?.sessionId);
+  const [code, setCode] = useState((params.get('code') ?? '').replace(/\D/g, '').slice(0, 6));
   const [answer, setAnswer] = useState<CheckInAnswer>();
   const session = sessions.find((item) => item.sessionId === sessionId) ?? sessions[0];
   const checkIn = useMutation({

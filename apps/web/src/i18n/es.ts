@@ -90,8 +90,8 @@ export const es: Shape<typeof en> = {
     expires: 'Este enlace funciona hasta el {{when}}.',
     yourName: 'Su nombre',
     media: 'También acepto que la biblioteca publique fotos del club en las que aparezca {{teen}}.',
-    grant: 'Doy mi permiso',
-    decline: 'No doy mi permiso',
+    grant: 'Sí, doy mi permiso',
+    decline: 'No doy permiso',
     gone: {
       title: 'Este enlace ya no funciona',
       body: 'El enlace ya se usó o ha caducado. Si su hijo o hija todavía necesita su permiso, puede enviarle un enlace nuevo desde su página de Codeshelf.',
