@@ -16,7 +16,7 @@ const CONSENT_SUBJECT: Record<Language, string> = {
 /**
  * The teen's journey of issue 19 in a real browser, against the real API and PostgreSQL, on a 360 px phone: a minor
  * signs up (the guardian's fields appear only for a minor), the guardian grants from the link in the real mail, the
- * minor takes the one seat, an adult teen is waitlisted at place 1 and promoted when the first withdraws (confirming
+ * minor takes the one seat, a second teen is waitlisted at place 1 and promoted when the first withdraws (confirming
  * it), then checks in with the code a coordinator generated and applies to an internship. Once in English, once
  * in Spanish (the minor picks Spanish with the language switch; the others' browsers ask for it).
  */
@@ -39,6 +39,42 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     return (await personIn(browser, web.baseURL, locale)).newPage();
   }
 
+  /** Signs a teen up through the form, the guardian's fields shown only for a minor (and `check`ed); answers the e-mail used. */
+  async function signUp(
+    page: Page,
+    language: Language,
+    teen: { firstName: string; age: number; guardianEmail?: string },
+    check?: (page: Page, name: string) => Promise<void>,
+  ): Promise<string> {
+    const t = reads(language);
+    const email = `${teen.firstName.toLowerCase()}-${randomUUID().slice(0, 8)}@test.codeshelf.invalid`;
+    await page.getByRole('link', { name: t('program.signUpToEnroll') }).click();
+    await page.getByRole('heading', { name: t('signUp.title'), level: 1 }).waitFor();
+    await page.getByLabel(t('signUp.firstName')).fill(teen.firstName);
+    await page.getByLabel(t('signUp.lastName')).fill(`Tester-${randomUUID().slice(0, 4)}`);
+    await page.getByLabel(t('signUp.email')).fill(email);
+    await page.getByLabel(t('signUp.password')).fill(PASSWORD);
+    expect(await page.getByLabel(t('signUp.guardianName')).count()).toBe(0);
+    await page.getByLabel(t('signUp.birthDate')).fill(birthDateForAge(teen.age));
+    if (teen.guardianEmail) {
+      await page.getByLabel(t('signUp.guardianName')).fill('Maria Guardian');
+      await page.getByLabel(t('signUp.guardianEmail')).fill(teen.guardianEmail);
+      await page.getByLabel(t('signUp.guardianLanguage')).selectOption(language);
+    } else {
+      await page.getByLabel(t('signUp.birthDate')).blur();
+      expect(await page.getByLabel(t('signUp.guardianName')).count()).toBe(0);
+    }
+    if (check) await check(page, teen.guardianEmail ? 'sign-up-minor' : 'sign-up-adult');
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/auth/signup' && r.request().method() === 'POST'),
+      page.getByRole('button', { name: t('signUp.submit') }).click(),
+    ]);
+    // The API's answer named in a failure: what the page shows (or fails to show) of it is checked next.
+    expect({ signUp: answer.status(), body: answer.ok() ? undefined : await answer.json() }).toEqual({ signUp: 201, body: undefined });
+    await page.getByRole('heading', { name: t('me.title', { name: teen.firstName }), level: 1 }).waitFor();
+    return email;
+  }
+
   it.each(['en', 'es'] as const)('in %s: sign up, consent, a seat and the waitlist, check in, apply', (language) => withEvidence(language, async () => {
     const t = reads(language);
     let shots = 0;
@@ -47,37 +83,33 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     const guardianEmail = `guardian-${randomUUID().slice(0, 8)}@test.codeshelf.invalid`;
     const locale = language === 'es' ? 'es-US' : 'en-US';
 
-    /** Signs a teen up through the form, the guardian's fields shown only for a minor; answers the e-mail used. */
-    async function signUp(page: Page, teen: { firstName: string; age: number; guardianEmail?: string }): Promise<string> {
-      const email = `${teen.firstName.toLowerCase()}-${randomUUID().slice(0, 8)}@test.codeshelf.invalid`;
-      await page.getByRole('link', { name: t('program.signUpToEnroll') }).click();
-      await page.getByRole('heading', { name: t('signUp.title'), level: 1 }).waitFor();
-      await page.getByLabel(t('signUp.firstName')).fill(teen.firstName);
-      await page.getByLabel(t('signUp.lastName')).fill(`Tester-${randomUUID().slice(0, 4)}`);
-      await page.getByLabel(t('signUp.email')).fill(email);
-      await page.getByLabel(t('signUp.password')).fill(PASSWORD);
-      expect(await page.getByLabel(t('signUp.guardianName')).count()).toBe(0);
-      await page.getByLabel(t('signUp.birthDate')).fill(birthDateForAge(teen.age));
-      if (teen.guardianEmail) {
-        await page.getByLabel(t('signUp.guardianName')).fill('Maria Guardian');
-        await page.getByLabel(t('signUp.guardianEmail')).fill(teen.guardianEmail);
-        await page.getByLabel(t('signUp.guardianLanguage')).selectOption(language);
-      } else {
-        await page.getByLabel(t('signUp.birthDate')).blur();
-        expect(await page.getByLabel(t('signUp.guardianName')).count()).toBe(0);
-      }
-      await check(page, teen.guardianEmail ? 'sign-up-minor' : 'sign-up-adult');
-      await page.getByRole('button', { name: t('signUp.submit') }).click();
-      await page.getByRole('heading', { name: t('me.title', { name: teen.firstName }), level: 1 }).waitFor();
-      return email;
-    }
-
     /** The club's page, reached from the catalogue filtered to its branch (earlier test files leave other clubs about). */
     async function openClub(page: Page) {
       await page.goto(`/?branch=${club.branchId}`);
       await page.getByRole('heading', { name: t('catalogue.title'), level: 1 }).waitFor();
       await page.getByRole('link', { name: club.title }).click();
       await page.getByRole('heading', { name: club.title, level: 1 }).waitFor();
+    }
+
+    /** The guardian opens the link of the mail that came, written in the language chosen for them, and grants. */
+    async function guardianGrants(address: string, teen: string, look: boolean) {
+      const [mail] = await web.mailsTo(address);
+      expect(mail.subject).toBe(CONSENT_SUBJECT[language].replace('Ada', teen));
+      const link = /https?:\/\/[^\s"<>]+\/consent\/[\w-]+/.exec(mail.text ?? '')?.[0];
+      expect(link && new URL(link).origin).toBe(web.baseURL);
+      const guardian = await person(locale);
+      await guardian.goto(link!);
+      await guardian.getByRole('heading', { name: t('consent.title', { teen }), level: 1 }).waitFor();
+      await guardian.getByText(t('consent.sponsors', { teen })).waitFor();
+      if (look) await check(guardian, 'consent');
+      await guardian.getByLabel(t('consent.yourName')).fill('Maria Guardian');
+      await guardian.getByRole('button', { name: t('consent.grant') }).click();
+      await guardian.getByRole('heading', { name: t('consent.done.granted'), level: 1 }).waitFor();
+      if (!look) return;
+      await check(guardian, 'consent-granted');
+      await guardian.goto(link!);
+      await guardian.getByRole('heading', { name: t('consent.gone.title'), level: 1 }).waitFor();
+      await check(guardian, 'consent-link-used');
     }
 
     // The minor: her browser asks for English; in the Spanish run she switches, and the choice is remembered.
@@ -94,27 +126,11 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     await minor.getByRole('link', { name: club.title }).waitFor();
     await check(minor, 'catalogue');
     await minor.getByRole('link', { name: club.title }).click();
-    const minorEmail = await signUp(minor, { firstName: 'Ada', age: 15, guardianEmail });
+    const minorEmail = await signUp(minor, language, { firstName: 'Ada', age: 15, guardianEmail }, check);
     await minor.getByRole('heading', { name: t('me.consent.title') }).waitFor();
     await check(minor, 'home-consent-pending');
 
-    // The guardian opens the link of the mail that came, written in the language chosen for them, and grants.
-    const [mail] = await web.mailsTo(guardianEmail);
-    expect(mail.subject).toBe(CONSENT_SUBJECT[language]);
-    const link = /https?:\/\/[^\s"<>]+\/consent\/[\w-]+/.exec(mail.text ?? '')?.[0];
-    expect(link && new URL(link).origin).toBe(web.baseURL);
-    const guardian = await person(locale);
-    await guardian.goto(link!);
-    await guardian.getByRole('heading', { name: t('consent.title', { teen: 'Ada' }), level: 1 }).waitFor();
-    await guardian.getByText(t('consent.sponsors', { teen: 'Ada' })).waitFor();
-    await check(guardian, 'consent');
-    await guardian.getByLabel(t('consent.yourName')).fill('Maria Guardian');
-    await guardian.getByRole('button', { name: t('consent.grant') }).click();
-    await guardian.getByRole('heading', { name: t('consent.done.granted'), level: 1 }).waitFor();
-    await check(guardian, 'consent-granted');
-    await guardian.goto(link!);
-    await guardian.getByRole('heading', { name: t('consent.gone.title'), level: 1 }).waitFor();
-    await check(guardian, 'consent-link-used');
+    await guardianGrants(guardianEmail, 'Ada', true);
 
     // The minor takes the one seat.
     await openClub(minor);
@@ -123,18 +139,21 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     await check(minor, 'program-enrolled');
     expect(await enrollmentOf(web.app, club, minorEmail)).toMatchObject({ status: 'enrolled' });
 
-    // An adult teen (no guardian's fields for her) finds the club full and is waitlisted at place 1.
-    const adult = await person(locale);
-    await adult.goto(`/programs/${club.programId}`);
-    await adult.getByRole('heading', { name: club.title, level: 1 }).waitFor();
-    const adultEmail = await signUp(adult, { firstName: 'Grace', age: 18 });
-    await openClub(adult);
-    await adult.getByRole('button', { name: t('program.enroll') }).click();
-    await adult.getByRole('status').getByText(t('program.waitlisted', { place: 1 })).waitFor();
-    expect(await enrollmentOf(web.app, club, adultEmail)).toMatchObject({ status: 'waitlisted', waitlist_position: 1 });
-    await adult.goto('/me');
-    await adult.getByText(t('me.waitlistPlace', { place: 1 })).waitFor();
-    await check(adult, 'home-waitlisted');
+    // A second teen, her browser asking for the run's language, signs up, gets her guardian's consent too, finds
+    // the club full and is waitlisted at place 1.
+    const second = await person(locale);
+    await second.goto(`/programs/${club.programId}`);
+    await second.getByRole('heading', { name: club.title, level: 1 }).waitFor();
+    const secondGuardian = `guardian-${randomUUID().slice(0, 8)}@test.codeshelf.invalid`;
+    const secondEmail = await signUp(second, language, { firstName: 'Grace', age: 14, guardianEmail: secondGuardian });
+    await guardianGrants(secondGuardian, 'Grace', false);
+    await openClub(second);
+    await second.getByRole('button', { name: t('program.enroll') }).click();
+    await second.getByRole('status').getByText(t('program.waitlisted', { place: 1 })).waitFor();
+    expect(await enrollmentOf(web.app, club, secondEmail)).toMatchObject({ status: 'waitlisted', waitlist_position: 1 });
+    await second.goto('/me');
+    await second.getByText(t('me.waitlistPlace', { place: 1 })).waitFor();
+    await check(second, 'home-waitlisted');
 
     // The minor leaves, confirming it; the waitlisted teen is promoted.
     await minor.goto('/me');
@@ -146,33 +165,46 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     await minor.getByRole('button', { name: t('me.withdraw', { title: club.title }) }).waitFor({ state: 'detached' });
     await minor.getByText(t('me.noEnrollments')).waitFor();
     expect(await enrollmentOf(web.app, club, minorEmail)).toMatchObject({ status: 'withdrawn' });
-    expect(await enrollmentOf(web.app, club, adultEmail)).toMatchObject({ status: 'enrolled', waitlist_position: null });
-    await adult.reload();
-    await adult.getByText(t('me.enrolled')).waitFor();
-    await check(adult, 'home-promoted');
+    expect(await enrollmentOf(web.app, club, secondEmail)).toMatchObject({ status: 'enrolled', waitlist_position: null });
+    await second.reload();
+    await second.getByText(t('me.enrolled')).waitFor();
+    await check(second, 'home-promoted');
 
     // She checks in with the code the coordinator generated through the API.
     const code = await checkInCode(web.app, club);
-    await adult.getByRole('link', { name: t('nav.checkIn') }).click();
-    await adult.getByRole('heading', { name: t('checkIn.title'), level: 1 }).waitFor();
-    await adult.getByText(club.title).first().waitFor();
-    await adult.getByLabel(t('checkIn.code')).fill(code);
-    await check(adult, 'check-in');
-    await adult.getByRole('button', { name: t('checkIn.submit') }).click();
-    await adult.getByText(t('checkIn.answer.checkedIn')).waitFor();
-    await check(adult, 'checked-in');
+    await second.getByRole('link', { name: t('nav.checkIn') }).click();
+    await second.getByRole('heading', { name: t('checkIn.title'), level: 1 }).waitFor();
+    await second.getByText(club.title).first().waitFor();
+    await second.getByLabel(t('checkIn.code')).fill(code);
+    await check(second, 'check-in');
+    await second.getByRole('button', { name: t('checkIn.submit') }).click();
+    await second.getByText(t('checkIn.answer.checkedIn')).waitFor();
+    await check(second, 'checked-in');
 
     // And applies to the internship, sharing her profile.
-    await adult.getByRole('link', { name: t('nav.internships') }).click();
-    await adult.getByRole('heading', { name: t('internships.title'), level: 1 }).waitFor();
-    await adult.getByText(club.internship.title).first().waitFor();
-    await check(adult, 'internships');
-    await adult.getByRole('button', { name: t('internships.apply', { title: club.internship.title }) }).click();
-    await adult.getByLabel(t('internships.statement')).fill('I like building robots and want to learn how a real team ships software.');
-    await adult.getByLabel(t('internships.share')).check();
-    await check(adult, 'internship-apply');
-    await adult.getByRole('button', { name: t('internships.send') }).click();
-    await adult.getByText(t('internships.applied')).first().waitFor();
-    await check(adult, 'internship-applied');
+    await second.getByRole('link', { name: t('nav.internships') }).click();
+    await second.getByRole('heading', { name: t('internships.title'), level: 1 }).waitFor();
+    await second.getByText(club.internship.title).first().waitFor();
+    await check(second, 'internships');
+    await second.getByRole('button', { name: t('internships.apply', { title: club.internship.title }) }).click();
+    await second.getByLabel(t('internships.statement')).fill('I like building robots and want to learn how a real team ships software.');
+    await second.getByLabel(t('internships.share')).check();
+    await check(second, 'internship-apply');
+    await second.getByRole('button', { name: t('internships.send') }).click();
+    await second.getByText(t('internships.applied')).first().waitFor();
+    await check(second, 'internship-applied');
   }), 240_000);
+
+  it.each(['en', 'es'] as const)('in %s: an adult teen signs up with no guardian’s fields and lands on her home, no consent pending', (language) =>
+    withEvidence(`adult-${language}`, async () => {
+      const t = reads(language);
+      const { programId } = await oneSeatClub(web.app, language === 'en' ? 'Coding' : 'Programación');
+      const page = await person(language === 'es' ? 'es-US' : 'en-US');
+      await page.goto(`/programs/${programId}`);
+      await signUp(page, language, { firstName: 'Linus', age: 18 }, (p, name) => checkPage(p, `${language}-20-${name}`));
+      await page.getByRole('heading', { name: t('me.enrollments') }).waitFor();
+      expect(await page.getByRole('heading', { name: t('me.consent.title') }).count()).toBe(0);
+      await checkPage(page, `${language}-21-home-adult`);
+    }),
+  120_000);
 });
