@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Sign a browser in with e-mail and password: sets the HttpOnly session cookie, no token for scripts
-         * @description Later requests carry the cookie instead of a Bearer token. A POST, PUT, PATCH or DELETE signed in by the cookie is refused (403 csrf-refused) unless its Origin header is the API’s own origin or one of CORS_ORIGINS.
+         * @description Later requests carry the cookie instead of a Bearer token. A POST, PUT, PATCH or DELETE signed in by the cookie is refused (403 csrf-refused) unless its Origin header is the API’s own origin or one of CORS_ORIGINS. The sign-in itself is refused the same way when it names another Origin (another site must not sign a browser into an account of its choosing).
          */
         post: operations["BrowserSessionsController_signIn"];
         /** Sign the browser out: ends the session on the server and clears the cookie (204 even with no live session) */
