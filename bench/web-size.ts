@@ -1,0 +1,78 @@
+/**
+ * The catalogue's first-load JavaScript: `npm run bench:web-size [-- --no-build] [-- --dist <dir>]`.
+ * Builds the web app (`npm run build:web`, unless --no-build or --dist), then reads what a browser must fetch before
+ * the catalogue (`/`) runs: the module scripts and modulepreload links of index.html and, recursively, the static
+ * imports of those files (dynamic `import()` chunks load later and are not counted). Each file is compressed the
+ * way the API serves it, gzip and brotli by node:zlib at their top levels, and the totals are printed against the
+ * target of 150 KB (150,000 bytes) compressed. Exit code 1 when the gzip total (the larger) is over it.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const ROOT = join(__dirname, '..');
+const TARGET_BYTES = 150_000;
+const argv = process.argv.slice(2);
+const distArg = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : undefined;
+const dist = distArg ? join(process.cwd(), distArg) : join(ROOT, 'apps', 'web', 'dist');
+
+/** The URL paths of the scripts index.html loads before anything runs: module scripts and modulepreloads. */
+export function entryScripts(html: string): string[] {
+  const tags = html.match(/<(script|link)\b[^>]*>/gi) ?? [];
+  return tags.flatMap((tag) => {
+    const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
+    if (/^<script/i.test(tag) && attr('src')) return [attr('src')!];
+    if (/^<link/i.test(tag) && attr('rel')?.split(/\s+/).includes('modulepreload') && attr('href')) return [attr('href')!];
+    return [];
+  });
+}
+
+/** The relative specifiers a built ES module imports statically (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
+export function staticImports(code: string): string[] {
+  const found = code.matchAll(/(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g);
+  return [...found].map((m) => m[1]).filter((specifier) => specifier.startsWith('.') || specifier.startsWith('/'));
+}
+
+/** Every file of the first load, as paths inside dist, each once. */
+function firstLoad(): string[] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const seen = new Set<string>();
+  const visit = (urlPath: string) => {
+    const file = posix.normalize(urlPath.replace(/^\//, '').split(/[?#]/)[0]);
+    if (seen.has(file) || /^https?:/.test(urlPath)) return;
+    if (!existsSync(join(dist, file))) throw new Error(`index.html loads ${urlPath}, which is not in ${dist}`);
+    seen.add(file);
+    for (const specifier of staticImports(readFileSync(join(dist, file), 'utf8'))) {
+      visit(specifier.startsWith('/') ? specifier : posix.join(posix.dirname(`/${file}`), specifier));
+    }
+  };
+  for (const src of entryScripts(html)) visit(src.startsWith('/') || /^https?:/.test(src) ? src : `/${src}`);
+  return [...seen];
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+function main(): void {
+  if (!distArg && !argv.includes('--no-build')) execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`no ${join(dist, 'index.html')}: build the web app first (npm run build:web)`);
+  const rows = firstLoad().map((file) => {
+    const body = readFileSync(join(dist, file));
+    return {
+      file,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+    };
+  });
+  const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log(`Catalogue (/) first-load JavaScript, from ${relative(ROOT, dist) || dist}/index.html and its static imports:`);
+  for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip ${kb(r.brotli).padStart(10)} brotli`);
+  console.log(`  ${'total'.padEnd(44)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip ${kb(total.brotli).padStart(10)} brotli`);
+  const within = total.gzip <= TARGET_BYTES;
+  console.log(`target: under ${kb(TARGET_BYTES)} compressed — ${within ? 'met' : 'MISSED'} (gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)})`);
+  if (!within) process.exitCode = 1;
+}
+
+if (require.main === module) main();
+
