@@ -69,6 +69,16 @@ describe('People (HTTP)', () => {
       expect(await consentRequestsOf(app, teen.participantId)).toEqual([]);
     });
 
+    it('asks only a minor for a guardian: an adult signs up without one, a minor without one is a 400 naming both fields', async () => {
+      const person = (age: number) => ({ email: uniqueEmail('no-guardian'), password: PASSWORD, firstName: 'Ada', lastName: 'Lovelace', birthDate: birthDateForAge(age) });
+      const adult = await request(http).post('/v1/auth/signup').set('X-Forwarded-For', someAddress()).send(person(19)).expect(201);
+      expect(adult.body.participant).toMatchObject({ consentStatus: 'granted', guardianName: null, guardianEmail: null });
+      const minor = person(15);
+      const refused = await request(http).post('/v1/auth/signup').set('X-Forwarded-For', someAddress()).send(minor).expect(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['guardianEmail', 'guardianName']);
+      expect((await db.query(`SELECT count(*)::int AS n FROM user_account WHERE email = $1`, [minor.email]))[0].n).toBe(0);
+    });
+
     it('answers a taken e-mail with 409 and leaves no participant behind', async () => {
       const teen = await signUpTeen(app);
       const lastName = `Twin-${Date.now()}`;

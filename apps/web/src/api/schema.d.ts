@@ -1426,9 +1426,9 @@ export interface components {
              * @example 2011-04-23
              */
             birthDate: string;
-            guardianName: string;
+            guardianName?: string;
             /** Format: email */
-            guardianEmail: string;
+            guardianEmail?: string;
             /**
              * @description The language the guardian is written to (the consent mail and page)
              * @default en
@@ -1448,9 +1448,10 @@ export interface components {
             grade?: number | null;
             /** Format: email */
             contactEmail?: string | null;
-            guardianName: string;
+            /** @description null for a teen who signed up as an adult */
+            guardianName: string | null;
             /** Format: email */
-            guardianEmail: string;
+            guardianEmail: string | null;
             guardianPhone?: string | null;
             /**
              * @description The language the guardian is written to
@@ -2679,10 +2680,10 @@ export interface components {
             birthDate?: string;
             /** @description Staff only */
             contactEmail?: string | null;
+            /** @description Staff only; null for a teen who signed up as an adult */
+            guardianName?: string | null;
             /** @description Staff only */
-            guardianName?: string;
-            /** @description Staff only */
-            guardianEmail?: string;
+            guardianEmail?: string | null;
             /** @description Staff only */
             guardianPhone?: string | null;
             /** @description Staff only */

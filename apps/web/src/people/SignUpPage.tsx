@@ -39,10 +39,8 @@ export default function SignUpPage() {
   const signUp = useMutation({
     mutationFn: async (values: Values) => {
       const { guardianName, guardianEmail, guardianLanguage, ...teen } = values;
-      // The API asks every sign-up for a guardian; an adult is their own (and consents for themselves).
-      const body = minor
-        ? { ...teen, guardianName, guardianEmail, guardianLanguage }
-        : { ...teen, guardianName: `${teen.firstName} ${teen.lastName}`, guardianEmail: teen.email, guardianLanguage };
+      // Only a minor names a guardian, who consents; an adult consents for themself.
+      const body = minor ? { ...teen, guardianName, guardianEmail, guardianLanguage } : { ...teen, guardianLanguage };
       const created = unwrap(await api.POST('/v1/auth/signup', { body }));
       unwrap(await api.POST('/v1/auth/session', { body: { email: values.email, password: values.password } }));
       return created;

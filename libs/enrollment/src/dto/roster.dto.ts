@@ -22,8 +22,8 @@ export class RosterParticipantDto {
   @ApiPropertyOptional({ description: 'Staff only' }) lastName?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Staff only' }) birthDate?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) contactEmail?: string | null;
-  @ApiPropertyOptional({ description: 'Staff only' }) guardianName?: string;
-  @ApiPropertyOptional({ description: 'Staff only' }) guardianEmail?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only; null for a teen who signed up as an adult' }) guardianName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) guardianEmail?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) guardianPhone?: string | null;
   @ApiPropertyOptional({ description: 'Staff only' }) consentStatus?: string;
   @ApiPropertyOptional({ description: 'Staff only: whether photos may show the teen' }) mediaConsent?: boolean;

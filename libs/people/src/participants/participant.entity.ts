@@ -39,11 +39,12 @@ export class ParticipantEntity {
   @Column({ type: 'text', nullable: true })
   contactEmail: string | null;
 
-  @Column({ type: 'text' })
-  guardianName: string;
+  /** Null for a teen who signed up as an adult: nobody consents for them. */
+  @Column({ type: 'text', nullable: true })
+  guardianName: string | null;
 
-  @Column({ type: 'text' })
-  guardianEmail: string;
+  @Column({ type: 'text', nullable: true })
+  guardianEmail: string | null;
 
   @Column({ type: 'text', nullable: true })
   guardianPhone: string | null;

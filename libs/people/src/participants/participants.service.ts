@@ -17,7 +17,10 @@ import { mapParticipantWriteError } from './participant-writes';
 import { PARTICIPANT_NAMES, type ParticipantName } from './participant-names';
 
 /** What a new participant record is made of, whoever creates it (sign-up or a coordinator). */
-export interface NewParticipant extends CreateParticipantDto {
+export interface NewParticipant extends Omit<CreateParticipantDto, 'guardianName' | 'guardianEmail'> {
+  /** Null only for a teen who signed up as an adult. */
+  guardianName: string | null;
+  guardianEmail: string | null;
   /** The teen's own login, when they signed up. */
   userId?: string | null;
 }

@@ -10,8 +10,8 @@ export class ParticipantDto {
   @ApiPropertyOptional({ type: String, nullable: true }) school: string | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) grade: number | null;
   @ApiPropertyOptional({ type: String, format: 'email', nullable: true }) contactEmail: string | null;
-  @ApiProperty() guardianName: string;
-  @ApiProperty({ format: 'email' }) guardianEmail: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a teen who signed up as an adult' }) guardianName: string | null;
+  @ApiProperty({ type: String, format: 'email', nullable: true }) guardianEmail: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) guardianPhone: string | null;
   @ApiProperty({ enum: GUARDIAN_LANGUAGES, description: 'The language the guardian is written to' }) guardianLanguage: GuardianLanguage;
   @ApiProperty({ enum: CONSENT_STATUSES }) consentStatus: ConsentStatus;

@@ -14,7 +14,8 @@ export class SignupDto {
   @NameField() firstName: string;
   @NameField() lastName: string;
   @BirthDateField() birthDate: string;
-  @NameField() guardianName: string;
-  @EmailField() guardianEmail: string;
+  /** Needed for a minor (under AGE_OF_MAJORITY on the day of sign-up); an adult names none. */
+  @NameField({ required: false }) guardianName?: string;
+  @EmailField({ required: false }) guardianEmail?: string;
   @GuardianLanguageField({ required: false }) guardianLanguage?: GuardianLanguage;
 }
