@@ -66,11 +66,11 @@ function main(): void {
     };
   });
   const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  console.log(`Catalogue (/) first-load JavaScript, from ${relative(ROOT, dist) || dist}/index.html and its static imports:`);
-  for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip ${kb(r.brotli).padStart(10)} brotli`);
-  console.log(`  ${'total'.padEnd(44)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip ${kb(total.brotli).padStart(10)} brotli`);
+  console.info(`Catalogue (/) first-load JavaScript, from ${relative(ROOT, dist) || dist}/index.html and its static imports:`);
+  for (const r of rows) console.info(`  ${r.file.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip ${kb(r.brotli).padStart(10)} brotli`);
+  console.info(`  ${'total'.padEnd(44)} ${kb(total.raw).padStart(10)} raw ${kb(total.gzip).padStart(10)} gzip ${kb(total.brotli).padStart(10)} brotli`);
   const within = total.gzip <= TARGET_BYTES;
-  console.log(`target: under ${kb(TARGET_BYTES)} compressed — ${within ? 'met' : 'MISSED'} (gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)})`);
+  console.info(`target: under ${kb(TARGET_BYTES)} compressed — ${within ? 'met' : 'MISSED'} (gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)})`);
   if (!within) process.exitCode = 1;
 }
 

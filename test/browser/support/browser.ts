@@ -56,7 +56,7 @@ function watchForErrors(page: Page): void {
     page.on('response', async (r) => {
       if (!r.url().includes('/v1/')) return;
       const refusal = r.status() >= 400 ? ` ${r.request().postData() ?? ''} => ${await r.text().catch(() => '')}` : '';
-      console.log(`${r.request().method()} ${r.url()} ${r.status()}${refusal}`);
+      console.info(`${r.request().method()} ${r.url()} ${r.status()}${refusal}`);
     });
   }
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
