@@ -1,6 +1,10 @@
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { routes as adminRoutes } from './admin/routes';
+import { routes as coordinatorRoutes } from './coordinator/routes';
+import { routes as mentorRoutes } from './mentor/routes';
 import { CataloguePage } from './programs/CataloguePage';
+import { routes as sponsorRoutes } from './sponsor/routes';
 import { Layout } from './ui/Layout';
 import { ErrorPage } from './ui/ErrorPage';
 import { NotFoundPage } from './ui/NotFoundPage';
@@ -26,6 +30,10 @@ export const routes = [
       { path: '/me', element: <MePage /> },
       { path: '/check-in', element: <CheckInPage /> },
       { path: '/internships', element: <InternshipsPage /> },
+      ...coordinatorRoutes,
+      ...mentorRoutes,
+      ...sponsorRoutes,
+      ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

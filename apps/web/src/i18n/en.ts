@@ -1,5 +1,15 @@
+import { en as admin } from '../admin/messages';
+import { en as coordinator } from '../coordinator/messages';
+import { en as mentor } from '../mentor/messages';
+import { en as sponsor } from '../sponsor/messages';
+
 /** English: every visible string of the app. es.ts must hold the same keys (a test checks). */
 export const en = {
+  // The staff consoles keep their words beside their pages.
+  coordinator,
+  mentor,
+  sponsor,
+  admin,
   app: { name: 'Codeshelf' },
   nav: {
     skip: 'Skip to content',
@@ -16,7 +26,10 @@ export const en = {
   languages: { en: 'English', es: 'Español' },
   common: { loading: 'Loading…', cancel: 'Cancel' },
   form: { required: 'Please fill this in.' },
-  auth: { required: { title: 'Please sign in', link: 'Sign in to see this page' } },
+  auth: {
+    required: { title: 'Please sign in', link: 'Sign in to see this page' },
+    forbidden: { title: 'Not your page', body: 'This page is for another kind of account. Use the menu to find yours.' },
+  },
   error: { title: 'Something went wrong', body: 'This page could not be shown. Reload it, or try again in a moment.' },
   notFound: { title: 'Page not found', back: 'Back to the clubs' },
   catalogue: {

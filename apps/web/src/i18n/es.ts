@@ -1,9 +1,17 @@
+import { es as admin } from '../admin/messages';
+import { es as coordinator } from '../coordinator/messages';
+import { es as mentor } from '../mentor/messages';
+import { es as sponsor } from '../sponsor/messages';
 import type { en } from './en';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 /** Spanish: the same keys as en.ts (the type and a test check). */
 export const es: Shape<typeof en> = {
+  // The staff consoles keep their words beside their pages.
+  coordinator,
+  mentor,
+  sponsor,
+  admin,
   app: { name: 'Codeshelf' },
   nav: {
     skip: 'Ir al contenido',
@@ -20,7 +28,10 @@ export const es: Shape<typeof en> = {
   languages: { en: 'English', es: 'Español' },
   common: { loading: 'Cargando…', cancel: 'Cancelar' },
   form: { required: 'Rellena este campo, por favor.' },
-  auth: { required: { title: 'Entra en tu cuenta', link: 'Entra para ver esta página' } },
+  auth: {
+    required: { title: 'Entra en tu cuenta', link: 'Entra para ver esta página' },
+    forbidden: { title: 'Esta página no es para tu cuenta', body: 'Esta página es para otro tipo de cuenta. Usa el menú para encontrar la tuya.' },
+  },
   error: { title: 'Algo salió mal', body: 'No se pudo mostrar esta página. Recárgala o inténtalo de nuevo dentro de un momento.' },
   notFound: { title: 'Página no encontrada', back: 'Volver a los clubes' },
   catalogue: {

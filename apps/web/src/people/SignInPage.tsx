@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Problem } from '../api/client';
 import { Field } from '../ui/Field';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { homeOf } from '../ui/nav';
 import { applyProblem } from '../ui/problem';
 
 type Values = { email: string; password: string };
@@ -19,10 +20,10 @@ export default function SignInPage() {
   const { register, handleSubmit, setError, formState } = useForm<Values>();
   const signIn = useMutation({
     mutationFn: async (body: Values) => unwrap(await api.POST('/v1/auth/session', { body })),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['me'] });
+    onSuccess: async ({ user }) => {
+      client.setQueryData(['me'], user);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/me');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(user.role));
     },
     onError: (error) => setProblem(applyProblem(error, ['email', 'password'], setError)),
   });

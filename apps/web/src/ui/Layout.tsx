@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { languages, rememberLanguage, type Language } from '../i18n';
 import { useMe, useSignOut } from '../people/session';
+import { navFor, type Role } from './nav';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -26,19 +27,14 @@ export function Layout() {
                 {t('nav.catalogue')}
               </NavLink>
             </li>
-            {signedIn && (
-              <>
-                <li>
-                  <NavLink to="/me">{t('nav.home')}</NavLink>
+            {me.data &&
+              navFor(me.data.role).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>
+                    {t(item.label)}
+                  </NavLink>
                 </li>
-                <li>
-                  <NavLink to="/check-in">{t('nav.checkIn')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/internships">{t('nav.internships')}</NavLink>
-                </li>
-              </>
-            )}
+              ))}
             {!signedIn && !me.isPending && (
               <>
                 <li>
@@ -91,11 +87,18 @@ export function Loading() {
   );
 }
 
-/** A page that needs a signed-in teen: shows a sign-in link otherwise. */
-export function RequireSignIn({ children }: { children: React.ReactNode }) {
+/** A page that needs someone signed in (of one of `roles`, when given): shows a sign-in link, or whose page it is, otherwise. */
+export function RequireSignIn({ roles, children }: { roles?: readonly Role[]; children: React.ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   if (me.isPending) return <Loading />;
+  if (me.data && roles && !roles.includes(me.data.role))
+    return (
+      <section>
+        <h1>{t('auth.forbidden.title')}</h1>
+        <p>{t('auth.forbidden.body')}</p>
+      </section>
+    );
   if (!me.data)
     return (
       <section>
