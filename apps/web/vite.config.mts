@@ -10,7 +10,8 @@ const api = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  // The manifest lets bench/web-size.ts follow each console's chunks.
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', manifest: true },
   server: {
     proxy: {
       '/v1': { target: api, changeOrigin: false },
