@@ -400,7 +400,7 @@ export interface paths {
         };
         /**
          * The catalogue: published programs by start date (public)
-         * @description Staff also see the drafts and archived programs of the branches they run. Filters: branchId, status, age, from, to, q.
+         * @description Staff also see the drafts and archived programs of the branches they run. Filters: branchId, status, level, age, from, to, q. Each program carries its next scheduled session (nextSession), so a catalogue needs no request per program to say when it meets.
          */
         get: operations["ProgramsController_list"];
         put?: never;
@@ -488,7 +488,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program’s sessions in time order (public once the program is published) */
+        /**
+         * A program’s sessions in time order, with their mentors’ first names (public once the program is published)
+         * @description Each session names its assigned mentors by first name only (the first word of the mentor’s display name) and role — never an e-mail or a last name. A draft or archived program, and so its mentors, is seen only by the staff of its branch.
+         */
         get: operations["SessionsController_list"];
         put?: never;
         /** Add one session: inside the program, on a day the branch is open, in a free room (audited) */
@@ -1771,6 +1774,52 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SessionTimesDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        CatalogueProgramDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            level: "beginner" | "intermediate" | "advanced";
+            minAge: number;
+            maxAge: number;
+            capacity: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            waitlistEnabled: boolean;
+            /** @example 0.75 */
+            completionThreshold: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** @description Teens enrolled now */
+            enrolledCount: number;
+            /** @description Teens on the waitlist now */
+            waitlistedCount: number;
+            /** @description Free seats (capacity − enrolledCount) */
+            seatsLeft: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The next scheduled session that has not ended; null when none is left */
+            nextSession: components["schemas"]["SessionTimesDto"] | null;
+        };
         UpdateProgramDto: {
             /** @example Intro to Python */
             title?: string;
@@ -1820,7 +1869,16 @@ export interface components {
              */
             completionThreshold: number;
         };
-        SessionDto: {
+        SessionMentorNameDto: {
+            /**
+             * @description The first word of the mentor’s display name
+             * @example Ana
+             */
+            firstName: string;
+            /** @enum {string} */
+            role: "lead" | "assistant";
+        };
+        ProgramSessionDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1837,6 +1895,8 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "cancelled";
             cancelReason: string | null;
+            /** @description The mentors assigned, by first name only (lead first); empty when none is */
+            mentors: components["schemas"]["SessionMentorNameDto"][];
         };
         CreateSessionDto: {
             /**
@@ -1857,6 +1917,24 @@ export interface components {
             roomId?: string;
             /** @example Loops and lists */
             topic?: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            seriesId: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            topic: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            cancelReason: string | null;
         };
         StaffingDto: {
             /** @description Mentors assigned to the session */
@@ -6784,6 +6862,7 @@ export interface operations {
                 branchId?: string;
                 /** @description Drafts and archived programs only for the staff of their branch */
                 status?: "draft" | "published" | "archived";
+                level?: "beginner" | "intermediate" | "advanced";
                 /** @description Programs open to a teen of this age */
                 age?: number;
                 /** @description Programs still running on or after this date */
@@ -6812,7 +6891,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["ProgramDto"][];
+                        items: components["schemas"]["CatalogueProgramDto"][];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
                     };
@@ -7636,7 +7715,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["SessionDto"][];
+                        items: components["schemas"]["ProgramSessionDto"][];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
                     };
