@@ -6,6 +6,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { useBranches } from '../programs/queries';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
 
@@ -52,17 +53,16 @@ function ConsentPending({ participant }: { participant: Schemas['ParticipantDto'
 
 function Enrollments() {
   const { t, i18n } = useTranslation();
-  const enrollments = useQuery({
-    queryKey: ['my-enrollments'],
-    queryFn: async () => unwrap(await api.GET('/v1/me/enrollments', { params: { query: { limit: 100 } } })).items,
-  });
-  const active = (enrollments.data ?? []).filter((e) => e.status === 'enrolled' || e.status === 'waitlisted');
+  const enrollments = usePagedList(['my-enrollments'], async (cursor) =>
+    unwrap(await api.GET('/v1/me/enrollments', { params: { query: { limit: 20, cursor } } })),
+  );
+  const active = enrollments.items.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted');
   return (
     <section aria-labelledby="my-enrollments">
       <h2 id="my-enrollments">{t('me.enrollments')}</h2>
       {enrollments.isPending && <Loading />}
       <ProblemMessage problem={problemOf(enrollments.error)} />
-      {enrollments.isSuccess && active.length === 0 && (
+      {enrollments.isSuccess && active.length === 0 && !enrollments.hasNextPage && (
         <p>
           {t('me.noEnrollments')} <Link to="/">{t('me.findClub')}</Link>
         </p>
@@ -79,6 +79,7 @@ function Enrollments() {
           </li>
         ))}
       </ul>
+      <ShowMore list={enrollments} />
     </section>
   );
 }
