@@ -277,7 +277,7 @@ export interface paths {
         head?: never;
         /**
          * Change a participant
-         * @description A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches (home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch (a coordinator moves a teen only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.
+         * @description A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches (home branch, or a place in one of their programs) may also change names, birth date, guardian (with the language, en or es, the guardian is written to) and home branch (a coordinator moves a teen only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.
          */
         patch: operations["ParticipantsController_update"];
         trace?: never;
@@ -1591,6 +1591,12 @@ export interface components {
             guardianEmail?: string;
             /** @example +1 312 555 0100 */
             guardianPhone?: string | null;
+            /**
+             * @description The language the guardian is written to (the consent mail and page)
+             * @default en
+             * @enum {string}
+             */
+            guardianLanguage: "en" | "es";
             /**
              * Format: uuid
              * @description The branch whose coordinators look after the teen
