@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
+import { useSignOutEverywhere } from '../people/session';
 import { useBranches } from '../programs/queries';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
@@ -31,6 +32,28 @@ function TeenHome() {
       <Enrollments />
       <Schedule />
       <CalendarFeed />
+      <SignOutEverywhere />
+    </section>
+  );
+}
+
+function SignOutEverywhere() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signOut = useSignOutEverywhere();
+  return (
+    <section aria-labelledby="sign-out-everywhere">
+      <h2 id="sign-out-everywhere">{t('me.everywhere.title')}</h2>
+      <p>{t('me.everywhere.body')}</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in?signedOut=everywhere') })}
+      >
+        {t('me.everywhere.button')}
+      </button>
+      <ProblemMessage problem={problemOf(signOut.error)} />
     </section>
   );
 }

@@ -79,7 +79,7 @@ export const en = {
     submit: 'Create my account',
     haveAccount: 'Already have an account?',
   },
-  signIn: { title: 'Sign in', submit: 'Sign in', noAccount: 'No account yet?' },
+  signIn: { title: 'Sign in', submit: 'Sign in', noAccount: 'No account yet?', signedOutEverywhere: 'You are signed out on every browser and device.' },
   consent: {
     title: 'Permission for {{teen}} to join the library’s coding clubs',
     hello: 'Hello {{guardian}},',
@@ -124,6 +124,11 @@ export const en = {
     withdrawNo: 'No, stay',
     schedule: 'My next sessions',
     noSessions: 'No sessions coming up.',
+    everywhere: {
+      title: 'Signed in somewhere else?',
+      body: 'Lost your phone, or signed in on a library computer? Sign out on every browser and device at once, this one included.',
+      button: 'Sign out everywhere',
+    },
     feed: {
       title: 'My calendar',
       body: 'Add your sessions to your phone’s calendar: copy this private link into your calendar app. It updates by itself.',

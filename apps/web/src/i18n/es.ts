@@ -83,7 +83,7 @@ export const es: Shape<typeof en> = {
     submit: 'Crear mi cuenta',
     haveAccount: '¿Ya tienes cuenta?',
   },
-  signIn: { title: 'Entrar', submit: 'Entrar', noAccount: '¿Todavía no tienes cuenta?' },
+  signIn: { title: 'Entrar', submit: 'Entrar', noAccount: '¿Todavía no tienes cuenta?', signedOutEverywhere: 'Has cerrado la sesión en todos los navegadores y dispositivos.' },
   consent: {
     title: 'Permiso para que {{teen}} se una a los clubes de programación de la biblioteca',
     hello: 'Hola, {{guardian}}:',
@@ -128,6 +128,11 @@ export const es: Shape<typeof en> = {
     withdrawNo: 'No, me quedo',
     schedule: 'Mis próximas sesiones',
     noSessions: 'No tienes sesiones próximas.',
+    everywhere: {
+      title: '¿Has entrado en otro sitio?',
+      body: '¿Perdiste el móvil o entraste en un ordenador de la biblioteca? Cierra la sesión en todos los navegadores y dispositivos a la vez, también en este.',
+      button: 'Cerrar sesión en todas partes',
+    },
     feed: {
       title: 'Mi calendario',
       body: 'Añade tus sesiones al calendario del teléfono: copia este enlace privado en tu aplicación de calendario. Se actualiza solo.',
