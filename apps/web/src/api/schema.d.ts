@@ -1288,7 +1288,15 @@ export interface components {
              * @example birthDate
              */
             field: string;
-            /** @example birthDate must be a valid ISO 8601 date string */
+            /**
+             * @description Stable machine code of the rule the field broke, for clients that say it in their own words: the class-validator constraint (isEmail, isNotEmpty, maxLength, isLength, isIn, isBoolean…; whitelistValidation for a field that is not accepted) or one of the API’s own (isBirthDate, isIanaTimeZone, isText, isCursor, dateOrder, exists, notCurrentCode…)
+             * @example isBirthDate
+             */
+            code: string;
+            /**
+             * @description The reason in English words
+             * @example birthDate must be a date written YYYY-MM-DD, not in the future
+             */
             message: string;
         };
         ProblemDto: {

@@ -79,7 +79,7 @@ export class SessionsService {
       if (session.status === 'cancelled') throw new SessionCancelledError(id);
       const startsAt = dto.startsAt ? new Date(dto.startsAt) : session.startsAt;
       const endsAt = dto.endsAt ? new Date(dto.endsAt) : session.endsAt;
-      if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+      if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', code: 'dateOrder', message: 'endsAt must be after startsAt' }]);
       if (dto.roomId !== undefined) await assertRoomAtBranch(manager, dto.roomId, branch.id);
       const wallClock = DateTime.fromJSDate(startsAt, { zone: branch.timezone });
       const duration = endsAt.getTime() - startsAt.getTime();
