@@ -122,7 +122,7 @@ describe('Attendance (HTTP)', () => {
       expect((await rollCall(otherMentor, held, { records: [] }).expect(403)).body.code).toBe('not-your-session');
       await rollCall(teen, held, { records: [] }).expect(403);
       const twice = await rollCall(coordinator, held, { records: [0, 1].map(() => ({ participantId: teen.participantId, status: 'present' })) }).expect(400);
-      expect(twice.body.errors).toEqual([{ field: 'records[1].participantId', message: 'named twice in this roll call' }]);
+      expect(twice.body.errors).toEqual([{ field: 'records[1].participantId', code: 'isUnique', message: 'named twice in this roll call' }]);
       expect((await rollCall(coordinator, held, { records: [{ participantId: teen.participantId, status: 'here' }] }).expect(400)).body.errors[0].field).toBe('records[0].status');
       const [stranger] = await insertTeens(app, 1);
       await expect(db.query(`INSERT INTO attendance (session_id, participant_id, status, method) VALUES ($1, $2, 'present', 'roll_call')`, [held, stranger.participantId])).rejects.toThrow(
@@ -192,9 +192,9 @@ describe('Attendance (HTTP)', () => {
       const s = await checkInSetting(0);
       const wrong = s.code === '000000' ? '111111' : '000000';
       const notDigits = await checkIn(s.teen, s.sessionId, '12a45').expect(400);
-      expect(notDigits.body.errors).toEqual([{ field: 'code', message: 'code must be the six digits on the mentor’s screen' }]);
+      expect(notDigits.body.errors).toEqual([{ field: 'code', code: 'matches', message: 'code must be the six digits on the mentor’s screen' }]);
       const first = await checkIn(s.teen, s.sessionId, wrong).expect(422);
-      expect(first.body).toMatchObject({ code: 'check-in-code-invalid', attemptsLeft: 4, errors: [{ field: 'code', message: expect.any(String) }] });
+      expect(first.body).toMatchObject({ code: 'check-in-code-invalid', attemptsLeft: 4, errors: [{ field: 'code', code: 'isCurrentCode', message: expect.any(String) }] });
       expect((await checkIn(s.other, s.sessionId, s.code).expect(422)).body.code).toBe('not-enrolled');
 
       const key = { 'Idempotency-Key': 'check-in-1' };
@@ -266,7 +266,7 @@ describe('Attendance (HTTP)', () => {
       await mark(s2, [[a, 'late'], [c, 'present']], [{ mentorId: mentor.mentorId, status: 'present' }]);
       // b enrolled 12 days ago, after s3: nobody can mark b there.
       const early = await rollCall(coordinator, s3, { records: [{ participantId: b.participantId, status: 'present' }] }).expect(422);
-      expect(early.body.errors).toEqual([{ field: 'records[0].participantId', message: expect.stringContaining('enrolled after it') }]);
+      expect(early.body.errors).toEqual([{ field: 'records[0].participantId', code: 'isEnrolled', message: expect.stringContaining('enrolled after it') }]);
       await mark(s3, [[a, 'absent'], [c, 'present']], [{ mentorId: mentor.mentorId, status: 'absent' }]);
       await mark(s5, [[a, 'absent'], [b, 'present'], [c, 'present']]);
       await mark(s6, [[b, 'excused'], [c, 'present']]); // a unrecorded

@@ -95,7 +95,23 @@ describe('Browser sessions (cookie sign-in)', () => {
     await request(http).get('/v1/programs').set('Cookie', cookie).expect(200);
   });
 
-  it('refuses an expired session', async () => {
+  it('signs out everywhere: a second browser’s cookie stops working, another account’s does not, and a cross-site call is refused', async () => {
+    const teen = await pendingTeen();
+    const phone = cookieOf(await signIn(teen.email).expect(200));
+    const other = await pendingTeen();
+    await request(http).delete('/v1/auth/sessions').set('Cookie', teen.cookie).set('Origin', 'https://evil.example').expect(403);
+    await request(http).get('/v1/me').set('Cookie', phone).expect(200);
+
+    const out = await request(http).delete('/v1/auth/sessions').set('Cookie', teen.cookie).set('Origin', 'https://club.example.org').expect(204);
+    expect(String(out.headers['set-cookie'][0])).toMatch(/^codeshelf_session=; Max-Age=0;/);
+    for (const cookie of [teen.cookie, phone]) await request(http).get('/v1/me').set('Cookie', cookie).expect(401);
+    await request(http).get('/v1/me').set('Cookie', other.cookie).expect(200);
+    // A Bearer token is no browser session: it stays valid until it expires.
+    await request(http).get('/v1/me').set(bearer(teen)).expect(200);
+    await request(http).delete('/v1/auth/sessions').expect(401);
+  });
+
+    it('refuses an expired session', async () => {
     const cookie = cookieOf(await signIn(admin.email).expect(200));
     await db.query(`UPDATE browser_session SET created_at = now() - interval '8 days', expires_at = now() - interval '1 second' WHERE user_id = $1 AND revoked_at IS NULL`, [admin.id]);
     await request(http).get('/v1/me').set('Cookie', cookie).expect(401);

@@ -108,7 +108,7 @@ describe('Enrollment under concurrency (HTTP, two app instances)', () => {
     expect((await enroll(pending, program.id, 1, key).expect(201)).body.status).toBe('enrolled');
 
     const bad = await enroll(a, program.id, 0, { 'Idempotency-Key': 'x'.repeat(256) }).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringContaining('255') }]);
+    expect(bad.body.errors).toEqual([{ field: 'Idempotency-Key', code: 'isIdempotencyKey', message: expect.stringContaining('255') }]);
   });
 
   it('an in-flight claim left by a crashed process lapses after its lease and the request can run', async () => {

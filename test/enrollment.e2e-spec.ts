@@ -156,7 +156,7 @@ describe('Enrollment (HTTP)', () => {
       expect((await enroll(teen, program.id, { participantId: someoneElse.participantId }).expect(403)).body.code).toBe('enroll-self-only');
       await enroll(teen, program.id, { participantId: teen.participantId }).expect(201);
       expect((await enroll(other.coordinator, program.id, { participantId: someoneElse.participantId }).expect(403)).body.code).toBe('branch-not-yours');
-      expect((await enroll(coordinator, program.id).expect(400)).body.errors).toEqual([{ field: 'participantId', message: expect.any(String) }]);
+      expect((await enroll(coordinator, program.id).expect(400)).body.errors).toEqual([{ field: 'participantId', code: 'isDefined', message: expect.any(String) }]);
       expect((await enroll(coordinator, program.id, { participantId: '00000000-0000-4000-8000-000000000000' }).expect(404)).body.code).toBe('participant-not-found');
       expect((await enroll(coordinator, program.id, { participantId: 'nope' }).expect(400)).body.errors[0].field).toBe('participantId');
       expect((await enroll(coordinator, program.id, { participantId: teen.participantId, status: 'enrolled' }).expect(400)).body.errors[0].field).toBe('status');

@@ -4,7 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
-import { bearer } from './support/identity';
+import { bearer, createUser } from './support/identity';
 import { birthDateForAge, signUpTeen } from './support/people-factories';
 import { type Inbox, startInbox } from './support/smtp';
 
@@ -69,6 +69,25 @@ describe('Guardian language and consent resend (real SMTP)', () => {
       .send({ email: 'fr@test.codeshelf.invalid', password: 'correct horse battery', firstName: 'A', lastName: 'B', birthDate: birthDateForAge(15), guardianName: 'G', guardianEmail: 'g@test.codeshelf.invalid', guardianLanguage: 'fr' })
       .expect(400);
     expect(JSON.stringify(res.body.errors)).toContain('guardianLanguage');
+  });
+
+  it('lets staff change the language the guardian is written to (en or es, audited), which the open link then speaks; the teen may not', async () => {
+    const admin = await createUser(app, 'admin');
+    const teen = await signUpTeen(app);
+    const [mail] = await mailsTo(guardianOf(teen));
+    const token = linkIn(mail)![1];
+    const path = `/v1/participants/${teen.participantId}`;
+
+    const refused = await request(http).patch(path).set(bearer(admin)).send({ guardianLanguage: 'fr' }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'guardianLanguage' })]);
+    const own = await request(http).patch(path).set(bearer(teen)).send({ guardianLanguage: 'es' }).expect(400);
+    expect(own.body.errors).toEqual([expect.objectContaining({ field: 'guardianLanguage' })]);
+
+    const changed = await request(http).patch(path).set(bearer(admin)).send({ guardianLanguage: 'es' }).expect(200);
+    expect(changed.body.guardianLanguage).toBe('es');
+    expect((await request(http).get(`/v1/consents/${token}`).expect(200)).body.language).toBe('es');
+    const [event] = await app.get(DataSource).query(`SELECT actor_id, changes FROM audit_event WHERE entity_id = $1 AND action = 'participant.updated'`, [teen.participantId]);
+    expect(event).toEqual({ actor_id: admin.id, changes: { fields: ['guardianLanguage'] } });
   });
 
   it('mails the guardian again on the teen’s request: a new link, and the old one stops', async () => {

@@ -262,7 +262,7 @@ describe('People (HTTP)', () => {
       const before = await participantRow(teen.participantId);
       const res = await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(teen)).send({ school: 'Sneaky High', [field]: value }).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.errors).toEqual([{ field, message: `${field} is not an accepted field` }]);
+      expect(res.body.errors).toEqual([{ field, code: 'whitelistValidation', message: `${field} is not an accepted field` }]);
       expect(await participantRow(teen.participantId)).toEqual(before);
       const role = await db.query(`SELECT role FROM user_account WHERE id = $1`, [teen.userId]);
       expect(role).toEqual([{ role: 'participant' }]);
@@ -312,7 +312,7 @@ describe('People (HTTP)', () => {
         .set(bearer(admin))
         .send({ firstName: 'G', lastName: 'H', birthDate: birthDateForAge(14), guardianName: 'W', guardianEmail: uniqueEmail('g'), homeBranchId: '00000000-0000-4000-8000-000000000000' })
         .expect(422);
-      expect(res.body.errors).toEqual([{ field: 'homeBranchId', message: 'no such branch' }]);
+      expect(res.body.errors).toEqual([{ field: 'homeBranchId', code: 'exists', message: 'no such branch' }]);
     });
 
     it('audits every staff read of a participant', async () => {
@@ -368,7 +368,7 @@ describe('People (HTTP)', () => {
       await request(http).post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(teen)).expect(201);
       await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(club.coordinator)).send({ school: 'Lincoln High' }).expect(200);
       const move = await request(http).patch(`/v1/participants/${teen.participantId}`).set(bearer(club.coordinator)).send({ homeBranchId: club.branchId }).expect(403);
-      expect(move.body.errors).toEqual([{ field: 'homeBranchId', message: expect.any(String) }]);
+      expect(move.body.errors).toEqual([{ field: 'homeBranchId', code: expect.any(String), message: expect.any(String) }]);
       expect((await participantRow(teen.participantId)).home_branch_id).toBe(home);
     });
 

@@ -51,14 +51,14 @@ describe('Branches (HTTP)', () => {
       const res = await request(http).post('/v1/branches').set(bearer(admin)).send({ name, timezone }).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ status: 400, code: 'validation-failed' });
-      expect(res.body.errors).toEqual([{ field: 'timezone', message: 'timezone must be an IANA time zone such as America/Chicago' }]);
+      expect(res.body.errors).toEqual([{ field: 'timezone', code: 'isIanaTimeZone', message: 'timezone must be an IANA time zone such as America/Chicago' }]);
       expect(await countNamed(name)).toBe(0);
     });
 
     it('refuses an unknown field, a blank name and a missing time zone, naming each field', async () => {
       const name = uniqueName();
       const unknown = await request(http).post('/v1/branches').set(bearer(admin)).send({ name, timezone: 'UTC', seats: 40 }).expect(400);
-      expect(unknown.body.errors).toEqual([{ field: 'seats', message: 'seats is not an accepted field' }]);
+      expect(unknown.body.errors).toEqual([{ field: 'seats', code: 'whitelistValidation', message: 'seats is not an accepted field' }]);
       const blank = await request(http).post('/v1/branches').set(bearer(admin)).send({ name: '   ', timezone: 'UTC' }).expect(400);
       expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
       const long = await request(http).post('/v1/branches').set(bearer(admin)).send({ name: 'x'.repeat(121), timezone: 'UTC' }).expect(400);
@@ -113,7 +113,7 @@ describe('Branches (HTTP)', () => {
       const missing = await request(http).get(`/v1/branches/${randomUUID()}`).expect(404);
       expect(missing.body.code).toBe('branch-not-found');
       const res = await request(http).get('/v1/branches/42').expect(400);
-      expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+      expect(res.body.errors).toEqual([{ field: 'id', code: 'isUuid', message: 'id must be a UUID' }]);
     });
 
     it('refuses a limit over 200 and a cursor it did not hand out', async () => {

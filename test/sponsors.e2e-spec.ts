@@ -147,7 +147,7 @@ describe('Sponsors (HTTP)', () => {
 
     it('answers 400 naming id for an id that is not a UUID', async () => {
       const res = await request(http).get('/v1/sponsors/42').set(bearer(admin)).expect(400);
-      expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+      expect(res.body.errors).toEqual([{ field: 'id', code: 'isUuid', message: 'id must be a UUID' }]);
     });
   });
 });

@@ -132,7 +132,7 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
     await request(http).get(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(other)).expect(404);
     await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(other)).expect(404);
     expect((await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: 'ftp://x', events: ['application.submitted'] }).expect(400)).body.errors).toEqual([
-      { field: 'url', message: 'url must be https' },
+      { field: 'url', code: 'isWebhookUrl', message: 'url must be https' },
     ]);
     expect((await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/x`, events: ['sponsor.deleted'] }).expect(400)).body.errors[0].field).toBe('events');
     await request(http).delete(`/v1/sponsors/${sponsorId}/webhooks/${created.body.id}`).set(bearer(sponsor)).expect(204);

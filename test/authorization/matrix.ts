@@ -17,6 +17,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/auth/signup': 'public',
   'POST /v1/auth/session': 'public',
   'DELETE /v1/auth/session': 'public',
+  'DELETE /v1/auth/sessions': ['admin', 'coordinator', 'mentor', 'participant', 'sponsor'],
   'GET /v1/consents/{token}': 'public',
   'POST /v1/consents/{token}': 'public',
   'GET /v1/me': EVERYONE,

@@ -96,7 +96,7 @@ describe('Cookie sign-in in the browser', () => {
     expect(after.body.status).toBe('enrolled');
 
     // Signing out ends the session on the server: the same cookie, replayed, signs nobody in.
-    await page.getByRole('button', { name: t('nav.signOut') }).click();
+    await page.getByRole('button', { name: t('nav.signOut', {}, { exact: true }) }).click();
     await page.getByRole('link', { name: t('nav.signIn') }).waitFor();
     await request(web.app.getHttpServer()).get('/v1/me').set('Cookie', `${session.name}=${session.value}`).expect(401);
   }), 120_000);

@@ -195,7 +195,7 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
     await check(second, 'internship-applied');
   }), 240_000);
 
-  it.each(['en', 'es'] as const)('in %s: an adult teen signs up with no guardian’s fields and lands on her home, no consent pending', (language) =>
+  it.each(['en', 'es'] as const)('in %s: an adult teen signs up with no guardian’s fields and lands on her home, no consent pending, then signs out everywhere', (language) =>
     withEvidence(`adult-${language}`, async () => {
       const t = reads(language);
       const { programId } = await oneSeatClub(web.app, language === 'en' ? 'Coding' : 'Programación');
@@ -205,6 +205,11 @@ describe('The teen journey in the browser (Chromium, 360 px)', () => {
       await page.getByRole('heading', { name: t('me.enrollments') }).waitFor();
       expect(await page.getByRole('heading', { name: t('me.consent.title') }).count()).toBe(0);
       await checkPage(page, `${language}-21-home-adult`);
+      // Signing out everywhere lands on the sign-in page, and the home page asks to sign in again.
+      await page.getByRole('button', { name: t('me.everywhere.button') }).click();
+      await page.getByRole('status').filter({ hasText: t('signIn.signedOutEverywhere') }).waitFor();
+      await page.goto('/me');
+      await page.getByRole('heading', { name: t('auth.required.title'), level: 1 }).waitFor();
     }),
   120_000);
 });

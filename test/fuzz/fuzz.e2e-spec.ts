@@ -197,6 +197,10 @@ describe('Fuzzing every route of the OpenAPI document', () => {
     if (code === 'validation-failed' && !(Array.isArray(errors) && errors.length && errors.every((e: { field?: unknown }) => typeof e.field === 'string' && e.field))) {
       problems.push(`validation-failed names no field: ${JSON.stringify(res.body).slice(0, 200)}`);
     }
+    // Clients translate a field error by its code: every one must carry it.
+    if (Array.isArray(errors) && !errors.every((e: { code?: unknown }) => typeof e.code === 'string' && e.code)) {
+      problems.push(`a field error has no code: ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
     // A 400 that is not a validation failure means bad input got past validation (to the database or a parser).
     if (res.status === 400 && !['validation-failed', 'malformed-json'].includes(code)) problems.push(`400 ${code} names no field: ${res.body.detail}`);
     return problems;

@@ -34,7 +34,7 @@ export class CheckInCodeInvalidError extends ProblemError {
   constructor(attemptsLeft: number) {
     super(422, 'check-in-code-invalid', 'Wrong or expired code', 'That is not the session’s current code; ask the mentor for the one on the screen.', {
       attemptsLeft,
-      errors: [{ field: 'code', message: 'not the current check-in code' }],
+      errors: [{ field: 'code', code: 'isCurrentCode', message: 'not the current check-in code' }],
     });
   }
 }

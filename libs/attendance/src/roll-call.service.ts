@@ -12,7 +12,7 @@ import { attendanceOpensAt, type SessionContext, sessionContext } from './sessio
 /** Fields named twice in one batch: a 400 naming the second. */
 function duplicates<T>(items: T[], key: (item: T) => string, field: (index: number) => string): FieldErrorDto[] {
   const seen = new Set<string>();
-  return items.flatMap((item, i) => (seen.has(key(item)) ? [{ field: field(i), message: 'named twice in this roll call' }] : (seen.add(key(item)), [])));
+  return items.flatMap((item, i) => (seen.has(key(item)) ? [{ field: field(i), code: 'isUnique', message: 'named twice in this roll call' }] : (seen.add(key(item)), [])));
 }
 
 /** Roll call (rule 6): the sheet of a session, and the bulk upsert that fills it in one transaction. */
@@ -75,7 +75,7 @@ export class RollCallService {
     const missing = dto.records.map((r, i) => ({ r, i })).filter(({ r }) => !ok.has(r.participantId));
     if (missing.length) {
       throw new NotEnrolledError(
-        missing.map(({ i }) => ({ field: `records[${i}].participantId`, message: 'held no seat in this program at this session (not enrolled, only waitlisted, or enrolled after it)' })),
+        missing.map(({ i }) => ({ field: `records[${i}].participantId`, code: 'isEnrolled', message: 'held no seat in this program at this session (not enrolled, only waitlisted, or enrolled after it)' })),
         missing.map(({ r }) => r.participantId),
       );
     }
@@ -87,7 +87,7 @@ export class RollCallService {
     ]);
     const here = new Set(assigned.map((r) => r.mentor_id));
     const strangers = mentors.map((m, i) => ({ m, i })).filter(({ m }) => !here.has(m.mentorId));
-    if (strangers.length) throw new MentorNotAssignedError(strangers.map(({ i }) => ({ field: `mentors[${i}].mentorId`, message: 'not assigned to this session' })));
+    if (strangers.length) throw new MentorNotAssignedError(strangers.map(({ i }) => ({ field: `mentors[${i}].mentorId`, code: 'isAssigned', message: 'not assigned to this session' })));
   }
 
   /**

@@ -61,7 +61,7 @@ export class EnrollmentStatusConflictError extends ProblemError {
 export class EnrollSelfOnlyError extends ProblemError {
   constructor() {
     super(403, 'enroll-self-only', 'Teens enroll themselves', 'A teen enrolls only themself: leave participantId out.', {
-      errors: [{ field: 'participantId', message: 'a teen may only enroll themself' }],
+      errors: [{ field: 'participantId', code: 'isSelf', message: 'a teen may only enroll themself' }],
     });
   }
 }
@@ -69,7 +69,7 @@ export class EnrollSelfOnlyError extends ProblemError {
 export class ParticipantRequiredError extends ProblemError {
   constructor() {
     super(400, 'validation-failed', 'Validation failed', 'The request has 1 invalid field.', {
-      errors: [{ field: 'participantId', message: 'participantId is required when staff enroll a teen' }],
+      errors: [{ field: 'participantId', code: 'isDefined', message: 'participantId is required when staff enroll a teen' }],
     });
   }
 }

@@ -14,14 +14,14 @@ export class UserNotFoundError extends ProblemError {
 
 export class InvalidRoleLinksError extends ProblemError {
   constructor(detail: string, field: string) {
-    super(422, 'invalid-role-links', 'Role and links disagree', detail, { errors: [{ field, message: detail }] });
+    super(422, 'invalid-role-links', 'Role and links disagree', detail, { errors: [{ field, code: 'roleLinks', message: detail }] });
   }
 }
 
 export class UnknownReferenceError extends ProblemError {
   constructor(field: string, what: string) {
     super(422, 'reference-not-found', `Unknown ${what}`, `${field} names a ${what} that does not exist.`, {
-      errors: [{ field, message: `no such ${what}` }],
+      errors: [{ field, code: 'exists', message: `no such ${what}` }],
     });
   }
 }

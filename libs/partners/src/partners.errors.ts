@@ -68,6 +68,6 @@ export class SponsorshipExistsError extends ProblemError {
 
 export class UnknownProgramError extends ProblemError {
   constructor() {
-    super(422, 'reference-not-found', 'Unknown program', 'programId names no program.', { errors: [{ field: 'programId', message: 'no such program' }] });
+    super(422, 'reference-not-found', 'Unknown program', 'programId names no program.', { errors: [{ field: 'programId', code: 'exists', message: 'no such program' }] });
   }
 }

@@ -63,7 +63,7 @@ export class ParticipantsPolicy {
   assertCanPlaceAt(principal: Principal, homeBranchId: string | null | undefined): void {
     if (principal.role === 'admin') return;
     if (homeBranchId === undefined) {
-      throw new ValidationFailedError([{ field: 'homeBranchId', message: 'homeBranchId is required: one of the branches you coordinate' }]);
+      throw new ValidationFailedError([{ field: 'homeBranchId', code: 'isDefined', message: 'homeBranchId is required: one of the branches you coordinate' }]);
     }
     if (principal.role !== 'coordinator' || homeBranchId === null || !principal.branchIds.includes(homeBranchId)) throw new BranchNotYoursError();
   }

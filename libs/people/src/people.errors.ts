@@ -22,7 +22,7 @@ export class ConsentLinkGoneError extends ProblemError {
 export class BranchNotYoursError extends ProblemError {
   constructor() {
     super(403, 'branch-not-yours', 'Not your branch', 'A coordinator keeps participants at one of the branches they run.', {
-      errors: [{ field: 'homeBranchId', message: 'homeBranchId must be one of your branches' }],
+      errors: [{ field: 'homeBranchId', code: 'isOwnBranch', message: 'homeBranchId must be one of your branches' }],
     });
   }
 }
@@ -30,7 +30,7 @@ export class BranchNotYoursError extends ProblemError {
 export class UnknownBranchError extends ProblemError {
   constructor() {
     super(422, 'reference-not-found', 'Unknown branch', 'homeBranchId names a branch that does not exist.', {
-      errors: [{ field: 'homeBranchId', message: 'no such branch' }],
+      errors: [{ field: 'homeBranchId', code: 'exists', message: 'no such branch' }],
     });
   }
 }
@@ -38,7 +38,7 @@ export class UnknownBranchError extends ProblemError {
 export class MediaConsentNeedsGuardianError extends ProblemError {
   constructor() {
     super(403, 'media-consent-needs-guardian', 'Guardian consent required', 'A minor cannot give media consent; their guardian or the library records it.', {
-      errors: [{ field: 'mediaConsent', message: 'only a guardian or the library may set mediaConsent to true for a minor' }],
+      errors: [{ field: 'mediaConsent', code: 'guardianOnly', message: 'only a guardian or the library may set mediaConsent to true for a minor' }],
     });
   }
 }

@@ -1,5 +1,5 @@
 import { RatesService } from '@codeshelf/attendance';
-import { type AppEnv, type AuditActor, envConfig, ReportingDataSource, ValidationFailedError } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, envConfig, type FieldErrorDto, ReportingDataSource, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, SponsorNotFoundError } from '@codeshelf/identity';
 import { SponsorsService } from '@codeshelf/partners';
 import { ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
@@ -10,15 +10,15 @@ import { shapeReport } from './report';
 import { ProgramNotSponsoredError } from './reports.errors';
 
 function assertWholeMonths(from?: string, to?: string): void {
-  const errors = [];
-  if (from && !from.endsWith('-01')) errors.push({ field: 'from', message: 'from must be the first day of a month' });
-  if (to && new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).getUTCDate() !== 1) errors.push({ field: 'to', message: 'to must be the last day of a month' });
+  const errors: FieldErrorDto[] = [];
+  if (from && !from.endsWith('-01')) errors.push({ field: 'from', code: 'isMonthStart', message: 'from must be the first day of a month' });
+  if (to && new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).getUTCDate() !== 1) errors.push({ field: 'to', code: 'isMonthEnd', message: 'to must be the last day of a month' });
   if (errors.length) throw new ValidationFailedError(errors);
 }
 
 /** A period of calendar days as PostgreSQL bounds: [from, the day after to). */
 function bounds(from?: string, to?: string): { from: string; to: string } {
-  if (from && to && to < from) throw new ValidationFailedError([{ field: 'to', message: 'to must be on or after from' }]);
+  if (from && to && to < from) throw new ValidationFailedError([{ field: 'to', code: 'dateOrder', message: 'to must be on or after from' }]);
   const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return { from: from ?? '-infinity', to: to ? dayAfter(to) : 'infinity' };
 }

@@ -32,7 +32,7 @@ export class CapacityBelowEnrolledError extends ProblemError {
   constructor(id: string, enrolled: number) {
     super(409, 'capacity-below-enrolled', 'Capacity below enrolled', `Program ${id} has ${enrolled} teens enrolled: capacity cannot go below that.`, {
       enrolledCount: enrolled,
-      errors: [{ field: 'capacity', message: `capacity must be at least ${enrolled}, the teens enrolled now` }],
+      errors: [{ field: 'capacity', code: 'min', message: `capacity must be at least ${enrolled}, the teens enrolled now` }],
     });
   }
 }
@@ -40,7 +40,7 @@ export class CapacityBelowEnrolledError extends ProblemError {
 export class UnknownBranchError extends ProblemError {
   constructor() {
     super(422, 'reference-not-found', 'Unknown branch', 'branchId names a branch that does not exist.', {
-      errors: [{ field: 'branchId', message: 'no such branch' }],
+      errors: [{ field: 'branchId', code: 'exists', message: 'no such branch' }],
     });
   }
 }
@@ -80,7 +80,7 @@ export class RoomConflictError extends ProblemError {
 
 export class SessionRuleError extends ProblemError {
   constructor(code: 'session-outside-program' | 'branch-closed' | 'room-not-at-branch', detail: string, field: string) {
-    super(422, code, 'Session not possible', detail, { errors: [{ field, message: detail }] });
+    super(422, code, 'Session not possible', detail, { errors: [{ field, code, message: detail }] });
   }
 }
 

@@ -93,6 +93,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere: ends every browser session of the signed-in user, and clears this browser’s cookie
+         * @description For a lost phone or a shared computer: every session cookie of the caller’s account, on any browser, is refused (401) from now on. Signed in by the cookie or a Bearer token; with the cookie, the Origin check of every unsafe request applies (403 csrf-refused). Bearer tokens from POST /v1/auth/login are not sessions and stay valid until they expire. API keys are refused (403).
+         */
+        delete: operations["BrowserSessionsController_signOutEverywhere"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -277,7 +297,7 @@ export interface paths {
         head?: never;
         /**
          * Change a participant
-         * @description A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches (home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch (a coordinator moves a teen only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.
+         * @description A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches (home branch, or a place in one of their programs) may also change names, birth date, guardian (with the language, en or es, the guardian is written to) and home branch (a coordinator moves a teen only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.
          */
         patch: operations["ParticipantsController_update"];
         trace?: never;
@@ -400,7 +420,7 @@ export interface paths {
         };
         /**
          * The catalogue: published programs by start date (public)
-         * @description Staff also see the drafts and archived programs of the branches they run. Filters: branchId, status, age, from, to, q.
+         * @description Staff also see the drafts and archived programs of the branches they run. Filters: branchId, status, level, age, from, to, q. Each program carries its next scheduled session (nextSession), so a catalogue needs no request per program to say when it meets.
          */
         get: operations["ProgramsController_list"];
         put?: never;
@@ -488,7 +508,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program’s sessions in time order (public once the program is published) */
+        /**
+         * A program’s sessions in time order, with their mentors’ first names (public once the program is published)
+         * @description Each session names its assigned mentors by first name only (the first word of the mentor’s display name) and role — never an e-mail or a last name. A draft or archived program, and so its mentors, is seen only by the staff of its branch.
+         */
         get: operations["SessionsController_list"];
         put?: never;
         /** Add one session: inside the program, on a day the branch is open, in a free room (audited) */
@@ -1265,7 +1288,15 @@ export interface components {
              * @example birthDate
              */
             field: string;
-            /** @example birthDate must be a valid ISO 8601 date string */
+            /**
+             * @description Stable machine code of the rule the field broke, for clients that say it in their own words: the class-validator constraint (isEmail, isNotEmpty, maxLength, isLength, isIn, isBoolean…; whitelistValidation for a field that is not accepted) or one of the API’s own (isBirthDate, isIanaTimeZone, isText, isCursor, dateOrder, exists, notCurrentCode…)
+             * @example isBirthDate
+             */
+            code: string;
+            /**
+             * @description The reason in English words
+             * @example birthDate must be a date written YYYY-MM-DD, not in the future
+             */
             message: string;
         };
         ProblemDto: {
@@ -1589,6 +1620,12 @@ export interface components {
             /** @example +1 312 555 0100 */
             guardianPhone?: string | null;
             /**
+             * @description The language the guardian is written to (the consent mail and page)
+             * @default en
+             * @enum {string}
+             */
+            guardianLanguage: "en" | "es";
+            /**
              * Format: uuid
              * @description The branch whose coordinators look after the teen
              */
@@ -1771,6 +1808,52 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SessionTimesDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        CatalogueProgramDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            level: "beginner" | "intermediate" | "advanced";
+            minAge: number;
+            maxAge: number;
+            capacity: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            waitlistEnabled: boolean;
+            /** @example 0.75 */
+            completionThreshold: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** @description Teens enrolled now */
+            enrolledCount: number;
+            /** @description Teens on the waitlist now */
+            waitlistedCount: number;
+            /** @description Free seats (capacity − enrolledCount) */
+            seatsLeft: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The next scheduled session that has not ended; null when none is left */
+            nextSession: components["schemas"]["SessionTimesDto"] | null;
+        };
         UpdateProgramDto: {
             /** @example Intro to Python */
             title?: string;
@@ -1820,7 +1903,16 @@ export interface components {
              */
             completionThreshold: number;
         };
-        SessionDto: {
+        SessionMentorNameDto: {
+            /**
+             * @description The first word of the mentor’s display name
+             * @example Ana
+             */
+            firstName: string;
+            /** @enum {string} */
+            role: "lead" | "assistant";
+        };
+        ProgramSessionDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1837,6 +1929,8 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "cancelled";
             cancelReason: string | null;
+            /** @description The mentors assigned, by first name only (lead first); empty when none is */
+            mentors: components["schemas"]["SessionMentorNameDto"][];
         };
         CreateSessionDto: {
             /**
@@ -1857,6 +1951,24 @@ export interface components {
             roomId?: string;
             /** @example Loops and lists */
             topic?: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            seriesId: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            topic: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            cancelReason: string | null;
         };
         StaffingDto: {
             /** @description Mentors assigned to the session */
@@ -3495,6 +3607,107 @@ export interface operations {
                 content?: never;
             };
             /** @description The principal may not do this */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BrowserSessionsController_signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every browser session ended */
+            204: {
+                headers: {
+                    /** @description codeshelf_session=; Max-Age=0 … */
+                    "Set-Cookie"?: string;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description No valid credentials
+             *
+             *     No valid credentials
+             */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
             403: {
                 headers: {
                     /** @description Requests allowed in the window of the limit that binds this caller on this route */
@@ -6784,6 +6997,7 @@ export interface operations {
                 branchId?: string;
                 /** @description Drafts and archived programs only for the staff of their branch */
                 status?: "draft" | "published" | "archived";
+                level?: "beginner" | "intermediate" | "advanced";
                 /** @description Programs open to a teen of this age */
                 age?: number;
                 /** @description Programs still running on or after this date */
@@ -6812,7 +7026,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["ProgramDto"][];
+                        items: components["schemas"]["CatalogueProgramDto"][];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
                     };
@@ -7636,7 +7850,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["SessionDto"][];
+                        items: components["schemas"]["ProgramSessionDto"][];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
                     };

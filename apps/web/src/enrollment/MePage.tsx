@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
+import { useSignOutEverywhere } from '../people/session';
 import { useBranches } from '../programs/queries';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
 
@@ -30,6 +32,28 @@ function TeenHome() {
       <Enrollments />
       <Schedule />
       <CalendarFeed />
+      <SignOutEverywhere />
+    </section>
+  );
+}
+
+function SignOutEverywhere() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signOut = useSignOutEverywhere();
+  return (
+    <section aria-labelledby="sign-out-everywhere">
+      <h2 id="sign-out-everywhere">{t('me.everywhere.title')}</h2>
+      <p>{t('me.everywhere.body')}</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in?signedOut=everywhere') })}
+      >
+        {t('me.everywhere.button')}
+      </button>
+      <ProblemMessage problem={problemOf(signOut.error)} />
     </section>
   );
 }
@@ -52,17 +76,16 @@ function ConsentPending({ participant }: { participant: Schemas['ParticipantDto'
 
 function Enrollments() {
   const { t, i18n } = useTranslation();
-  const enrollments = useQuery({
-    queryKey: ['my-enrollments'],
-    queryFn: async () => unwrap(await api.GET('/v1/me/enrollments', { params: { query: { limit: 100 } } })).items,
-  });
-  const active = (enrollments.data ?? []).filter((e) => e.status === 'enrolled' || e.status === 'waitlisted');
+  const enrollments = usePagedList(['my-enrollments'], async (cursor) =>
+    unwrap(await api.GET('/v1/me/enrollments', { params: { query: { limit: 20, cursor } } })),
+  );
+  const active = enrollments.items.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted');
   return (
     <section aria-labelledby="my-enrollments">
       <h2 id="my-enrollments">{t('me.enrollments')}</h2>
       {enrollments.isPending && <Loading />}
       <ProblemMessage problem={problemOf(enrollments.error)} />
-      {enrollments.isSuccess && active.length === 0 && (
+      {enrollments.isSuccess && active.length === 0 && !enrollments.hasNextPage && (
         <p>
           {t('me.noEnrollments')} <Link to="/">{t('me.findClub')}</Link>
         </p>
@@ -79,6 +102,7 @@ function Enrollments() {
           </li>
         ))}
       </ul>
+      <ShowMore list={enrollments} />
     </section>
   );
 }

@@ -49,4 +49,17 @@ describe('translations', () => {
     for (const rule of ['min-age', 'min-attendance-rate']) expect(has(`internships.reason.${rule}`)).toBe(true);
     for (const language of ['en', 'es']) expect(has(`languages.${language}`)).toBe(true);
   });
+
+  it('says in words every field error code the app’s forms can get from the API', () => {
+    const has = (key: string) => enKeys.includes(key) && esKeys.includes(key);
+    // The rules of the bodies the forms send (SignupDto, LoginDto, AnswerConsentDto, ApplyDto) and the API's own on them.
+    const codes = {
+      signUp: ['isEmail', 'maxLength', 'isString', 'isLength', 'isBirthDate', 'isIn', 'isDefined', 'isNotOwnEmail'],
+      signIn: ['isEmail', 'maxLength', 'isString', 'isLength'],
+      consent: ['isString', 'isLength', 'isBoolean'],
+      apply: ['isString', 'isLength', 'isBoolean'],
+      anyBody: ['whitelistValidation', 'isText', 'isNotEmpty', 'matches'],
+    };
+    expect(Object.values(codes).flat().filter((code) => !has(`fieldErrors.${code}`))).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,9 @@ import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { TextAreaField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { ShowMore, usePagedList } from '../ui/paging';
 import { applyProblem, problemOf } from '../ui/problem';
-import { formatDateTime } from '../ui/time';
+import { formatLocalDateTime } from '../ui/time';
 
 export default function InternshipsPage() {
   return (
@@ -17,40 +18,39 @@ export default function InternshipsPage() {
   );
 }
 
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 function Internships() {
   const { t } = useTranslation();
-  const postings = useQuery({
-    queryKey: ['internships', 'open'],
-    queryFn: async () => unwrap(await api.GET('/v1/internships', { params: { query: { status: 'open', limit: 100 } } })).items,
-  });
-  const applications = useQuery({
-    queryKey: ['my-applications'],
-    queryFn: async () => unwrap(await api.GET('/v1/me/applications', { params: { query: { limit: 100 } } })).items,
-  });
-  const appliedTo = new Set((applications.data ?? []).map((application) => application.internshipId));
+  const postings = usePagedList(['internships', 'open'], async (cursor) =>
+    unwrap(await api.GET('/v1/internships', { params: { query: { status: 'open', limit: 20, cursor } } })),
+  );
+  const applications = usePagedList(['my-applications'], async (cursor) =>
+    unwrap(await api.GET('/v1/me/applications', { params: { query: { limit: 20, cursor } } })),
+  );
+  // An application on a page not loaded yet shows no "applied" mark; the API still refuses a second one (409).
+  const appliedTo = new Set(applications.items.map((application) => application.internshipId));
   return (
     <section>
       <h1>{t('internships.title')}</h1>
       <p className="lead">{t('internships.intro')}</p>
       {postings.isPending && <Loading />}
       <ProblemMessage problem={problemOf(postings.error)} />
-      {postings.isSuccess && postings.data.length === 0 && <p>{t('internships.none')}</p>}
+      {postings.isSuccess && postings.items.length === 0 && <p>{t('internships.none')}</p>}
       <div className="cards">
-        {postings.data?.map((posting) => (
+        {postings.items.map((posting) => (
           <Posting key={posting.id} posting={posting} applied={appliedTo.has(posting.id)} />
         ))}
       </div>
+      <ShowMore list={postings} label={t('internships.more')} />
       <h2>{t('internships.mine')}</h2>
-      {applications.isSuccess && applications.data.length === 0 && <p>{t('internships.noApplications')}</p>}
+      {applications.isSuccess && applications.items.length === 0 && <p>{t('internships.noApplications')}</p>}
       <ul className="list">
-        {applications.data?.map((application) => (
+        {applications.items.map((application) => (
           <li key={application.id}>
             <strong>{application.internshipTitle}</strong> — {t(`applicationStatus.${application.status}`)}
           </li>
         ))}
       </ul>
+      <ShowMore list={applications} />
     </section>
   );
 }
@@ -59,6 +59,8 @@ function Posting({ posting, applied }: { posting: Schemas['InternshipDto']; appl
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const eligibility = posting.eligibility;
+  // A rate of 0 asks for no attendance at all: nothing to say about it.
+  const minRate = posting.minAttendanceRate ? posting.minAttendanceRate : null;
   return (
     <article className="card" aria-labelledby={`posting-${posting.id}`}>
       <h3 id={`posting-${posting.id}`}>{posting.title}</h3>
@@ -66,14 +68,12 @@ function Posting({ posting, applied }: { posting: Schemas['InternshipDto']; appl
         {posting.remote ? t('internships.remote') : posting.location} · {t('internships.slots', { count: posting.slots })}
       </p>
       <p>{posting.description}</p>
-      <p>{t('internships.closes', { when: formatDateTime(posting.closesAt, zone(), i18n.language) })}</p>
+      <p>{t('internships.closes', { when: formatLocalDateTime(posting.closesAt, i18n.language) })}</p>
       <h4>{t('internships.eligibility')}</h4>
       <ul>
         {posting.minAge !== null && <li>{t('internships.minAge', { age: posting.minAge })}</li>}
-        {posting.minAttendanceRate !== null && (
-          <li>{t('internships.minRate', { rate: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(posting.minAttendanceRate) })}</li>
-        )}
-        {posting.minAge === null && posting.minAttendanceRate === null && <li>{t('internships.anyone')}</li>}
+        {minRate !== null && <li>{t('internships.minRate', { rate: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(minRate) })}</li>}
+        {posting.minAge === null && minRate === null && <li>{t('internships.anyone')}</li>}
       </ul>
       {eligibility && (
         <div className={`alert ${eligibility.eligible ? 'alert--ok' : 'alert--warn'}`}>

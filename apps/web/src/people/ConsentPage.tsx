@@ -8,7 +8,7 @@ import { Field } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { applyProblem, problemOf } from '../ui/problem';
-import { formatDateTime } from '../ui/time';
+import { formatLocalDateTime } from '../ui/time';
 
 type Values = { guardianName: string; mediaConsent: boolean };
 
@@ -65,7 +65,7 @@ export default function ConsentPage() {
         <li>{t('consent.sponsors', { teen: r.teenFirstName })}</li>
         <li>{t('consent.revoke')}</li>
       </ul>
-      <p className="hint">{t('consent.expires', { when: formatDateTime(r.expiresAt, Intl.DateTimeFormat().resolvedOptions().timeZone, i18n.language) })}</p>
+      <p className="hint">{t('consent.expires', { when: formatLocalDateTime(r.expiresAt, i18n.language) })}</p>
       <ProblemMessage problem={problem} />
       <form noValidate onSubmit={handleSubmit((values) => answer.mutate({ ...values, accept: true }))}>
         <Field label={t('consent.yourName')} autoComplete="name" error={formState.errors.guardianName?.message} {...register('guardianName', { required: t('form.required') })} />

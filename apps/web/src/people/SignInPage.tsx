@@ -31,6 +31,11 @@ export default function SignInPage() {
   return (
     <section className="narrow">
       <h1>{t('signIn.title')}</h1>
+      {params.get('signedOut') === 'everywhere' && (
+        <p role="status" className="alert alert--ok">
+          {t('signIn.signedOutEverywhere')}
+        </p>
+      )}
       <ProblemMessage problem={problem} />
       <form noValidate onSubmit={handleSubmit((values) => signIn.mutate(values))}>
         <Field label={t('signUp.email')} type="email" autoComplete="email" error={formState.errors.email?.message} {...register('email', required)} />

@@ -18,6 +18,18 @@ export function useMe() {
   });
 }
 
+/** Ends every browser session of the account (a lost phone, a shared computer), this one included. */
+export function useSignOutEverywhere() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.DELETE('/v1/auth/sessions')),
+    onSuccess: () => {
+      client.clear();
+      client.setQueryData(['me'], null);
+    },
+  });
+}
+
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({

@@ -1,15 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { Field, SelectField } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { ProgramCard } from './ProgramCard';
 import { useBranches } from './queries';
 
 const levels = ['beginner', 'intermediate', 'advanced'] as const;
+const pageSize = 24;
 
 /** The public catalogue: published programs, filtered by branch, age and level (kept in the address). */
 export function CataloguePage() {
@@ -19,22 +20,28 @@ export function CataloguePage() {
   const age = params.get('age') ?? '';
   const level = params.get('level') ?? '';
   const branches = useBranches();
-  const programs = useQuery({
-    queryKey: ['programs', { branchId, age }],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/v1/programs', {
-          params: { query: { status: 'published', limit: 100, branchId: branchId || undefined, age: age ? Number(age) : undefined } },
-        }),
-      ).items,
-  });
+  const programs = usePagedList(['programs', { branchId, age, level }], async (cursor) =>
+    unwrap(
+      await api.GET('/v1/programs', {
+        params: {
+          query: {
+            status: 'published',
+            limit: pageSize,
+            cursor,
+            branchId: branchId || undefined,
+            age: age ? Number(age) : undefined,
+            level: (levels as readonly string[]).includes(level) ? (level as (typeof levels)[number]) : undefined,
+          },
+        },
+      }),
+    ),
+  );
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
   };
-  const shown = (programs.data ?? []).filter((program) => !level || program.level === level);
   return (
     <section>
       <h1>{t('catalogue.title')}</h1>
@@ -62,12 +69,13 @@ export function CataloguePage() {
       <ProblemMessage problem={problemOf(programs.error)} />
       {programs.isSuccess && (
         <>
-          <p role="status">{t('catalogue.count', { count: shown.length })}</p>
+          <p role="status">{t(programs.hasNextPage ? 'catalogue.countMore' : 'catalogue.count', { count: programs.items.length })}</p>
           <div className="cards">
-            {shown.map((program) => (
+            {programs.items.map((program) => (
               <ProgramCard key={program.id} program={program} branch={branches.data?.find((branch) => branch.id === program.branchId)} />
             ))}
           </div>
+          <ShowMore list={programs} label={t('catalogue.more')} />
         </>
       )}
     </section>

@@ -2,9 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { formatDate, weeklyTime } from '../ui/time';
-import { useFirstSessions } from './queries';
 
-type Props = { program: Schemas['ProgramDto']; branch?: Schemas['BranchDto'] };
+type Props = { program: Schemas['CatalogueProgramDto']; branch?: Schemas['BranchDto'] };
 
 export function Availability({ program }: { program: Schemas['ProgramDto'] }) {
   const { t } = useTranslation();
@@ -13,12 +12,11 @@ export function Availability({ program }: { program: Schemas['ProgramDto'] }) {
   return <span className="badge badge--full">{t('programs.full')}</span>;
 }
 
-export function WeeklyTime({ programId, timeZone }: { programId: string; timeZone?: string }) {
+/** When the club meets, from one of its sessions, in the branch's zone. */
+export function WeeklyTime({ session, timeZone }: { session?: Schemas['SessionTimesDto'] | null; timeZone?: string }) {
   const { t, i18n } = useTranslation();
-  const sessions = useFirstSessions(programId);
-  const first = sessions.data?.[0];
-  if (!first || !timeZone) return null;
-  const weekly = weeklyTime(first.startsAt, first.endsAt, timeZone, i18n.language);
+  if (!session || !timeZone) return null;
+  const weekly = weeklyTime(session.startsAt, session.endsAt, timeZone, i18n.language);
   return <p>{t('programs.weekly', weekly)}</p>;
 }
 
@@ -33,7 +31,7 @@ export function ProgramCard({ program, branch }: Props) {
         {branch?.name} · {t(`levels.${program.level}`)} · {t('programs.ages', { min: program.minAge, max: program.maxAge })}
       </p>
       <p>{t('programs.dates', { from: formatDate(program.startsOn, i18n.language), to: formatDate(program.endsOn, i18n.language) })}</p>
-      <WeeklyTime programId={program.id} timeZone={branch?.timezone} />
+      <WeeklyTime session={program.nextSession} timeZone={branch?.timezone} />
       <Availability program={program} />
     </article>
   );

@@ -5,10 +5,11 @@ import { api, unwrap } from '../api/client';
 import { useMe } from '../people/session';
 import { Loading } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
 import { Availability, WeeklyTime } from './ProgramCard';
-import { useBranch, useFirstSessions } from './queries';
+import { useBranch } from './queries';
 
 export default function ProgramPage() {
   const { id = '' } = useParams();
@@ -17,8 +18,11 @@ export default function ProgramPage() {
     queryKey: ['program', id],
     queryFn: async () => unwrap(await api.GET('/v1/programs/{id}', { params: { path: { id } } })),
   });
-  const sessions = useFirstSessions(id, 100);
+  const sessions = usePagedList(['program', id, 'sessions'], async (cursor) =>
+    unwrap(await api.GET('/v1/programs/{id}/sessions', { params: { path: { id }, query: { limit: 50, cursor } } })),
+  );
   const branch = useBranch(program.data?.branchId);
+  const names = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
   if (program.isPending) return <Loading />;
   if (program.isError) return <ProblemMessage problem={problemOf(program.error)} />;
   const p = program.data;
@@ -33,8 +37,8 @@ export default function ProgramPage() {
       </p>
       <p>{p.description}</p>
       <p>{t('programs.dates', { from: formatDate(p.startsOn, i18n.language), to: formatDate(p.endsOn, i18n.language) })}</p>
-      <WeeklyTime programId={p.id} timeZone={branch?.timezone} />
-      {branch && <p>{t('program.address', { address: branch.address })}</p>}
+      <WeeklyTime session={sessions.items[0]} timeZone={branch?.timezone} />
+      {branch?.address && <p>{t('program.address', { address: branch.address })}</p>}
       <Availability program={p} />
       <EnrollBox programId={p.id} />
       <h2>{t('program.sessions')}</h2>
@@ -45,15 +49,22 @@ export default function ProgramPage() {
       </p>
       {sessions.isSuccess && branch && (
         <ul className="list">
-          {sessions.data.map((session) => (
+          {sessions.items.map((session) => (
             <li key={session.id} className={session.status === 'cancelled' ? 'cancelled' : undefined}>
               <strong>{formatTimeRange(session.startsAt, session.endsAt, branch.timezone, i18n.language)}</strong>
               {session.topic && <> — {session.topic}</>}
               {session.status === 'cancelled' && <> ({t('program.cancelled')})</>}
+              {session.status !== 'cancelled' && session.mentors.length > 0 && (
+                <>
+                  <br />
+                  <span className="meta">{t('program.mentors', { count: session.mentors.length, names: names.format(session.mentors.map((m) => m.firstName)) })}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <ShowMore list={sessions} label={t('program.moreSessions')} />
       <p className="hint">{t('program.zone', { zone: branch?.timezone ?? '' })}</p>
     </article>
   );
@@ -80,10 +91,10 @@ function EnrollBox({ programId }: { programId: string }) {
   if (me.isPending) return null;
   if (!me.data || me.data.role !== 'participant')
     return (
-      <p>
+      <p className="actions">
         <Link className="button" to={`/sign-up`}>
           {t('program.signUpToEnroll')}
-        </Link>{' '}
+        </Link>
         <Link to={`/sign-in?next=/programs/${programId}`}>{t('program.signInToEnroll')}</Link>
       </p>
     );
@@ -95,7 +106,7 @@ function EnrollBox({ programId }: { programId: string }) {
       </div>
     );
   return (
-    <div>
+    <div className="actions">
       <button type="button" className="button" disabled={enroll.isPending} onClick={() => enroll.mutate()}>
         {t('program.enroll')}
       </button>

@@ -13,10 +13,3 @@ export function useBranch(id: string | undefined) {
   const branches = useBranches();
   return branches.data?.find((branch) => branch.id === id);
 }
-
-export function useFirstSessions(programId: string, limit = 1) {
-  return useQuery({
-    queryKey: ['program', programId, 'sessions', limit],
-    queryFn: async () => unwrap(await api.GET('/v1/programs/{id}/sessions', { params: { path: { id: programId }, query: { limit } } })).items,
-  });
-}

@@ -1,9 +1,10 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { languages, rememberLanguage, type Language } from '../i18n';
 import { useMe, useSignOut } from '../people/session';
 import { navFor, type Role } from './nav';
+import { usePageFocus } from './page-focus';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -11,6 +12,8 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const signedIn = !!me.data;
+  const main = useRef<HTMLElement>(null);
+  usePageFocus(main);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -69,7 +72,7 @@ export function Layout() {
           </select>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -1,8 +1,18 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { ApiProblem, type Problem } from '../api/client';
+import { ApiProblem, type Problem, type Schemas } from '../api/client';
+import { i18n } from '../i18n';
 
 export function problemOf(error: unknown): Problem | undefined {
   return error instanceof ApiProblem ? error.problem : undefined;
+}
+
+/**
+ * A field error in the page's language, by the stable code of the rule it broke (`isEmail`, `maxLength`…);
+ * the API's English words for a code the app has no sentence for.
+ */
+export function fieldMessage(error: Schemas['FieldErrorDto']): string {
+  const key = `fieldErrors.${error.code}`;
+  return i18n.exists(key) ? i18n.t(key) : error.message;
 }
 
 /**
@@ -16,7 +26,7 @@ export function applyProblem<T extends FieldValues>(error: unknown, fields: read
   for (const fieldError of problem.errors ?? []) {
     const name = fieldError.field.split('.')[0] as Path<T>;
     if (fields.includes(name)) {
-      setError(name, { type: 'server', message: fieldError.message });
+      setError(name, { type: 'server', message: fieldMessage(fieldError) });
       placed += 1;
     }
   }

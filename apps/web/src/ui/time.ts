@@ -1,5 +1,5 @@
 /** Dates and times in the branch's zone, the zone named, formatted by Intl in the page's language. */
-export function formatDateTime(iso: string, timeZone: string, language: string) {
+export function formatDateTime(iso: string, timeZone: string, language: string, zoneName: 'short' | 'long' = 'short') {
   return new Intl.DateTimeFormat(language, {
     timeZone,
     weekday: 'short',
@@ -8,8 +8,13 @@ export function formatDateTime(iso: string, timeZone: string, language: string) 
     year: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    timeZoneName: 'short',
+    timeZoneName: zoneName,
   }).format(new Date(iso));
+}
+
+/** An instant tied to no branch (a deadline, a link's expiry) in the reader's own zone, the zone named in full. */
+export function formatLocalDateTime(iso: string, language: string) {
+  return formatDateTime(iso, Intl.DateTimeFormat().resolvedOptions().timeZone, language, 'long');
 }
 
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, language: string) {

@@ -9,7 +9,16 @@ export class FieldErrorDto {
   @ApiProperty({ example: 'birthDate', description: 'Path of the offending field (dots for nesting, brackets for indexes)' })
   field: string;
 
-  @ApiProperty({ example: 'birthDate must be a valid ISO 8601 date string' })
+  @ApiProperty({
+    example: 'isBirthDate',
+    description:
+      'Stable machine code of the rule the field broke, for clients that say it in their own words: the class-validator constraint ' +
+      '(isEmail, isNotEmpty, maxLength, isLength, isIn, isBoolean…; whitelistValidation for a field that is not accepted) or one of the API’s own ' +
+      '(isBirthDate, isIanaTimeZone, isText, isCursor, dateOrder, exists, notCurrentCode…)',
+  })
+  code: string;
+
+  @ApiProperty({ example: 'birthDate must be a date written YYYY-MM-DD, not in the future', description: 'The reason in English words' })
   message: string;
 }
 

@@ -23,10 +23,10 @@ describe(toProblem.name, () => {
     });
 
     it('keeps the field list of a validation failure', () => {
-      const problem = toProblem(new ValidationFailedError([{ field: 'birthDate', message: 'birthDate must be a date' }]));
+      const problem = toProblem(new ValidationFailedError([{ field: 'birthDate', code: 'isBirthDate', message: 'birthDate must be a date' }]));
 
       expect(problem).toMatchObject({ status: 400, code: 'validation-failed', detail: 'The request has 1 invalid field.' });
-      expect(problem.extensions).toEqual({ errors: [{ field: 'birthDate', message: 'birthDate must be a date' }] });
+      expect(problem.extensions).toEqual({ errors: [{ field: 'birthDate', code: 'isBirthDate', message: 'birthDate must be a date' }] });
     });
   });
 

@@ -46,20 +46,21 @@ describe(flattenValidationErrors.name, () => {
   it('names a top-level field by its property', async () => {
     const fields = flattenValidationErrors(await errorsOf(SeatsDto, { seats: 0 }));
 
-    expect(fields).toEqual([{ field: 'seats', message: 'seats must not be less than 1' }]);
+    expect(fields).toEqual([{ field: 'seats', code: 'min', message: 'seats must not be less than 1' }]);
   });
 
   it('gives one entry per broken rule of the same field', async () => {
     const fields = flattenValidationErrors(await errorsOf(SeatsDto, { seats: 'many' }));
 
     expect(fields.map((f) => f.field)).toEqual(['seats', 'seats']);
+    expect(fields.map((f) => f.code)).toEqual(expect.arrayContaining(['isInt', 'min']));
     expect(fields.map((f) => f.message)).toEqual(expect.arrayContaining(['seats must be an integer number', 'seats must not be less than 1']));
   });
 
   it('joins nested objects with dots', async () => {
     const fields = flattenValidationErrors(await errorsOf(TeenDto, { firstName: 'Ada', guardian: { name: 7 } }));
 
-    expect(fields).toEqual([{ field: 'guardian.name', message: 'name must be a string' }]);
+    expect(fields).toEqual([{ field: 'guardian.name', code: 'isString', message: 'name must be a string' }]);
   });
 
   it('puts array indexes in brackets', async () => {
@@ -71,13 +72,13 @@ describe(flattenValidationErrors.name, () => {
 
     const fields = flattenValidationErrors(await errorsOf(RollCallDto, { records }));
 
-    expect(fields).toEqual([{ field: 'records[2].status', message: expect.stringContaining('status must be one of the following values') }]);
+    expect(fields).toEqual([{ field: 'records[2].status', code: 'isIn', message: expect.stringContaining('status must be one of the following values') }]);
   });
 
   it('says plainly that an unknown top-level field is not accepted', async () => {
     const fields = flattenValidationErrors(await errorsOf(SeatsDto, { seats: 3, role: 'admin' }));
 
-    expect(fields).toEqual([{ field: 'role', message: 'role is not an accepted field' }]);
+    expect(fields).toEqual([{ field: 'role', code: 'whitelistValidation', message: 'role is not an accepted field' }]);
   });
 
   it('names an unknown field inside an array item by its full path', async () => {
@@ -85,7 +86,7 @@ describe(flattenValidationErrors.name, () => {
 
     const fields = flattenValidationErrors(await errorsOf(RollCallDto, { records }));
 
-    expect(fields).toEqual([{ field: 'records[0].recordedBy', message: 'records[0].recordedBy is not an accepted field' }]);
+    expect(fields).toEqual([{ field: 'records[0].recordedBy', code: 'whitelistValidation', message: 'records[0].recordedBy is not an accepted field' }]);
   });
 
   it('flattens a hand-built tree depth first, keeping constraint messages that are not about whitelisting', () => {
@@ -109,9 +110,9 @@ describe(flattenValidationErrors.name, () => {
     ];
 
     expect(flattenValidationErrors(tree)).toEqual([
-      { field: 'program.title', message: 'title must be a string' },
-      { field: 'program.sessions[0].startsAt', message: 'startsAt must be a valid ISO 8601 date string' },
-      { field: 'status', message: 'status is not an accepted field' },
+      { field: 'program.title', code: 'isString', message: 'title must be a string' },
+      { field: 'program.sessions[0].startsAt', code: 'isDateString', message: 'startsAt must be a valid ISO 8601 date string' },
+      { field: 'status', code: 'whitelistValidation', message: 'status is not an accepted field' },
     ]);
   });
 
@@ -131,7 +132,7 @@ describe(assertValid.name, () => {
   it('rejects an unknown field with a ValidationFailedError naming it', async () => {
     await expect(assertValid(SeatsDto, { seats: 5, role: 'admin' })).rejects.toThrow(ValidationFailedError);
     await expect(assertValid(SeatsDto, { seats: 5, role: 'admin' })).rejects.toMatchObject({
-      errors: [{ field: 'role', message: 'role is not an accepted field' }],
+      errors: [{ field: 'role', code: 'whitelistValidation', message: 'role is not an accepted field' }],
     });
   });
 

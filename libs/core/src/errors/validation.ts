@@ -3,14 +3,14 @@ import { validate } from 'class-validator';
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrorDto, ValidationFailedError } from './problem';
 
-/** Flattens class-validator's tree into `{ field, message }` pairs with dotted paths (`records[2].status`). */
+/** Flattens class-validator's tree into `{ field, code, message }` with dotted paths (`records[2].status`); the code is the constraint's name. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldErrorDto[] {
   return errors.flatMap((error) => {
     // class-validator names no property when the value itself is not an object (`unknownValue`): that is the body.
     // A key that is the empty string ({"": 1}, or a form body "&=x") is shown quoted, so the field is still named.
     const property = error.property === '' ? '""' : error.property;
     const field = property === undefined ? parent || 'body' : !parent ? property : /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: rename(message, error.property, field) }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message: rename(message, error.property, field) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -27,7 +27,7 @@ const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 /** Paths of the strings in `value` (a body, a query, a parameter) that are not valid text, named like validation errors. */
 export function invalidTextFields(value: unknown, path = ''): FieldErrorDto[] {
   const field = path || 'body';
-  if (typeof value === 'string') return NOT_TEXT.test(value) ? [{ field, message: `${field} must be text without NUL characters or unpaired surrogates` }] : [];
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? [{ field, code: 'isText', message: `${field} must be text without NUL characters or unpaired surrogates` }] : [];
   if (!value || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, item]) =>
     invalidTextFields(item, !path ? key : Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`),
@@ -61,7 +61,7 @@ export function createValidationPipe(): ValidationPipe {
 export async function assertValid<T extends object>(dto: new () => T, plain: unknown): Promise<T> {
   const notText = invalidTextFields(plain);
   if (notText.length) throw new ValidationFailedError(notText);
-  if (Array.isArray(plain)) throw new ValidationFailedError([{ field: 'body', message: 'body must be a JSON object' }]);
+  if (Array.isArray(plain)) throw new ValidationFailedError([{ field: 'body', code: 'isObject', message: 'body must be a JSON object' }]);
   const instance = plainToInstance(dto, plain && typeof plain === 'object' ? plain : {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw new ValidationFailedError(flattenValidationErrors(errors));

@@ -8,6 +8,6 @@ export class UuidPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (isUUID(value)) return value;
     const field = metadata.data ?? 'id';
-    throw new ValidationFailedError([{ field, message: `${field} must be a UUID` }]);
+    throw new ValidationFailedError([{ field, code: 'isUuid', message: `${field} must be a UUID` }]);
   }
 }

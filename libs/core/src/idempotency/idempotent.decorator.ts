@@ -31,7 +31,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (header === undefined || !request.user) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (!KEY_SHAPE.test(key)) {
-      throw new ValidationFailedError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+      throw new ValidationFailedError([{ field: 'Idempotency-Key', code: 'isIdempotencyKey', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
     }
     const scope = `${request.user.kind}:${request.user.id}`;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);

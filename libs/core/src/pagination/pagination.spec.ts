@@ -51,6 +51,6 @@ describe(decodeCursor.name, () => {
 
     expect(error).toBeInstanceOf(ValidationFailedError);
     expect((error as ValidationFailedError).status).toBe(400);
-    expect((error as ValidationFailedError).errors).toEqual([{ field: 'cursor', message: 'cursor is not a cursor this API handed out' }]);
+    expect((error as ValidationFailedError).errors).toEqual([{ field: 'cursor', code: 'isCursor', message: 'cursor is not a cursor this API handed out' }]);
   });
 });

@@ -38,7 +38,7 @@ export function decodeCursor(cursor: string): [string | number, string] {
   } catch {
     // fall through to the validation error
   }
-  throw new ValidationFailedError([{ field: 'cursor', message: 'cursor is not a cursor this API handed out' }]);
+  throw new ValidationFailedError([{ field: 'cursor', code: 'isCursor', message: 'cursor is not a cursor this API handed out' }]);
 }
 
 /**

@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto } from '../auth/dto/login.dto';
 import { MeDto } from '../auth/dto/me.dto';
 import { LocalAuthGuard, LOGIN_PER_ADDRESS, LOGIN_PER_EMAIL } from '../auth/login.guards';
+import { CurrentPrincipal, type Principal, ROLES } from '../principal';
+import { Roles } from '../roles.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BrowserSessionsService } from './browser-sessions.service';
@@ -16,7 +18,7 @@ import { clearedSessionCookie, SESSION_COOKIE, sessionCookie, sessionCookieOf } 
 const SET_COOKIE_DOC = `${SESSION_COOKIE}=…; HttpOnly; SameSite=Lax; Path=/ (and Secure in production)`;
 
 @ApiTags('identity')
-@Controller('auth/session')
+@Controller('auth')
 export class BrowserSessionsController {
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
@@ -24,7 +26,7 @@ export class BrowserSessionsController {
     private readonly users: UsersService,
   ) {}
 
-  @Post()
+  @Post('session')
   @Public()
   @HttpCode(200)
   // The same counters as POST /v1/auth/login: two doors do not double the guesses.
@@ -48,7 +50,7 @@ export class BrowserSessionsController {
     return { user: MeDto.from((await this.users.findPrincipal(request.user.id))!) };
   }
 
-  @Delete()
+  @Delete('session')
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign the browser out: ends the session on the server and clears the cookie (204 even with no live session)' })
@@ -57,6 +59,23 @@ export class BrowserSessionsController {
   async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = sessionCookieOf(request.headers.cookie);
     if (token) await this.sessions.revoke(token);
+    reply.header('Set-Cookie', clearedSessionCookie(this.env));
+  }
+
+  @Delete('sessions')
+  @HttpCode(204)
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Sign out everywhere: ends every browser session of the signed-in user, and clears this browser’s cookie',
+    description:
+      'For a lost phone or a shared computer: every session cookie of the caller’s account, on any browser, is refused (401) from now on. ' +
+      'Signed in by the cookie or a Bearer token; with the cookie, the Origin check of every unsafe request applies (403 csrf-refused). ' +
+      'Bearer tokens from POST /v1/auth/login are not sessions and stay valid until they expire. API keys are refused (403).',
+  })
+  @ApiNoContentResponse({ description: 'Every browser session ended', headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=; Max-Age=0 …`, schema: { type: 'string' } } } })
+  @ApiProblems(401, 403)
+  async signOutEverywhere(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.sessions.revokeAll(principal.id);
     reply.header('Set-Cookie', clearedSessionCookie(this.env));
   }
 }

@@ -41,6 +41,16 @@ export class BrowserSessionsService {
     return rows[0] ? this.users.findPrincipal(rows[0].user_id) : null;
   }
 
+  /** Ends every live session of the user ("sign out everywhere"): each of their cookies is refused from now on. */
+  async revokeAll(userId: string): Promise<void> {
+    await this.sessions
+      .createQueryBuilder()
+      .update(BrowserSessionEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL AND expires_at > now()', { userId })
+      .execute();
+  }
+
   /** Ends the session on the server: the same cookie is refused from now on, wherever it is replayed. */
   async revoke(token: string): Promise<void> {
     await this.sessions

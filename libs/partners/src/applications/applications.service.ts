@@ -175,7 +175,7 @@ export class ApplicationsService {
    */
   async change(principal: Principal, id: string, dto: ChangeApplicationDto, actor: AuditActor): Promise<ApplicationStatusDto> {
     if ((dto.status === 'completed') !== (dto.hired !== undefined)) {
-      throw new ValidationFailedError([{ field: 'hired', message: dto.status === 'completed' ? 'hired is required to complete an application' : 'hired goes only with status completed' }]);
+      throw new ValidationFailedError([{ field: 'hired', code: 'hiredWithCompleted', message: dto.status === 'completed' ? 'hired is required to complete an application' : 'hired goes only with status completed' }]);
     }
     const found = await this.applications.findOneBy({ id });
     if (!found) throw new ApplicationNotFoundError(id);

@@ -34,9 +34,9 @@ export class InternshipsService {
 
   async create(principal: Principal, dto: CreateInternshipDto, actor: AuditActor): Promise<InternshipDto> {
     const sponsorId = principal.role === 'sponsor' ? principal.sponsorId! : dto.sponsorId;
-    if (!sponsorId) throw new ValidationFailedError([{ field: 'sponsorId', message: 'sponsorId is required when staff post an internship' }]);
+    if (!sponsorId) throw new ValidationFailedError([{ field: 'sponsorId', code: 'isDefined', message: 'sponsorId is required when staff post an internship' }]);
     if (principal.role === 'sponsor' && dto.sponsorId && dto.sponsorId !== sponsorId) {
-      throw new ValidationFailedError([{ field: 'sponsorId', message: 'a sponsor posts only for itself' }]);
+      throw new ValidationFailedError([{ field: 'sponsorId', code: 'isOwnSponsor', message: 'a sponsor posts only for itself' }]);
     }
     await this.sponsors.get(sponsorId);
     const values = { ...dto, sponsorId, opensAt: new Date(dto.opensAt), closesAt: new Date(dto.closesAt) };
@@ -85,7 +85,7 @@ export class InternshipsService {
       const next = { ...dto, opensAt: dto.opensAt ? new Date(dto.opensAt) : internship.opensAt, closesAt: dto.closesAt ? new Date(dto.closesAt) : internship.closesAt };
       assertWindow(next);
       if (dto.slots !== undefined && dto.slots < internship.offeredCount) {
-        throw new ValidationFailedError([{ field: 'slots', message: `slots must be at least ${internship.offeredCount}, the offers already made` }]);
+        throw new ValidationFailedError([{ field: 'slots', code: 'min', message: `slots must be at least ${internship.offeredCount}, the offers already made` }]);
       }
       Object.assign(internship, next);
       await manager.getRepository(InternshipEntity).save(internship);
@@ -130,5 +130,5 @@ export function eligibilityOf(internship: InternshipEntity, standing: TeenStandi
 }
 
 function assertWindow(i: { opensAt: Date; closesAt: Date }): void {
-  if (i.closesAt <= i.opensAt) throw new ValidationFailedError([{ field: 'closesAt', message: 'closesAt must be after opensAt' }]);
+  if (i.closesAt <= i.opensAt) throw new ValidationFailedError([{ field: 'closesAt', code: 'dateOrder', message: 'closesAt must be after opensAt' }]);
 }

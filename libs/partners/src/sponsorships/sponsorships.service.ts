@@ -30,7 +30,7 @@ export class SponsorshipsService {
     const [program] = await this.programs.findByIds([dto.programId]);
     if (!program) throw new UnknownProgramError();
     if (!this.scheduling.runsBranch(principal, program.branchId)) throw new NotStaffOfBranchError(program.id);
-    if (dto.endsOn < dto.startsOn) throw new ValidationFailedError([{ field: 'endsOn', message: 'endsOn must be on or after startsOn' }]);
+    if (dto.endsOn < dto.startsOn) throw new ValidationFailedError([{ field: 'endsOn', code: 'dateOrder', message: 'endsOn must be on or after startsOn' }]);
     const id = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(SponsorshipEntity);
       const sponsorship = repository.create({ sponsorId, ...dto, amount: dto.amount ?? null });

@@ -39,7 +39,7 @@ export class WebhooksService {
     this.policy.assertCanRead(principal, sponsorId);
     await this.sponsors.get(sponsorId);
     const problem = await webhookUrlProblem(dto.url, this.allowsInternal, this.resolver);
-    if (problem) throw new ValidationFailedError([{ field: 'url', message: problem }]);
+    if (problem) throw new ValidationFailedError([{ field: 'url', code: 'isWebhookUrl', message: problem }]);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(WebhookEndpointEntity);

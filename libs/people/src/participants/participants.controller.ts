@@ -68,7 +68,7 @@ export class ParticipantsController {
     summary: 'Change a participant',
     description:
       'A teen may change only school, grade, contactEmail, mediaConsent (withdraw it, while a minor), gender and postalCode; staff of the teen’s branches ' +
-      '(home branch, or a place in one of their programs) may also change names, birth date, guardian and home branch (a coordinator moves a teen ' +
+      '(home branch, or a place in one of their programs) may also change names, birth date, guardian (with the language, en or es, the guardian is written to) and home branch (a coordinator moves a teen ' +
       'only from one of their branches, or from none, to another of theirs: else a 403 naming homeBranchId). Any other teen is a 404.',
   })
   @ApiExtraModels(UpdateParticipantDto, UpdateOwnParticipantDto)

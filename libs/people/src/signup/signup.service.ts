@@ -23,11 +23,11 @@ export class SignupService {
     const minor = isMinor(dto.birthDate, this.env.AGE_OF_MAJORITY);
     if (minor) {
       const missing = [guardianName ? null : 'guardianName', guardianEmail ? null : 'guardianEmail'].filter((f): f is string => f !== null);
-      if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, message: `${field} is needed for a teen under ${this.env.AGE_OF_MAJORITY}` })));
+      if (missing.length) throw new ValidationFailedError(missing.map((field) => ({ field, code: 'isDefined', message: `${field} is needed for a teen under ${this.env.AGE_OF_MAJORITY}` })));
     }
     // The consent link goes to the guardian's address: the teen's own would let them consent for themself.
     if (guardianEmail && email.trim().toLowerCase() === guardianEmail.trim().toLowerCase()) {
-      throw new ValidationFailedError([{ field: 'guardianEmail', message: 'guardianEmail must be your guardian’s address, not yours' }]);
+      throw new ValidationFailedError([{ field: 'guardianEmail', code: 'isNotOwnEmail', message: 'guardianEmail must be your guardian’s address, not yours' }]);
     }
     return this.transactions.run(async (manager) => {
       const user = await this.users.createAccount(manager, {

@@ -27,9 +27,9 @@ export class MentorsService {
   /** The mentor record of a user who has the mentor role (422 naming userId otherwise; 409 if it exists). */
   async create(dto: CreateMentorDto, actor: AuditActor): Promise<MentorDto> {
     const user = await this.users.get(dto.userId).catch((error: unknown) => {
-      throw error instanceof UserNotFoundError ? new ValidationFailedError([{ field: 'userId', message: 'no such user' }]) : error;
+      throw error instanceof UserNotFoundError ? new ValidationFailedError([{ field: 'userId', code: 'exists', message: 'no such user' }]) : error;
     });
-    if (user.role !== 'mentor') throw new ValidationFailedError([{ field: 'userId', message: 'userId must be a user with the mentor role' }]);
+    if (user.role !== 'mentor') throw new ValidationFailedError([{ field: 'userId', code: 'isMentorUser', message: 'userId must be a user with the mentor role' }]);
     return this.transactions.run(async (manager) => {
       const mentor = manager.getRepository(MentorEntity).create({ userId: dto.userId, employerSponsorId: dto.employerSponsorId ?? null, skills: dto.skills ?? [], bio: dto.bio ?? '' });
       await manager
@@ -37,7 +37,7 @@ export class MentorsService {
         .insert(mentor)
         .catch((error: unknown) => {
           if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
-            throw new ValidationFailedError([{ field: 'employerSponsorId', message: 'no such sponsor' }]);
+            throw new ValidationFailedError([{ field: 'employerSponsorId', code: 'exists', message: 'no such sponsor' }]);
           }
           throw error;
         });
@@ -85,7 +85,7 @@ export class MentorsService {
   }
 
   async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
-    if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', message: 'expiresOn must be on or after validFrom' }]);
+    if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', code: 'dateOrder', message: 'expiresOn must be on or after validFrom' }]);
     return this.transactions.run(async (manager) => {
       const mentor = await manager.getRepository(MentorEntity).findOneBy({ id: mentorId });
       if (!mentor) throw new MentorNotFoundError(mentorId);

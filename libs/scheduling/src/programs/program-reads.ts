@@ -15,9 +15,15 @@ const PROGRAM_COLUMNS = `p.id, p.branch_id AS "branchId", p.title, p.description
   p.completion_threshold::float8 AS "completionThreshold", p.status, p.enrolled_count AS "enrolledCount",
   p.waitlisted_count AS "waitlistedCount", p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
-export type ProgramRow = ProgramEntity & { page_sort_value: string };
+// A card shows when the club meets from its next session; one lateral index probe per row, same statement.
+const NEXT_SESSION = `LEFT JOIN LATERAL (
+  SELECT ns.starts_at, ns.ends_at FROM session ns
+   WHERE ns.program_id = p.id AND ns.status = 'scheduled' AND ns.ends_at > now()
+   ORDER BY ns.starts_at LIMIT 1) upcoming ON true`;
 
-/** Published programs, plus any status at the branches the scope names; with the list's filters, by start date. */
+export type ProgramRow = ProgramEntity & { nextSessionStartsAt: Date | null; nextSessionEndsAt: Date | null; page_sort_value: string };
+
+/** Published programs, plus any status at the branches the scope names; with the list's filters and each one's next session, by start date. */
 export function catalogueQuery(scope: ProgramScope, query: ListProgramsQuery): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
@@ -25,11 +31,22 @@ export function catalogueQuery(scope: ProgramScope, query: ListProgramsQuery): S
   if (!scope.all) where.push(scope.anyStatusAt.length ? `(p.status = 'published' OR p.branch_id = ANY(${param(scope.anyStatusAt)}::uuid[]))` : `p.status = 'published'`);
   if (query.branchId) where.push(`p.branch_id = ${param(query.branchId)}`);
   if (query.status) where.push(`p.status = ${param(query.status)}`);
+  if (query.level) where.push(`p.level = ${param(query.level)}`);
   if (query.age !== undefined) where.push(`${param(query.age)}::int BETWEEN p.min_age AND p.max_age`);
   if (query.from) where.push(`p.ends_on >= ${param(query.from)}::date`);
   if (query.to) where.push(`p.starts_on <= ${param(query.to)}::date`);
   if (query.q) where.push(`p.title ILIKE ${param(`%${escapeLike(query.q)}%`)}`);
-  return keysetQuery({ select: PROGRAM_COLUMNS, from: 'program p', where, values, sortBy: 'p.starts_on', idBy: 'p.id' }, query);
+  return keysetQuery(
+    {
+      select: `${PROGRAM_COLUMNS}, upcoming.starts_at AS "nextSessionStartsAt", upcoming.ends_at AS "nextSessionEndsAt"`,
+      from: `program p ${NEXT_SESSION}`,
+      where,
+      values,
+      sortBy: 'p.starts_on',
+      idBy: 'p.id',
+    },
+    query,
+  );
 }
 
 /** What deciding who may see a program needs of it (`SchedulingPolicy.assertCanReadProgram`). */

@@ -12,10 +12,10 @@ export interface ProgramShape {
 /** The rules between a program's fields, checked on the whole program as it would be after a change. */
 export function programRuleErrors(p: ProgramShape): FieldErrorDto[] {
   const errors: FieldErrorDto[] = [];
-  if (p.maxAge < p.minAge) errors.push({ field: 'maxAge', message: `maxAge must be at least minAge (${p.minAge})` });
-  if (p.endsOn < p.startsOn) errors.push({ field: 'endsOn', message: `endsOn must be on or after startsOn (${p.startsOn})` });
+  if (p.maxAge < p.minAge) errors.push({ field: 'maxAge', code: 'ageOrder', message: `maxAge must be at least minAge (${p.minAge})` });
+  if (p.endsOn < p.startsOn) errors.push({ field: 'endsOn', code: 'dateOrder', message: `endsOn must be on or after startsOn (${p.startsOn})` });
   if (p.enrollmentOpensAt && p.enrollmentClosesAt && p.enrollmentClosesAt <= p.enrollmentOpensAt) {
-    errors.push({ field: 'enrollmentClosesAt', message: 'enrollmentClosesAt must be after enrollmentOpensAt' });
+    errors.push({ field: 'enrollmentClosesAt', code: 'dateOrder', message: 'enrollmentClosesAt must be after enrollmentOpensAt' });
   }
   return errors;
 }

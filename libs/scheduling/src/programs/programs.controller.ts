@@ -5,7 +5,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import { CalendarService } from '../calendar/calendar.service';
 import { CreateProgramDto } from './dto/create-program.dto';
 import { ListProgramsQuery } from './dto/list-programs.query';
-import { ProgramDto } from './dto/program.dto';
+import { CatalogueProgramDto, ProgramDto } from './dto/program.dto';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramsService } from './programs.service';
 
@@ -30,11 +30,13 @@ export class ProgramsController {
   @Public()
   @ApiOperation({
     summary: 'The catalogue: published programs by start date (public)',
-    description: 'Staff also see the drafts and archived programs of the branches they run. Filters: branchId, status, age, from, to, q.',
+    description:
+      'Staff also see the drafts and archived programs of the branches they run. Filters: branchId, status, level, age, from, to, q. ' +
+      'Each program carries its next scheduled session (nextSession), so a catalogue needs no request per program to say when it meets.',
   })
-  @ApiPageResponse(ProgramDto)
+  @ApiPageResponse(CatalogueProgramDto)
   @ApiProblems(400)
-  list(@Query() query: ListProgramsQuery, @CurrentPrincipal() principal?: Principal): Promise<Page<ProgramDto>> {
+  list(@Query() query: ListProgramsQuery, @CurrentPrincipal() principal?: Principal): Promise<Page<CatalogueProgramDto>> {
     return this.programs.list(principal, query);
   }
 

@@ -7,7 +7,7 @@ import { SchedulingPolicy } from '../scheduling.policy';
 import { CapacityBelowEnrolledError, ProgramNotFoundError, ProgramStatusConflictError, UnknownBranchError } from '../scheduling.errors';
 import { CreateProgramDto } from './dto/create-program.dto';
 import { ListProgramsQuery } from './dto/list-programs.query';
-import { ProgramDto } from './dto/program.dto';
+import { CatalogueProgramDto, ProgramDto } from './dto/program.dto';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramEvents } from './program-events';
 import { catalogueQuery, type ProgramRow } from './program-reads';
@@ -52,10 +52,10 @@ export class ProgramsService {
     });
   }
 
-  /** The catalogue: published programs, plus any status at the branches the caller runs; by start date. */
-  async list(principal: Principal | undefined, query: ListProgramsQuery): Promise<Page<ProgramDto>> {
+  /** The catalogue: published programs, plus any status at the branches the caller runs; by start date, each with its next session. */
+  async list(principal: Principal | undefined, query: ListProgramsQuery): Promise<Page<CatalogueProgramDto>> {
     const { text, values } = catalogueQuery(this.policy.programScope(principal), query);
-    return pageOfRows(await this.programs.query<ProgramRow[]>(text, values), query.limit, ProgramDto.from);
+    return pageOfRows(await this.programs.query<ProgramRow[]>(text, values), query.limit, CatalogueProgramDto.fromRow);
   }
 
   async get(principal: Principal | undefined, id: string): Promise<ProgramDto> {

@@ -28,8 +28,8 @@ export class SeriesService {
    */
   create(principal: Principal, programId: string, dto: CreateSeriesDto, actor: AuditActor): Promise<SeriesResultDto> {
     const problem = rruleProblem(dto.rrule);
-    if (problem) throw new ValidationFailedError([{ field: 'rrule', message: problem }]);
-    if (dto.until && dto.count) throw new ValidationFailedError([{ field: 'count', message: 'send until or count, not both' }]);
+    if (problem) throw new ValidationFailedError([{ field: 'rrule', code: 'isRrule', message: problem }]);
+    if (dto.until && dto.count) throw new ValidationFailedError([{ field: 'count', code: 'untilOrCount', message: 'send until or count, not both' }]);
     return this.transactions.run(async (manager) => {
       const { program, branch } = await lockProgramWithBranch(manager, programId);
       this.policy.assertCanChangeProgram(principal, program);

@@ -45,7 +45,7 @@ export async function assertRoomAtBranch(manager: EntityManager, roomId: string 
 
 /** A single session: after it starts, on a local date inside the program, on a day the branch is open. */
 export async function assertSessionFits(manager: EntityManager, program: ProgramEntity, branch: BranchEntity, startsAt: Date, endsAt: Date): Promise<void> {
-  if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+  if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', code: 'dateOrder', message: 'endsAt must be after startsAt' }]);
   const date = DateTime.fromJSDate(startsAt, { zone: branch.timezone }).toISODate()!;
   if (date < program.startsOn || date > program.endsOn) {
     throw new SessionRuleError('session-outside-program', `${date} is outside the program (${program.startsOn} to ${program.endsOn})`, 'startsAt');

@@ -2,7 +2,7 @@ import { ApiPageResponse, ApiProblems, Page, PageQueryDto, Public, UuidPipe } fr
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, ProgramSessionDto, SessionDetailDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('programs')
@@ -12,10 +12,15 @@ export class SessionsController {
 
   @Get('programs/:id/sessions')
   @Public()
-  @ApiOperation({ summary: 'A program’s sessions in time order (public once the program is published)' })
-  @ApiPageResponse(SessionDto)
+  @ApiOperation({
+    summary: 'A program’s sessions in time order, with their mentors’ first names (public once the program is published)',
+    description:
+      'Each session names its assigned mentors by first name only (the first word of the mentor’s display name) and role — never an e-mail or a last name. ' +
+      'A draft or archived program, and so its mentors, is seen only by the staff of its branch.',
+  })
+  @ApiPageResponse(ProgramSessionDto)
   @ApiProblems(400, 404)
-  list(@Param('id', UuidPipe) programId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal?: Principal): Promise<Page<SessionDto>> {
+  list(@Param('id', UuidPipe) programId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal?: Principal): Promise<Page<ProgramSessionDto>> {
     return this.sessions.list(principal, programId, query);
   }
 

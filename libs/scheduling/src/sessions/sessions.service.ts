@@ -9,7 +9,7 @@ import { ProgramEntity } from '../programs/program.entity';
 import { PROGRAM_VISIBILITY, type ProgramVisibility } from '../programs/program-reads';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { CancelSessionDto, CreateSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
+import { CancelSessionDto, CreateSessionDto, ProgramSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
 import { assertMentorsClearedOn, assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
 import { dropReminders, moveReminder, scheduleReminder } from './reminders';
 import { programSessionsQuery, type SessionRow } from './session-reads';
@@ -26,13 +26,13 @@ export class SessionsService {
     private readonly policy: SchedulingPolicy,
   ) {}
 
-  /** A program's sessions in time order, page by page, for whoever may see the program. */
-  async list(principal: Principal | undefined, programId: string, query: PageQueryDto): Promise<Page<SessionDto>> {
+  /** A program's sessions in time order with their mentors' first names, page by page, for whoever may see the program. */
+  async list(principal: Principal | undefined, programId: string, query: PageQueryDto): Promise<Page<ProgramSessionDto>> {
     const [program] = await this.programs.query<ProgramVisibility[]>(PROGRAM_VISIBILITY, [programId]);
     if (!program) throw new ProgramNotFoundError(programId);
     this.policy.assertCanReadProgram(principal, program);
     const { text, values } = programSessionsQuery(programId, query);
-    return pageOfRows(await this.sessions.query<SessionRow[]>(text, values), query.limit, SessionDto.from);
+    return pageOfRows(await this.sessions.query<SessionRow[]>(text, values), query.limit, ProgramSessionDto.fromRow);
   }
 
   /** One session, with its mentor-to-teen ratio. */
@@ -79,7 +79,7 @@ export class SessionsService {
       if (session.status === 'cancelled') throw new SessionCancelledError(id);
       const startsAt = dto.startsAt ? new Date(dto.startsAt) : session.startsAt;
       const endsAt = dto.endsAt ? new Date(dto.endsAt) : session.endsAt;
-      if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+      if (endsAt <= startsAt) throw new ValidationFailedError([{ field: 'endsAt', code: 'dateOrder', message: 'endsAt must be after startsAt' }]);
       if (dto.roomId !== undefined) await assertRoomAtBranch(manager, dto.roomId, branch.id);
       const wallClock = DateTime.fromJSDate(startsAt, { zone: branch.timezone });
       const duration = endsAt.getTime() - startsAt.getTime();

@@ -4,12 +4,14 @@ import {
   EmailField,
   GenderField,
   GradeField,
+  GuardianLanguageField,
   MediaConsentField,
   NameField,
   PhoneField,
   PostalCodeField,
   SchoolField,
 } from './participant-fields';
+import type { GuardianLanguage } from '../participant.entity';
 
 /** What a teen may change about themself; anything else in the body is a 400 naming the field. */
 export class UpdateOwnParticipantDto {
@@ -30,6 +32,7 @@ export class UpdateParticipantDto extends UpdateOwnParticipantDto {
   @NameField({ required: false }) guardianName?: string;
   @EmailField({ required: false }) guardianEmail?: string;
   @PhoneField({ required: false, nullable: true }) guardianPhone?: string | null;
+  @GuardianLanguageField({ required: false }) guardianLanguage?: GuardianLanguage;
   /** A coordinator may only move a teen between their own branches. */
   @BranchField({ required: false, nullable: true }) homeBranchId?: string | null;
 }

@@ -2,7 +2,7 @@ import { IsCalendarDate, PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PROGRAM_STATUSES, type ProgramStatus } from '../program.entity';
+import { PROGRAM_LEVELS, PROGRAM_STATUSES, type ProgramLevel, type ProgramStatus } from '../program.entity';
 
 export class ListProgramsQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -12,6 +12,10 @@ export class ListProgramsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROGRAM_STATUSES, description: 'Drafts and archived programs only for the staff of their branch' })
   @IsOptional() @IsIn(PROGRAM_STATUSES)
   status?: ProgramStatus;
+
+  @ApiPropertyOptional({ enum: PROGRAM_LEVELS })
+  @IsOptional() @IsIn(PROGRAM_LEVELS)
+  level?: ProgramLevel;
 
   @ApiPropertyOptional({ minimum: 5, maximum: 25, description: 'Programs open to a teen of this age' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(5) @Max(25)

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ProgramRow } from '../program-reads';
 import { PROGRAM_LEVELS, PROGRAM_STATUSES, type ProgramEntity, type ProgramLevel, type ProgramStatus } from '../program.entity';
 
 export class ProgramDto {
@@ -48,5 +49,22 @@ export class ProgramDto {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     };
+  }
+}
+
+/** The start and end of a session. */
+export class SessionTimesDto {
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+}
+
+/** A program of the catalogue, with its next session, so a card can say when the club meets without another request. */
+export class CatalogueProgramDto extends ProgramDto {
+  @ApiProperty({ type: SessionTimesDto, nullable: true, description: 'The next scheduled session that has not ended; null when none is left' })
+  nextSession: SessionTimesDto | null;
+
+  static fromRow(row: ProgramRow): CatalogueProgramDto {
+    const nextSession = row.nextSessionStartsAt && row.nextSessionEndsAt ? { startsAt: row.nextSessionStartsAt, endsAt: row.nextSessionEndsAt } : null;
+    return { ...ProgramDto.from(row), nextSession };
   }
 }

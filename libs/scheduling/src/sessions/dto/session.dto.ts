@@ -1,6 +1,8 @@
 import { IsInstantWithOffset, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { MENTOR_ROLES, type MentorRole } from '../../mentors/session-mentor.entity';
+import type { SessionRow } from '../session-reads';
 import { SESSION_STATUSES, type SessionEntity, type SessionStatus } from '../session.entity';
 
 export class CreateSessionDto {
@@ -51,6 +53,22 @@ export class SessionDto {
       status: s.status,
       cancelReason: s.cancelReason,
     };
+  }
+}
+
+/** A mentor as the public sees one: the first name, never the e-mail or the last name. */
+export class SessionMentorNameDto {
+  @ApiProperty({ example: 'Ana', description: 'The first word of the mentor’s display name' }) firstName: string;
+  @ApiProperty({ enum: MENTOR_ROLES }) role: MentorRole;
+}
+
+/** A session of a program's list, with the first names of its mentors (lead first). */
+export class ProgramSessionDto extends SessionDto {
+  @ApiProperty({ type: [SessionMentorNameDto], description: 'The mentors assigned, by first name only (lead first); empty when none is' })
+  mentors: SessionMentorNameDto[];
+
+  static fromRow(row: SessionRow): ProgramSessionDto {
+    return { ...SessionDto.from(row), mentors: row.mentors };
   }
 }
 
