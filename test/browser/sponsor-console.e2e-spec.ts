@@ -158,16 +158,35 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       await shown.getByText(t('sponsor.secret.once')).waitFor();
       const key = await shown.getByLabel(t('sponsor.keys.secretLabel', { name: 'browser test key' })).inputValue();
       expect(key.length).toBeGreaterThan(20);
-      await page.getByRole('row', { name: /browser test key/ }).waitFor();
+      await page.getByRole('listitem', { name: /browser test key/ }).waitFor();
       await checkPage(page, 'en-sponsor-07-key-once');
 
       const report = await fetch(`${web.baseURL}/v1/reports/sponsors/${acmeId}/outcomes`, { headers: { 'X-API-Key': key } });
       expect(report.status).toBe(200);
 
       await page.reload();
-      await page.getByRole('row', { name: /browser test key/ }).waitFor();
+      const listed = page.getByRole('listitem', { name: new RegExp(`browser test key \\(${key.split('_')[1]}`) });
+      await listed.waitFor();
       expect(await shown.count()).toBe(0);
       expect(await page.content()).not.toContain(key);
+
+      // Replacing it: a new key, shown once, works at once; the old one is refused.
+      await listed.getByRole('button', { name: t('sponsor.keys.replace', { name: 'browser test key' }) }).click();
+      await shown.waitFor();
+      const replacement = await shown.getByLabel(t('sponsor.keys.secretLabel', { name: 'browser test key' })).inputValue();
+      expect(replacement).not.toBe(key);
+      await listed.getByText(t('sponsor.keys.revokedAt')).waitFor();
+      const asKey = (secret: string) => fetch(`${web.baseURL}/v1/reports/sponsors/${acmeId}/outcomes`, { headers: { 'X-API-Key': secret } }).then((r) => r.status);
+      expect([await asKey(key), await asKey(replacement)]).toEqual([401, 200]);
+
+      // Revoking asks first.
+      const fresh = page.getByRole('listitem', { name: new RegExp(`browser test key \\(${replacement.split('_')[1]}`) });
+      await fresh.getByRole('button', { name: t('sponsor.keys.revoke', { name: 'browser test key' }) }).click();
+      const confirm = fresh.getByRole('group', { name: t('sponsor.keys.revokeConfirm', { name: 'browser test key' }) });
+      await checkPage(page, 'en-sponsor-08-revoke-confirm');
+      await confirm.getByRole('button', { name: t('sponsor.keys.revokeYes') }).click();
+      await fresh.getByText(t('sponsor.keys.revokedAt')).waitFor();
+      expect(await asKey(replacement)).toBe(401);
     }),
   120_000);
 });

@@ -9,7 +9,6 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDateTime } from '../ui/time';
 import { SecretOnce } from './SecretOnce';
-import { TableWrap } from './TableWrap';
 
 type Key = Schemas['ApiKeyDto'];
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -20,6 +19,7 @@ export function ApiKeys({ sponsorId }: { sponsorId: string }) {
   const client = useQueryClient();
   const [created, setCreated] = useState<Schemas['CreatedApiKeyDto']>();
   const [problem, setProblem] = useState<Problem>();
+  const [confirming, setConfirming] = useState<string>();
   const keys = useQuery({
     queryKey: ['api-keys', sponsorId],
     queryFn: async () => unwrap(await api.GET('/v1/sponsors/{sponsorId}/api-keys', { params: { path: { sponsorId } } })),
@@ -38,7 +38,10 @@ export function ApiKeys({ sponsorId }: { sponsorId: string }) {
   });
   const revoke = useMutation({
     mutationFn: async (keyId: string) => unwrap(await api.DELETE('/v1/sponsors/{sponsorId}/api-keys/{keyId}', { params: { path: { sponsorId, keyId } } })),
-    onSuccess: refresh,
+    onSuccess: async () => {
+      setConfirming(undefined);
+      await refresh();
+    },
     onError: (error) => setProblem(problemOf(error)),
   });
   // Replacing is a new key under the same name, then the old one revoked: machines switch to the new key.
@@ -67,44 +70,46 @@ export function ApiKeys({ sponsorId }: { sponsorId: string }) {
       {keys.isPending && <Loading />}
       {keys.isSuccess && keys.data.length === 0 && <p>{t('sponsor.keys.none')}</p>}
       {keys.isSuccess && keys.data.length > 0 && (
-        <TableWrap label={t('sponsor.keys.caption')}>
-          <table className="table">
-            <caption>{t('sponsor.keys.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sponsor.keys.name')}</th>
-                <th scope="col">{t('sponsor.keys.prefix')}</th>
-                <th scope="col">{t('sponsor.keys.created')}</th>
-                <th scope="col">{t('sponsor.keys.lastUsed')}</th>
-                <th scope="col">{t('sponsor.keys.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id}>
-                  <th scope="row">{key.name}</th>
-                  <td className="secret">{key.prefix}</td>
-                  <td>{when(key.createdAt)}</td>
-                  <td>{when(key.lastUsedAt)}</td>
-                  <td>
-                    {key.revokedAt ? (
-                      t('sponsor.keys.revokedAt', { when: when(key.revokedAt) })
-                    ) : (
-                      <div className="actions">
-                        <button type="button" className="button button--secondary" disabled={replace.isPending} onClick={() => replace.mutate(key)}>
-                          {t('sponsor.keys.replace', { name: key.name, prefix: key.prefix })}
-                        </button>
-                        <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate(key.id)}>
-                          {t('sponsor.keys.revoke', { name: key.name, prefix: key.prefix })}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ul className="keys" aria-label={t('sponsor.keys.caption')}>
+          {keys.data.map((key) => (
+            <li key={key.id} className="card" aria-label={`${key.name} (${key.prefix})`}>
+              <h3>{key.name}</h3>
+              <dl className="facts">
+                <dt>{t('sponsor.keys.prefix')}</dt>
+                <dd className="secret">{key.prefix}</dd>
+                <dt>{t('sponsor.keys.created')}</dt>
+                <dd>{when(key.createdAt)}</dd>
+                <dt>{t('sponsor.keys.lastUsed')}</dt>
+                <dd>{when(key.lastUsedAt)}</dd>
+                <dt>{t('sponsor.keys.state')}</dt>
+                <dd>{key.revokedAt ? t('sponsor.keys.revokedAt', { when: when(key.revokedAt) }) : t('sponsor.keys.active')}</dd>
+              </dl>
+              {!key.revokedAt && confirming !== key.id && (
+                <div className="actions">
+                  <button type="button" className="button button--secondary" disabled={replace.isPending} onClick={() => replace.mutate(key)}>
+                    {t('sponsor.keys.replace', { name: key.name, prefix: key.prefix })}
+                  </button>
+                  <button type="button" className="button button--danger" onClick={() => setConfirming(key.id)}>
+                    {t('sponsor.keys.revoke', { name: key.name, prefix: key.prefix })}
+                  </button>
+                </div>
+              )}
+              {!key.revokedAt && confirming === key.id && (
+                <div className="confirm" role="group" aria-label={t('sponsor.keys.revokeConfirm', { name: key.name, prefix: key.prefix })}>
+                  <p>{t('sponsor.keys.revokeConfirm', { name: key.name, prefix: key.prefix })}</p>
+                  <div className="actions">
+                    <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate(key.id)}>
+                      {t('sponsor.keys.revokeYes')}
+                    </button>
+                    <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
+                      {t('common.cancel')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

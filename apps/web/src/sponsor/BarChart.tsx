@@ -1,8 +1,8 @@
-import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type Plugin, LinearScale, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type Plugin, LinearScale } from 'chart.js';
 import { useEffect, useRef } from 'react';
 
-// Tree-shaken: only what a bar chart needs is registered (and so bundled).
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+// Tree-shaken: only what a bar chart needs is registered (and so bundled). No tooltips: every bar is labelled.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 export interface Bar {
   label: string;
@@ -105,7 +105,7 @@ export default function BarChart({ bars, summary }: { bars: Bar[]; summary: stri
         maintainAspectRatio: false,
         animation: false,
         scales: { y: { display: shown.length > 0, min: 0, max: top, ticks: { precision: 0, color: MUTED } }, x: { ticks: { color: INK } } },
-        plugins: { tooltip: { callbacks: { label: (item) => bars[item.dataIndex]?.text ?? '' } } },
+        events: [],
       },
       plugins: [labelsOf(bars)],
     };
