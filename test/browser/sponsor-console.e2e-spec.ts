@@ -187,6 +187,24 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       await confirm.getByRole('button', { name: t('sponsor.keys.revokeYes') }).click();
       await fresh.getByText(t('sponsor.keys.revokedAt')).waitFor();
       expect(await asKey(replacement)).toBe(401);
+
+      // A webhook: an event is required (said next to the events), the signing secret is shown once, the deliveries
+      // are listed, removing asks first.
+      const hook = `${web.baseURL}/hooks/acme-${Date.now()}`;
+      await page.getByLabel(t('sponsor.webhooks.url')).fill(hook);
+      await page.getByRole('button', { name: t('sponsor.webhooks.register') }).click();
+      await page.getByText(t('sponsor.webhooks.pickOne')).waitFor();
+      await page.getByLabel(t('sponsor.webhooks.events.submitted')).check();
+      await page.getByRole('button', { name: t('sponsor.webhooks.register') }).click();
+      const secret = page.getByRole('region', { name: t('sponsor.webhooks.secretLabel', { url: hook }) });
+      expect(await secret.getByRole('textbox').inputValue()).toMatch(/^whsec_/);
+      const endpoint = page.getByRole('article', { name: hook });
+      await endpoint.getByRole('button', { name: t('sponsor.webhooks.deliveries', { url: hook }) }).click();
+      await endpoint.getByText(t('sponsor.webhooks.noDeliveries')).waitFor();
+      await checkPage(page, 'en-sponsor-09-webhook');
+      await endpoint.getByRole('button', { name: t('sponsor.webhooks.remove', { url: hook }) }).click();
+      await endpoint.getByRole('button', { name: t('sponsor.webhooks.removeYes') }).click();
+      await endpoint.waitFor({ state: 'detached' });
     }),
   120_000);
 });
