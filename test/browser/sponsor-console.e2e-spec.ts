@@ -140,8 +140,14 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       await created.getByText(t('sponsor.internships.status.draft')).waitFor();
       await created.getByRole('button', { name: t('sponsor.internships.open', { title: 'Robotics summer lab' }) }).click();
       await created.getByText(t('sponsor.internships.status.open', {}, { exact: true })).waitFor();
-      const [{ min_attendance_rate }] = await web.app.get(DataSource).query(`SELECT min_attendance_rate FROM internship WHERE title = 'Robotics summer lab'`);
-      expect(Number(min_attendance_rate)).toBe(0.6);
+      await created.getByRole('button', { name: t('sponsor.internships.edit', { title: 'Robotics summer lab' }) }).click();
+      const edit = created.getByRole('form', { name: t('sponsor.posting.editTitle', { title: 'Robotics summer lab' }) });
+      expect(await edit.getByLabel(t('sponsor.posting.closesAt')).inputValue()).toBe('2031-06-30T17:00');
+      await edit.getByLabel(t('sponsor.posting.slots')).fill('4');
+      await edit.getByRole('button', { name: t('sponsor.posting.save') }).click();
+      await created.getByText(t('sponsor.internships.slotsTaken', { offered: 0, slots: 4 })).waitFor();
+      const [saved] = await web.app.get(DataSource).query(`SELECT min_attendance_rate, slots FROM internship WHERE title = 'Robotics summer lab'`);
+      expect([Number(saved.min_attendance_rate), saved.slots]).toEqual([0.6, 4]);
     }),
   120_000);
 
