@@ -151,7 +151,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
     }),
   120_000);
 
-  it('the admin opens Acme’s integrations, creates an API key and sees it once; the key works as X-API-Key', () =>
+  it('the admin opens Acme’s integrations: an API key seen once (it works as X-API-Key), replaced and revoked; a webhook; then Acme’s outcomes', () =>
     withEvidence('sponsor-integrations', async () => {
       const t = reads('en');
       const page = await signedIn('admin');
@@ -211,6 +211,13 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       await endpoint.getByRole('button', { name: t('sponsor.webhooks.remove', { url: hook }) }).click();
       await endpoint.getByRole('button', { name: t('sponsor.webhooks.removeYes') }).click();
       await endpoint.waitFor({ state: 'detached' });
+
+      // The admin reads any sponsor's outcomes, picked by name.
+      await page.goto('/sponsor');
+      await page.getByLabel(t('sponsor.choice.label')).selectOption({ label: 'Acme Robotics' });
+      await page.getByRole('table', { name: t('sponsor.outcomes.by.gender') }).getByRole('cell', { name: t('sponsor.figure.suppressed', { min: 10 }) }).first().waitFor();
+      expect(new URL(page.url()).searchParams.get('sponsor')).toBe(acmeId);
+      await checkPage(page, 'en-sponsor-10-admin-outcomes');
     }),
   120_000);
 });

@@ -109,8 +109,8 @@ function Report({ report }: { report: Outcomes }) {
       <ul className="stats">
         {Object.entries(figures).map(([name, figure]) => (
           <li key={name} className={figure.suppressed ? 'stat--suppressed' : undefined}>
-            <span className="stat__value">{text(figure, kinds[name])}</span>
             {t(`sponsor.outcomes.measures.${name}`)}
+            <span className="stat__value">{text(figure, kinds[name])}</span>
           </li>
         ))}
       </ul>
