@@ -173,6 +173,15 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
     await move(sponsor, first, { status: 'shortlisted' }).expect(200);
     await move(sponsor, second, { status: 'shortlisted' }).expect(200);
     await move(sponsor, first, { status: 'offered' }).expect(200);
+    // Each application on the list names the caller's own next steps: the web app offers exactly these.
+    const steps = async (headers: Record<string, string>) =>
+      Object.fromEntries(
+        (await request(http).get(`/v1/internships/${internship.id}/applications`).set(headers).expect(200)).body.items.map((i: { id: string; nextStatuses: string[] }) => [i.id, i.nextStatuses]),
+      );
+    expect(await steps(bearer(sponsor))).toEqual({ [first]: ['rejected'], [second]: ['offered', 'rejected'] });
+    expect(await steps(bearer(admin))).toEqual({ [first]: ['rejected'], [second]: ['offered', 'rejected'] });
+    const key = (await request(http).post(`/v1/sponsors/${sponsor.sponsorId}/api-keys`).set(bearer(sponsor)).send({ name: 'reports' }).expect(201)).body.key;
+    expect(await steps({ 'X-API-Key': key })).toEqual({ [first]: [], [second]: [] });
     expect((await move(sponsor, first, { status: 'accepted' }).expect(403)).body.code).toBe('transition-not-yours');
     expect((await move(sponsor, second, { status: 'offered' }).expect(409)).body).toMatchObject({ code: 'slots-filled', slots: 1 });
     await move(a, first, { status: 'declined' }).expect(200);
@@ -340,6 +349,7 @@ describe('Sponsorships, internships and applications (HTTP)', () => {
     expect((await listed(west.coordinator)).map((i: { id: string }) => i.id)).toEqual([ids.far]);
     expect((await listed(await createUser(app, 'coordinator'))).map((i: { id: string }) => i.id)).toEqual([]);
     expect((await listed(admin)).map((i: { id: string }) => i.id).sort()).toEqual(Object.values(ids).sort());
+    expect(eastern.map((i: { nextStatuses: string[] }) => i.nextStatuses)).toEqual([[], []]);
 
     // Only the sponsor (or an admin) takes the sponsor's steps; not even the coordinator of the teen's branch.
     expect((await move(east.coordinator, ids.home, { status: 'shortlisted' }).expect(403)).body.code).toBe('forbidden');

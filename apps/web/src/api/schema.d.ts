@@ -2437,6 +2437,8 @@ export interface components {
             hired: boolean | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The statuses the caller may move it to now with PATCH /v1/applications/{id} (the sponsor’s steps for its users and admins; none for coordinators and API keys) */
+            nextStatuses: ("submitted" | "shortlisted" | "offered" | "accepted" | "declined" | "rejected" | "withdrawn" | "completed")[];
             applicant: components["schemas"]["ApplicantDto"];
         };
         MyApplicationDto: {

@@ -1,4 +1,4 @@
-import { checkStep, TRANSITIONS } from './application-rules';
+import { checkStep, movesOf, TRANSITIONS } from './application-rules';
 
 describe('application pipeline', () => {
   it('runs submitted → shortlisted → offered → accepted → completed with the right side at each step', () => {
@@ -21,5 +21,13 @@ describe('application pipeline', () => {
       expect(checkStep(open, 'withdrawn', 'teen').ok).toBe(true);
     }
     for (const final of ['declined', 'rejected', 'withdrawn', 'completed'] as const) expect(TRANSITIONS[final]).toEqual({});
+  });
+
+  it('lists each side’s own moves only: the sponsor never accepts for the teen, nor the teen shortlists', () => {
+    expect(movesOf('submitted', 'sponsor')).toEqual(['shortlisted', 'rejected']);
+    expect(movesOf('offered', 'sponsor')).toEqual(['rejected']);
+    expect(movesOf('offered', 'teen')).toEqual(['accepted', 'declined', 'withdrawn']);
+    expect(movesOf('accepted', 'sponsor')).toEqual(['completed']);
+    expect(movesOf('completed', 'sponsor')).toEqual([]);
   });
 });

@@ -20,11 +20,16 @@ export const HOLDS_SLOT: readonly ApplicationStatus[] = ['offered', 'accepted', 
 
 export type StepCheck = { ok: true } | { ok: false; reason: 'illegal'; allowed: ApplicationStatus[] } | { ok: false; reason: 'not-yours'; side: Side };
 
+/** The statuses `side` may move an application to from `from`, in the pipeline's order. */
+export function movesOf(from: ApplicationStatus, side: Side): ApplicationStatus[] {
+  const next = TRANSITIONS[from];
+  return (Object.keys(next) as ApplicationStatus[]).filter((s) => next[s] === side);
+}
+
 /** Whether `side` may move an application from `from` to `to`; if not, why (and what it may do instead). */
 export function checkStep(from: ApplicationStatus, to: ApplicationStatus, side: Side): StepCheck {
-  const next = TRANSITIONS[from];
-  const owner = next[to];
-  if (!owner) return { ok: false, reason: 'illegal', allowed: (Object.keys(next) as ApplicationStatus[]).filter((s) => next[s] === side) };
+  const owner = TRANSITIONS[from][to];
+  if (!owner) return { ok: false, reason: 'illegal', allowed: movesOf(from, side) };
   if (owner !== side) return { ok: false, reason: 'not-yours', side: owner };
   return { ok: true };
 }

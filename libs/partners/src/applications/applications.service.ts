@@ -23,7 +23,7 @@ import { SponsorshipsService } from '../sponsorships/sponsorships.service';
 import { ApplicantCohorts } from './applicant-cohorts';
 import { ageBandOf, attendanceBandOf, type Disclosure, type DisclosurePlan, disclosurePlan, eligibilityFacts } from './applicant-profile';
 import { ApplicationEntity } from './application.entity';
-import { checkStep, HOLDS_SLOT, type Side } from './application-rules';
+import { checkStep, HOLDS_SLOT, movesOf, type Side } from './application-rules';
 import { type ApplicantDto, ApplicationDto, type ApplicationStatusDto, ApplyDto, ChangeApplicationDto, MyApplicationDto, ReceivedApplicationDto } from './dto/application.dto';
 
 /** A per-sponsor pseudonym: HMAC of the participant under the sponsor's secret salt, in Crockford base32. */
@@ -97,10 +97,13 @@ export class ApplicationsService {
     const applicants = page.items.map((a) => this.applicant(a, people.get(a.participantId), standings.get(a.participantId)!, { salt, staff, internship, sponsored, emails }));
     // The private applicants' profiles are walked together, in one statement.
     const shown = await this.cohorts.disclose(applicants.flatMap((x) => ('plan' in x ? [x.plan] : [])));
+    // The sponsor's steps are taken by its users and admins (PATCH's roles); a coordinator or an API key takes none.
+    const stepper = principal.kind === 'user' && (principal.role === 'sponsor' || principal.role === 'admin');
     let next = 0;
     const items: ReceivedApplicationDto[] = page.items.map(({ id, statement, status, hired, createdAt }, i) => {
       const x = applicants[i];
-      return { id, internshipId, statement, status, hired, createdAt, applicant: 'plan' in x ? x.finish(shown[next++]) : x };
+      const nextStatuses = stepper ? movesOf(status, 'sponsor') : [];
+      return { id, internshipId, statement, status, hired, createdAt, nextStatuses, applicant: 'plan' in x ? x.finish(shown[next++]) : x };
     });
     if (items.length) {
       await this.audit.record({

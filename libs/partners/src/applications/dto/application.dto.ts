@@ -116,5 +116,11 @@ export class ReceivedApplicationDto {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ type: Boolean, nullable: true }) hired: boolean | null;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({
+    enum: APPLICATION_STATUSES,
+    isArray: true,
+    description: 'The statuses the caller may move it to now with PATCH /v1/applications/{id} (the sponsor’s steps for its users and admins; none for coordinators and API keys)',
+  })
+  nextStatuses: ApplicationStatus[];
   @ApiProperty({ type: ApplicantDto }) applicant: ApplicantDto;
 }
