@@ -2587,6 +2587,14 @@ export interface components {
             excused: number;
             unrecorded: number;
         };
+        AttendanceMarkDto: {
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+        };
         ProgramAttendanceDto: {
             /** Format: uuid */
             programId: string;
@@ -2596,6 +2604,8 @@ export interface components {
             ended: boolean;
             teens: components["schemas"]["RosterRatesDto"][];
             sessions: components["schemas"]["SessionCountsDto"][];
+            /** @description Every status recorded at the program’s sessions, for a teens × sessions sheet; a cell without one is unrecorded */
+            marks: components["schemas"]["AttendanceMarkDto"][];
         };
         ParticipantProgramRatesDto: {
             /** Format: uuid */
