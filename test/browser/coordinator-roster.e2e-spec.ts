@@ -154,7 +154,7 @@ describe('The coordinator’s roster, check-in screen, attendance and mentors in
       await max.getByText(t('coordinator.mentors.clearedUntil')).waitFor();
       await max.getByRole('link', { name: /Scratch to JavaScript|Intro to Python/ }).first().waitFor();
       const mo = page.getByRole('article', { name });
-      await mo.getByText(t('coordinator.mentors.noClearance')).waitFor();
+      await mo.getByText(t('coordinator.mentors.noClearance', {}, { exact: true })).waitFor();
       await check(page, 'mentors');
       await mo.getByRole('button', { name: t('coordinator.mentors.record', { name }) }).click();
       const year = new Date().getUTCFullYear();

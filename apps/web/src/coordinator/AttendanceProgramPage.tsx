@@ -53,7 +53,8 @@ function Summary({ summary, sheet }: { summary: Schemas['ProgramSummaryDto']; sh
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const value = (figure: Schemas['FigureDto'], format: Intl.NumberFormat) => (figure.value === null ? '—' : format.format(figure.value));
-  const completed = sheet.teens.filter((teen) => teen.completion === 'completed').length;
+  // Before the end, who would complete if it ended today.
+  const onTrack = sheet.teens.filter((teen) => teen.rate !== null && teen.rate >= sheet.completionThreshold).length;
   return (
     <section aria-labelledby="summary">
       <h2 id="summary">{t('coordinator.attendance.summary')}</h2>
@@ -71,7 +72,7 @@ function Summary({ summary, sheet }: { summary: Schemas['ProgramSummaryDto']; sh
           {t('coordinator.attendance.averageRate')}
         </li>
         <li>
-          <span className="stat__value">{sheet.ended ? value(summary.retention.completionRate, percent) : `${completed} / ${sheet.teens.length}`}</span>
+          <span className="stat__value">{sheet.ended ? value(summary.retention.completionRate, percent) : `${onTrack} / ${sheet.teens.length}`}</span>
           {sheet.ended ? t('coordinator.attendance.completionRate') : t('coordinator.attendance.onTrack', { threshold: percent.format(sheet.completionThreshold) })}
         </li>
         <li>
