@@ -9,6 +9,7 @@ import { Field, TextAreaField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { ageOn } from '../ui/time';
+import './Roster.css';
 
 type Entry = Schemas['RosterEntryDto'];
 
@@ -111,7 +112,7 @@ function RosterTable({ id, caption, entries, empty }: { id: string; caption: str
       {entries.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap roster">
           <table className="table">
             <thead>
               <tr>
@@ -257,8 +258,14 @@ function Override({ entry }: { entry: Entry }) {
   const name = fullName(entry);
   if (!open)
     return (
-      <button type="button" className="button button--secondary" onClick={() => setOpen(true)} disabled={entry.waitlistPosition === 1}>
-        {t('coordinator.roster.override.open', { name })}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={t('coordinator.roster.override.open', { name })}
+        onClick={() => setOpen(true)}
+        disabled={entry.waitlistPosition === 1}
+      >
+        {t('coordinator.roster.override.short')}
       </button>
     );
   return (
@@ -303,8 +310,8 @@ function Withdraw({ entry }: { entry: Entry }) {
   const name = fullName(entry);
   if (!confirming)
     return (
-      <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-        {t('coordinator.roster.withdraw.open', { name })}
+      <button type="button" className="button button--secondary" aria-label={t('coordinator.roster.withdraw.open', { name })} onClick={() => setConfirming(true)}>
+        {t('coordinator.roster.withdraw.short')}
       </button>
     );
   return (

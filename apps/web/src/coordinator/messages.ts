@@ -64,7 +64,8 @@ export const en = {
       waitlisted: 'The club is full: {{name}} is on the waitlist at place {{place}}.',
     },
     override: {
-      open: 'Move {{name}} to the front',
+      open: 'Move to the front: {{name}}',
+      short: 'Move to the front',
       explain: '{{name}} goes ahead of everyone on the waitlist and gets the next seat that frees.',
       reason: 'Reason for the override',
       reasonHint: 'Kept in the audit trail. At least 3 characters.',
@@ -73,6 +74,7 @@ export const en = {
     },
     withdraw: {
       open: 'Withdraw {{name}}',
+      short: 'Withdraw',
       confirmSeat: 'Withdraw {{name}}? Their seat goes to the first on the waitlist.',
       confirmPlace: 'Take {{name}} off the waitlist?',
       yes: 'Yes, withdraw',
@@ -180,7 +182,8 @@ export const es: Shape<typeof en> = {
       waitlisted: 'El club está completo: {{name}} está en la lista de espera en el puesto {{place}}.',
     },
     override: {
-      open: 'Pasar a {{name}} al primer puesto',
+      open: 'Pasar al primer puesto: {{name}}',
+      short: 'Pasar al primer puesto',
       explain: '{{name}} pasa por delante de todos en la lista de espera y obtiene la próxima plaza que quede libre.',
       reason: 'Motivo de la excepción',
       reasonHint: 'Queda en el registro de auditoría. Al menos 3 caracteres.',
@@ -189,6 +192,7 @@ export const es: Shape<typeof en> = {
     },
     withdraw: {
       open: 'Dar de baja a {{name}}',
+      short: 'Dar de baja',
       confirmSeat: '¿Dar de baja a {{name}}? Su plaza pasa al primero de la lista de espera.',
       confirmPlace: '¿Quitar a {{name}} de la lista de espera?',
       yes: 'Sí, dar de baja',
