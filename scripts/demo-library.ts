@@ -69,7 +69,7 @@ async function seedPrograms(app: INestApplicationContext, admin: Principal, { br
   // Max, employed by Acme, cleared for the term, leads the first session.
   const max = (await app.get(UsersService).findByEmail(email('mentor')))!;
   const mentor = await app.get(MentorsService).create({ userId: max.id, employerSponsorId: sponsor.id, skills: ['python', 'games'] }, actor);
-  await app.get(MentorsService).addClearance(mentor.id, { kind: 'background_check', status: 'cleared', validFrom: `${year - 2}-09-01`, expiresOn: `${year + 1}-11-30` }, actor);
+  await app.get(MentorsService).addClearance(admin, mentor.id, { kind: 'background_check', status: 'cleared', validFrom: `${year - 2}-09-01`, expiresOn: `${year + 1}-11-30` }, actor);
   await app.get(SessionMentorsService).assign(admin, series.created[0].id, mentor.id, 'lead', actor);
   await programs.step(admin, python.id, 'publish', actor);
   await programs.create(admin, { ...term, branchId: branches[1].id, title: 'Web Makers', level: 'intermediate', minAge: 14, capacity: 15 }, actor);

@@ -285,6 +285,10 @@ describe('Attendance (HTTP)', () => {
       expect(counts(s6)).toMatchObject({ held: true, expected: 3, present: 1, excused: 1, unrecorded: 1 });
       expect(counts(s4)).toMatchObject({ status: 'cancelled', held: false });
       expect(counts(s7)).toMatchObject({ held: false, unrecorded: 0 });
+      // The sheet's cells: every recorded status, none for a cell nobody recorded (a at s6).
+      const cell = (t: Teen, sessionId: string) => report.body.marks.find((m: { participantId: string; sessionId: string }) => m.participantId === t.participantId && m.sessionId === sessionId)?.status;
+      expect([cell(a, s1), cell(a, s2), cell(a, s3), cell(a, s5), cell(a, s6), cell(b, s6)]).toEqual(['present', 'late', 'absent', 'absent', undefined, 'excused']);
+      expect(report.body.marks).toHaveLength(11);
 
       // The teen reads their own numbers; another teen gets 404.
       const own = await request(http).get(`/v1/participants/${a.participantId}/attendance`).set(bearer(a)).expect(200);

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -217,18 +218,22 @@ describe('Enrollment (HTTP)', () => {
       expect((await seatState(app, program.id)).capacity).toBe(5);
     });
 
-    it('a coordinator moves a waitlisted teen to the front, audited; a teen cannot', async () => {
+    it('a coordinator moves a waitlisted teen to the front with the reason, audited; a teen cannot; no reason is a 400', async () => {
       const { program, coordinator } = await publishedProgram(app, { capacity: 1 });
       const teens = await insertTeens(app, 4);
       const made = await enrollInTurn(app, program.id, teens); // seat, places 1..3
-      await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(teens[3])).expect(403);
-      const moved = await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(coordinator)).expect(200);
+      const because = { reason: '  Sibling already in the club ' };
+      await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(teens[3])).send(because).expect(403);
+      const unexplained = await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(coordinator)).send({ reason: ' ' }).expect(400);
+      expect(unexplained.body.errors[0].field).toBe('reason');
+      expect((await seatState(app, program.id)).waitlisted.map((r) => r.participant_id)).toEqual([teens[1], teens[2], teens[3]].map((t) => t.participantId));
+      const moved = await request(http).post(`/v1/enrollments/${made[3].id}/prioritize`).set(bearer(coordinator)).send(because).expect(200);
       expect(moved.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
       const state = await seatState(app, program.id);
       expect(state.waitlisted.map((r) => r.participant_id)).toEqual([teens[3], teens[1], teens[2]].map((t) => t.participantId));
       const [audit] = await db.query(`SELECT actor_id, changes FROM audit_event WHERE action = 'enrollment.prioritized' AND entity_id = $1`, [made[3].id]);
-      expect(audit).toEqual({ actor_id: coordinator.id, changes: { waitlistPosition: { from: 3, to: 1 } } });
-      expect((await request(http).post(`/v1/enrollments/${made[0].id}/prioritize`).set(bearer(coordinator)).expect(409)).body.code).toBe('enrollment-status-conflict');
+      expect(audit).toEqual({ actor_id: coordinator.id, changes: { waitlistPosition: { from: 3, to: 1 }, reason: 'Sibling already in the club' } });
+      expect((await request(http).post(`/v1/enrollments/${made[0].id}/prioritize`).set(bearer(coordinator)).send(because).expect(409)).body.code).toBe('enrollment-status-conflict');
     });
 
     it('the database refuses an oversold program and counters that disagree with the rows', async () => {
@@ -308,6 +313,38 @@ describe('Enrollment (HTTP)', () => {
       // Staff still see everyone, the waitlist included.
       const staff = await request(http).get(`/v1/programs/${program.id}/enrollments`).query({ status: 'waitlisted' }).set(bearer(coordinator)).expect(200);
       expect(staff.body.items.map((e: { participantId: string }) => e.participantId)).toEqual([waiting.participantId]);
+    });
+
+    it('the roster as CSV: seats, then the waitlist in order, a formula-like name kept as text; a mentor gets names only', async () => {
+      const { program, coordinator } = await publishedProgram(app, { capacity: 1 });
+      const teens = await insertTeens(app, 3);
+      await db.query(`UPDATE participant SET last_name = '=HYPERLINK("x"), Jr' WHERE id = $1`, [teens[2].participantId]);
+      const made = await enrollInTurn(app, program.id, teens); // seat, places 1..2
+      await request(http).post(`/v1/enrollments/${made[2].id}/prioritize`).set(bearer(coordinator)).send({ reason: 'Staff child' }).expect(200);
+      const url = `/v1/programs/${program.id}/enrollments`;
+      const answer = await request(http).get(url).set(bearer(coordinator)).set('Accept', 'text/csv').expect(200);
+      expect(answer.headers['content-type']).toMatch(/^text\/csv/);
+      expect(answer.headers['content-disposition']).toContain(`codeshelf-roster-${program.id}.csv`);
+      const rows: Record<string, string>[] = parse(answer.text, { columns: true });
+      expect(rows.map((r) => [r.status, r.waitlistPosition, r.lastName])).toEqual([
+        ['enrolled', '', 'Number 1'],
+        ['waitlisted', '1', `'=HYPERLINK("x"), Jr`],
+        ['waitlisted', '2', 'Number 2'],
+      ]);
+      expect(rows[0]).toMatchObject({ firstName: 'Teen', consentStatus: 'granted', guardianEmail: expect.stringContaining('@'), source: 'self' });
+      // ?format=csv is the same answer, for a plain download link; the status filter still applies.
+      const seated = parse((await request(http).get(url).query({ format: 'csv', status: 'enrolled' }).set(bearer(coordinator)).expect(200)).text, { columns: true });
+      expect(seated).toHaveLength(1);
+
+      const mentorUser = await createUser(app, 'mentor');
+      const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id) VALUES ($1) RETURNING id`, [mentorUser.id]);
+      await db.query(
+        `INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, now() + interval '30 days', now() + interval '30 days 90 minutes')`,
+        [program.id],
+      );
+      await db.query(`INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) SELECT id, $2, 'lead', starts_at, ends_at FROM session WHERE program_id = $1`, [program.id, mentorId]);
+      const forMentor: Record<string, string>[] = parse((await request(http).get(url).query({ format: 'csv' }).set(bearer(mentorUser)).expect(200)).text, { columns: true });
+      expect(forMentor.map((r) => [r.status, r.firstName, r.lastName, r.birthDate, r.guardianEmail])).toEqual([['enrolled', 'Teen', 'N.', '', '']]);
     });
 
     it('the roster shows staff the whole record only of the teens they act on: one who withdrew and lives elsewhere is first name and initial', async () => {

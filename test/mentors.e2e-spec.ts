@@ -180,4 +180,28 @@ describe('Mentors and session assignment (HTTP)', () => {
     expect((await request(http).get('/v1/me/mentor').set(bearer(mine.user)).expect(200)).body.id).toBe(mine.mentor.id);
     await request(http).get('/v1/me/mentor').set(bearer(await createUser(app, 'mentor'))).expect(404);
   });
+
+  it('lists each mentor with their name and next five sessions, soonest first; a draft program’s only to its branch’s staff', async () => {
+    const { mentor } = await clearedMentor();
+    const days = ['2027-03-09', '2027-03-02', '2027-03-04', '2027-03-11', '2027-03-16', '2027-03-18', '2027-03-23'];
+    const ids = await Promise.all(days.map((day) => session(`${day}T16:00:00-06:00`, `${day}T17:30:00-06:00`)));
+    for (const id of ids) await request(http).put(`/v1/sessions/${id}/mentors/${mentor.id}`).set(bearer(coordinator)).send({ role: 'lead' }).expect(200);
+    await request(http).post(`/v1/sessions/${ids[1]}/cancel`).set(bearer(coordinator)).send({ reason: 'Snow day' }).expect(200);
+    const find = async (reader: TestUser) => {
+      for (let cursor: string | null | undefined; ; ) {
+        const page = (await request(http).get('/v1/mentors').query({ limit: 200, ...(cursor ? { cursor } : {}) }).set(bearer(reader)).expect(200)).body;
+        const found = page.items.find((m: { id: string }) => m.id === mentor.id);
+        if (found || !page.nextCursor) return found;
+        cursor = page.nextCursor;
+      }
+    };
+    const listed = await find(coordinator);
+    expect(listed).toMatchObject({ displayName: 'Test mentor', clearances: [expect.objectContaining({ status: 'cleared' })] });
+    // The cancelled 2 March is left out; the sixth (23 March) is past the five.
+    expect(listed.upcomingSessions.map((s: { startsAt: string }) => s.startsAt.slice(0, 10))).toEqual(['2027-03-04', '2027-03-09', '2027-03-11', '2027-03-16', '2027-03-18']);
+    expect(listed.upcomingSessions[0]).toMatchObject({ sessionId: ids[2], programId, programTitle: 'Robots', role: 'lead', timezone: 'America/Chicago' });
+    const elsewhere = await createUser(app, 'coordinator', { branchIds: [] });
+    expect((await find(elsewhere)).upcomingSessions).toEqual([]);
+    expect((await find(await createUser(app, 'admin'))).upcomingSessions).toHaveLength(5);
+  });
 });

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AttendancePolicy } from './attendance.policy';
 import {
   ABSENCE_STREAK_FLAG,
+  type AttendanceMarkDto,
   HoursQuery,
   MentorHoursDto,
   ParticipantAttendanceDto,
@@ -135,6 +136,11 @@ export class RatesService {
         WHERE s.program_id = $1 GROUP BY s.id ORDER BY s.starts_at, s.id`,
       [programId],
     );
+    const marks: AttendanceMarkDto[] = await this.dataSource.query(
+      `SELECT a.participant_id AS "participantId", a.session_id AS "sessionId", a.status
+         FROM attendance a JOIN session s ON s.id = a.session_id WHERE s.program_id = $1 ORDER BY s.starts_at, a.participant_id`,
+      [programId],
+    );
     const people = new Map((await this.participants.namesOf(rows.map((r) => r.participant_id))).map((p) => [p.id, p]));
     if (rows.length) {
       await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: 'attendance:program', programId, ids: [...people.keys()] } });
@@ -150,6 +156,7 @@ export class RatesService {
         ...s,
         unrecorded: s.held ? Math.max(0, s.expected - s.present - s.late - s.absent - s.excused) : 0,
       })),
+      marks,
     };
   }
 

@@ -36,3 +36,4 @@ export * from './suppression/figure.dto';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limiter';
 export * from './rate-limit/rate-limits.decorator';
+export * from './csv/csv';

@@ -1,11 +1,12 @@
 import { ApiPageResponse, ApiProblems, Idempotent, type Page, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { MENTOR_ACCESS_DAYS_AFTER_SESSION } from '@codeshelf/scheduling';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EnrollDto } from './dto/enroll.dto';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EnrollDto, PrioritizeDto } from './dto/enroll.dto';
 import { EnrollmentDto } from './dto/enrollment.dto';
-import { RosterEntryDto, RosterQuery } from './dto/roster.dto';
+import { RosterEntryDto, RosterQuery, rosterCsv } from './dto/roster.dto';
 import { EnrollmentsService } from './enrollments.service';
 
 @ApiTags('enrollment')
@@ -41,11 +42,24 @@ export class EnrollmentsController {
       'and lives at another branch shows as for a mentor). For a mentor currently assigned to ' +
       'the program: the teens holding a seat (`enrolled`, `completed`), first name and last initial only — no waitlist, no ' +
       `withdrawals. Currently assigned: on a session of the program that is scheduled (not cancelled) and ended at most ${MENTOR_ACCESS_DAYS_AFTER_SESSION} days ` +
-      'ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited.',
+      'ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited. ' +
+      '`?format=csv` or `Accept: text/csv` gives the whole roster (every page, `status` still filters) as CSV: seats, then the waitlist in order, then the rest.',
   })
+  @ApiProduces('application/json', 'text/csv')
   @ApiPageResponse(RosterEntryDto)
   @ApiProblems(400, 401, 403, 404)
-  roster(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) programId: string, @Query() query: RosterQuery): Promise<Page<RosterEntryDto>> {
+  async roster(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) programId: string,
+    @Query() query: RosterQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Page<RosterEntryDto> | string> {
+    if (query.format === 'csv' || (!query.format && accept?.includes('text/csv'))) {
+      const entries = await this.enrollments.wholeRoster(principal, programId, query, actorOf(principal));
+      reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="codeshelf-roster-${programId}.csv"`);
+      return rosterCsv(entries);
+    }
     return this.enrollments.roster(principal, programId, query, actorOf(principal));
   }
 
@@ -74,10 +88,13 @@ export class EnrollmentsController {
   @Post('enrollments/:id/prioritize')
   @Roles('admin', 'coordinator')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move a waitlisted teen to the front of the line (staff of the branch; audited)' })
+  @ApiOperation({
+    summary: 'Override the line: move a waitlisted teen to the front, with the reason (staff of the branch; audited)',
+    description: 'They take the next seat that frees; the seats themselves stay within capacity (raise it to seat them now). The reason is kept in the audit trail.',
+  })
   @ApiOkResponse({ type: EnrollmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  prioritize(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
-    return this.enrollments.prioritize(principal, id, actorOf(principal));
+  prioritize(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Body() dto: PrioritizeDto): Promise<EnrollmentDto> {
+    return this.enrollments.prioritize(principal, id, dto.reason, actorOf(principal));
   }
 }

@@ -1,4 +1,4 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, MAX_PAGE_SIZE, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { ErasureEvents, type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
 import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
@@ -137,7 +137,7 @@ export class EnrollmentsService implements OnModuleInit {
   }
 
   /** Staff move a waitlisted teen to the front of the line (audited); the others keep their order. */
-  async prioritize(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
+  async prioritize(principal: Principal, id: string, reason: string, actor: AuditActor): Promise<EnrollmentDto> {
     const found = await this.reachable(principal, id, 'staff');
     return this.transactions.run(async (manager) => {
       await lockProgram(manager, found.programId);
@@ -145,7 +145,7 @@ export class EnrollmentsService implements OnModuleInit {
       if (enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'moved to the front of the waitlist');
       const from = enrollment.waitlistPosition!;
       await moveToFront(manager, enrollment.programId, id, from);
-      await this.audit.record({ actor, action: 'enrollment.prioritized', entity: 'enrollment', entityId: id, changes: { waitlistPosition: { from, to: 1 } } }, manager);
+      await this.audit.record({ actor, action: 'enrollment.prioritized', entity: 'enrollment', entityId: id, changes: { waitlistPosition: { from, to: 1 }, reason } }, manager);
       return EnrollmentDto.from(await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id }));
     });
   }
@@ -198,6 +198,18 @@ export class EnrollmentsService implements OnModuleInit {
       }),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** Every page of the roster, for the CSV. */
+  async wholeRoster(principal: Principal, programId: string, query: RosterQuery, actor: AuditActor): Promise<RosterEntryDto[]> {
+    const all: RosterEntryDto[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.roster(principal, programId, { ...query, limit: MAX_PAGE_SIZE, cursor }, actor);
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
   }
 
   /** The signed-in teen's enrollments, newest last, with their programs. */

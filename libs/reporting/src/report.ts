@@ -1,4 +1,4 @@
-import { countFigure, type Figure, hidden, meanOfParts, partOf, rateOver, shown, sumOfParts, suppressPartition } from '@codeshelf/core';
+import { countFigure, toCsv, type Figure, hidden, meanOfParts, partOf, rateOver, shown, sumOfParts, suppressPartition } from '@codeshelf/core';
 import { AGE_BANDS, GENDER_GROUPS } from '@codeshelf/people';
 import type { OutcomesDto } from './dto/report.dto';
 import { ATTENDANCE_GROUPS, type Dimension, type Measures, type ProgramMeasures } from './measures';
@@ -144,11 +144,5 @@ export function reportCsv(report: OutcomesDto): string {
     }
   }
   for (const month of report.monthly) lines.push(['monthly', 'attendances', month.month, cell(month.attendances)]);
-  // A cell a spreadsheet would run as a formula (a branch named "=HYPERLINK(…)") is kept as text.
-  const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v);
-  const quote = (raw: string) => {
-    const v = defuse(raw);
-    return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  return `${lines.map((line) => line.map(quote).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines);
 }

@@ -587,7 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every mentor with their clearances */
+        /** Every mentor with their name, clearances and next sessions */
         get: operations["MentorsController_list"];
         put?: never;
         /** Register a mentor: a user with the mentor role, optionally employed by a sponsor (audited) */
@@ -1067,7 +1067,7 @@ export interface paths {
         };
         /**
          * The program’s roster and waitlist
-         * @description For the staff of its branch: every enrollment, waitlist included, with full records of the teens they act on (a teen who withdrew and lives at another branch shows as for a mentor). For a mentor currently assigned to the program: the teens holding a seat (`enrolled`, `completed`), first name and last initial only — no waitlist, no withdrawals. Currently assigned: on a session of the program that is scheduled (not cancelled) and ended at most 14 days ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited.
+         * @description For the staff of its branch: every enrollment, waitlist included, with full records of the teens they act on (a teen who withdrew and lives at another branch shows as for a mentor). For a mentor currently assigned to the program: the teens holding a seat (`enrolled`, `completed`), first name and last initial only — no waitlist, no withdrawals. Currently assigned: on a session of the program that is scheduled (not cancelled) and ended at most 14 days ago, or is still to come; any other mentor is a 403 `roster-not-yours`. Reading it is audited. `?format=csv` or `Accept: text/csv` gives the whole roster (every page, `status` still filters) as CSV: seats, then the waitlist in order, then the rest.
          */
         get: operations["EnrollmentsController_roster"];
         put?: never;
@@ -1128,7 +1128,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a waitlisted teen to the front of the line (staff of the branch; audited) */
+        /**
+         * Override the line: move a waitlisted teen to the front, with the reason (staff of the branch; audited)
+         * @description They take the next seat that frees; the seats themselves stay within capacity (raise it to seat them now). The reason is kept in the audit trail.
+         */
         post: operations["EnrollmentsController_prioritize"];
         delete?: never;
         options?: never;
@@ -2102,16 +2105,38 @@ export interface components {
             /** Format: date */
             expiresOn: string;
         };
+        MentorSessionDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            programId: string;
+            programTitle: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * @description The branch’s time zone
+             * @example America/Chicago
+             */
+            timezone: string;
+            /** @enum {string} */
+            role: "lead" | "assistant";
+        };
         MentorDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             userId: string;
+            /** @example Max Keller */
+            displayName: string;
             /** Format: uuid */
             employerSponsorId: string | null;
             skills: string[];
             bio: string;
             clearances: components["schemas"]["ClearanceDto"][];
+            /** @description Their next 5 scheduled sessions not yet ended, soonest first: of published programs, and of drafts at the reader’s own branches */
+            upcomingSessions: components["schemas"]["MentorSessionDto"][];
         };
         CreateClearanceDto: {
             /** @enum {string} */
@@ -2676,6 +2701,14 @@ export interface components {
             excused: number;
             unrecorded: number;
         };
+        AttendanceMarkDto: {
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+        };
         ProgramAttendanceDto: {
             /** Format: uuid */
             programId: string;
@@ -2685,6 +2718,8 @@ export interface components {
             ended: boolean;
             teens: components["schemas"]["RosterRatesDto"][];
             sessions: components["schemas"]["SessionCountsDto"][];
+            /** @description Every status recorded at the program’s sessions, for a teens × sessions sheet; a cell without one is unrecorded */
+            marks: components["schemas"]["AttendanceMarkDto"][];
         };
         ParticipantProgramRatesDto: {
             /** Format: uuid */
@@ -2831,6 +2866,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             participant: components["schemas"]["RosterParticipantDto"];
+        };
+        PrioritizeDto: {
+            /**
+             * @description Why this teen goes ahead of the line: kept in the audit trail
+             * @example Sibling already in the club
+             */
+            reason: string;
         };
         EnrolledProgramDto: {
             /** Format: uuid */
@@ -13285,6 +13327,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Only enrollments in this status (all by default) */
                 status?: "waitlisted" | "enrolled" | "withdrawn" | "completed";
+                /** @description Or send Accept: text/csv: the whole roster (no pages) as a spreadsheet */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -13307,6 +13351,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        items: components["schemas"]["RosterEntryDto"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                    "text/csv": {
                         items: components["schemas"]["RosterEntryDto"][];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
@@ -13877,7 +13926,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrioritizeDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -1,6 +1,7 @@
 import { IsInstantWithOffset } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity';
 
 export const COMPLETION_STATUSES = ['in_progress', 'completed', 'not_completed'] as const;
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
@@ -41,12 +42,21 @@ export class SessionCountsDto {
   @ApiProperty() unrecorded: number;
 }
 
+/** One recorded status: a cell of the program's attendance sheet (teens × sessions). */
+export class AttendanceMarkDto {
+  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
+}
+
 export class ProgramAttendanceDto {
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty({ example: 0.75 }) completionThreshold: number;
   @ApiProperty({ description: 'Whether the program has ended (completion is final)' }) ended: boolean;
   @ApiProperty({ type: [RosterRatesDto] }) teens: RosterRatesDto[];
   @ApiProperty({ type: [SessionCountsDto] }) sessions: SessionCountsDto[];
+  @ApiProperty({ type: [AttendanceMarkDto], description: 'Every status recorded at the program’s sessions, for a teens × sessions sheet; a cell without one is unrecorded' })
+  marks: AttendanceMarkDto[];
 }
 
 export class ParticipantProgramRatesDto extends TeenRatesDto {

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@codeshelf/core';
+import { PageQueryDto, toCsv } from '@codeshelf/core';
 import { lastInitial, type ParticipantEntity } from '@codeshelf/people';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -9,6 +9,10 @@ export class RosterQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES, description: 'Only enrollments in this status (all by default)' })
   @IsOptional() @IsIn(ENROLLMENT_STATUSES)
   status?: EnrollmentStatus;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'Or send Accept: text/csv: the whole roster (no pages) as a spreadsheet' })
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 }
 
 /**
@@ -53,4 +57,29 @@ export class RosterEntryDto extends EnrollmentDto {
   static of(e: EnrollmentEntity, participant: RosterParticipantDto): RosterEntryDto {
     return { ...EnrollmentDto.from(e), participant };
   }
+}
+
+/** The roster as a spreadsheet: seats first, then the waitlist in line order, then the rest; staff-only columns empty for a name-only line. */
+export function rosterCsv(entries: RosterEntryDto[]): string {
+  const rank = (e: RosterEntryDto) => ['enrolled', 'completed', 'waitlisted', 'withdrawn'].indexOf(e.status);
+  const sorted = [...entries].sort((a, b) => rank(a) - rank(b) || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : '');
+  const header = ['status', 'waitlistPosition', 'firstName', 'lastName', 'birthDate', 'contactEmail', 'guardianName', 'guardianEmail', 'guardianPhone', 'consentStatus', 'mediaConsent', 'source', 'enrolledAt', 'withdrawnAt'];
+  const rows = sorted.map(({ participant: p, ...e }) => [
+    e.status,
+    e.waitlistPosition?.toString() ?? '',
+    p.firstName,
+    p.lastName ?? p.lastInitial,
+    p.birthDate ?? '',
+    p.contactEmail ?? '',
+    p.guardianName ?? '',
+    p.guardianEmail ?? '',
+    p.guardianPhone ?? '',
+    p.consentStatus ?? '',
+    p.mediaConsent === undefined ? '' : String(p.mediaConsent),
+    e.source,
+    iso(e.enrolledAt),
+    iso(e.withdrawnAt),
+  ]);
+  return toCsv([header, ...rows]);
 }

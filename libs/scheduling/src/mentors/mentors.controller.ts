@@ -25,11 +25,11 @@ export class MentorsController {
 
   @Get('mentors')
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Every mentor with their clearances' })
+  @ApiOperation({ summary: 'Every mentor with their name, clearances and next sessions' })
   @ApiPageResponse(MentorDto)
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto): Promise<Page<MentorDto>> {
-    return this.mentors.list(query);
+  list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<MentorDto>> {
+    return this.mentors.list(principal, query);
   }
 
   @Get('me/mentor')
@@ -56,7 +56,7 @@ export class MentorsController {
   @ApiCreatedResponse({ type: MentorDto })
   @ApiProblems(400, 404)
   addClearance(@Param('id', UuidPipe) id: string, @Body() dto: CreateClearanceDto, @CurrentPrincipal() principal: Principal): Promise<MentorDto> {
-    return this.mentors.addClearance(id, dto, actorOf(principal));
+    return this.mentors.addClearance(principal, id, dto, actorOf(principal));
   }
 
   @Put('sessions/:id/mentors/:mentorId')

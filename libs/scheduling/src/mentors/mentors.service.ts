@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { MentorNotFoundError } from '../scheduling.errors';
-import { CreateClearanceDto, CreateMentorDto, MentorDto } from './dto/mentor.dto';
+import { CreateClearanceDto, CreateMentorDto, MentorDto, type MentorSessionDto, UPCOMING_SESSIONS } from './dto/mentor.dto';
 import { MentorClearanceEntity } from './mentor-clearance.entity';
 import { MentorEntity } from './mentor.entity';
 
@@ -42,29 +42,60 @@ export class MentorsService {
           throw error;
         });
       await this.audit.record({ actor, action: 'mentor.created', entity: 'mentor', entityId: mentor.id, changes: { ...dto } }, manager);
-      return MentorDto.from(mentor, []);
+      return MentorDto.from(mentor, user.displayName, [], []);
     });
   }
 
-  async list(query: PageQueryDto): Promise<Page<MentorDto>> {
+  async list(principal: Principal, query: PageQueryDto): Promise<Page<MentorDto>> {
     const page = await paginate(this.mentors.createQueryBuilder('m'), query, 'createdAt');
-    const ids = page.items.map((m) => m.id);
-    const clearances = ids.length ? await this.clearances.find({ where: { mentorId: In(ids) }, order: { validFrom: 'ASC' } }) : [];
-    return { items: page.items.map((m) => MentorDto.from(m, clearances.filter((c) => c.mentorId === m.id))), nextCursor: page.nextCursor };
+    return { items: await this.records(principal, page.items), nextCursor: page.nextCursor };
   }
 
   /** Staff read every mentor; a mentor only themself (another mentor is a 404). */
   async get(principal: Principal, id: string): Promise<MentorDto> {
     const mentor = await this.mentors.findOneBy({ id });
     if (!mentor || (principal.role === 'mentor' && mentor.userId !== principal.id)) throw new MentorNotFoundError(id);
-    return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: id }, order: { validFrom: 'ASC' } }));
+    return (await this.records(principal, [mentor]))[0];
   }
 
   /** The signed-in mentor's own record. */
   async getOwn(principal: Principal): Promise<MentorDto> {
     const mentor = await this.mentors.findOneBy({ userId: principal.id });
     if (!mentor) throw new MentorNotFoundError('of this account');
-    return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: mentor.id }, order: { validFrom: 'ASC' } }));
+    return (await this.records(principal, [mentor]))[0];
+  }
+
+  /** The mentors' records: names, clearances and coming sessions, a few queries for the whole page. */
+  private async records(principal: Principal, mentors: MentorEntity[]): Promise<MentorDto[]> {
+    const ids = mentors.map((m) => m.id);
+    if (!ids.length) return [];
+    const [names, clearances, sessions] = await Promise.all([
+      this.users.displayNamesOf(mentors.map((m) => m.userId)),
+      this.clearances.find({ where: { mentorId: In(ids) }, order: { validFrom: 'ASC', createdAt: 'ASC' } }),
+      this.upcoming(principal, ids),
+    ]);
+    return mentors.map((m) =>
+      MentorDto.from(
+        m,
+        names.get(m.userId) ?? '',
+        clearances.filter((c) => c.mentorId === m.id),
+        sessions.filter((s) => s.mentorId === m.id).map(({ mentorId: _, ...s }) => s),
+      ),
+    );
+  }
+
+  /** Each mentor's next sessions; a draft program's only to the staff of its branch (its title is not public yet). */
+  private upcoming(principal: Principal, mentorIds: string[]): Promise<(MentorSessionDto & { mentorId: string })[]> {
+    return this.mentors.query(
+      `SELECT "mentorId", "sessionId", "programId", "programTitle", "startsAt", "endsAt", timezone, role FROM (
+         SELECT sm.mentor_id AS "mentorId", s.id AS "sessionId", p.id AS "programId", p.title AS "programTitle", s.starts_at AS "startsAt",
+                s.ends_at AS "endsAt", b.timezone, sm.role, row_number() OVER (PARTITION BY sm.mentor_id ORDER BY s.starts_at) AS n
+           FROM session_mentor sm JOIN session s ON s.id = sm.session_id JOIN program p ON p.id = s.program_id JOIN branch b ON b.id = p.branch_id
+          WHERE sm.mentor_id = ANY($1) AND s.status = 'scheduled' AND s.ends_at > now()
+            AND (p.status <> 'draft' OR $2 OR p.branch_id = ANY($3))
+       ) coming WHERE n <= $4 ORDER BY "startsAt"`,
+      [mentorIds, principal.role === 'admin', principal.branchIds, UPCOMING_SESSIONS],
+    );
   }
 
   /**
@@ -84,16 +115,17 @@ export class MentorsService {
     return row?.id ?? null;
   }
 
-  async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
+  async addClearance(principal: Principal, mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
     if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', code: 'dateOrder', message: 'expiresOn must be on or after validFrom' }]);
-    return this.transactions.run(async (manager) => {
-      const mentor = await manager.getRepository(MentorEntity).findOneBy({ id: mentorId });
-      if (!mentor) throw new MentorNotFoundError(mentorId);
+    const mentor = await this.transactions.run(async (manager) => {
+      const found = await manager.getRepository(MentorEntity).findOneBy({ id: mentorId });
+      if (!found) throw new MentorNotFoundError(mentorId);
       const clearance = manager.getRepository(MentorClearanceEntity).create({ mentorId, ...dto, verifiedBy: actor.id });
       await manager.getRepository(MentorClearanceEntity).insert(clearance);
       await this.audit.record({ actor, action: 'mentor.clearance_recorded', entity: 'mentor', entityId: mentorId, changes: { ...dto } }, manager);
-      const all = await manager.getRepository(MentorClearanceEntity).find({ where: { mentorId }, order: { validFrom: 'ASC' } });
-      return MentorDto.from(mentor, all);
+      return found;
     });
+    // Read back after the commit: the names come from another module's repository, outside this transaction.
+    return (await this.records(principal, [mentor]))[0];
   }
 }

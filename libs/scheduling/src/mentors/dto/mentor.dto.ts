@@ -5,6 +5,9 @@ import { CLEARANCE_KINDS, CLEARANCE_STATUSES, type ClearanceStatus, type MentorC
 import type { MentorEntity } from '../mentor.entity';
 import { MENTOR_ROLES, type MentorRole } from '../session-mentor.entity';
 
+/** How many of a mentor's coming sessions their record lists. */
+export const UPCOMING_SESSIONS = 5;
+
 export class CreateMentorDto {
   @ApiProperty({ format: 'uuid', description: 'A user with the mentor role' })
   @IsUUID()
@@ -59,16 +62,42 @@ export class ClearanceDto {
   }
 }
 
+/** A session a mentor is on, still to come. */
+export class MentorSessionDto {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty() programTitle: string;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty({ example: 'America/Chicago', description: 'The branch’s time zone' }) timezone: string;
+  @ApiProperty({ enum: MENTOR_ROLES }) role: MentorRole;
+}
+
 export class MentorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ example: 'Max Keller' }) displayName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) employerSponsorId: string | null;
   @ApiProperty({ type: [String] }) skills: string[];
   @ApiProperty() bio: string;
   @ApiProperty({ type: [ClearanceDto] }) clearances: ClearanceDto[];
+  @ApiProperty({
+    type: [MentorSessionDto],
+    description: `Their next ${UPCOMING_SESSIONS} scheduled sessions not yet ended, soonest first: of published programs, and of drafts at the reader’s own branches`,
+  })
+  upcomingSessions: MentorSessionDto[];
 
-  static from(m: MentorEntity, clearances: MentorClearanceEntity[]): MentorDto {
-    return { id: m.id, userId: m.userId, employerSponsorId: m.employerSponsorId, skills: m.skills, bio: m.bio, clearances: clearances.map(ClearanceDto.from) };
+  static from(m: MentorEntity, displayName: string, clearances: MentorClearanceEntity[], upcomingSessions: MentorSessionDto[]): MentorDto {
+    return {
+      id: m.id,
+      userId: m.userId,
+      displayName,
+      employerSponsorId: m.employerSponsorId,
+      skills: m.skills,
+      bio: m.bio,
+      clearances: clearances.map(ClearanceDto.from),
+      upcomingSessions,
+    };
   }
 }
 
