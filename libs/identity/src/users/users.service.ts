@@ -77,6 +77,12 @@ export class UsersService {
     return new Map(users.map((u) => [u.id, u.email]));
   }
 
+  /** The display name of each of these accounts, in one query (an unknown id is left out). */
+  async displayNamesOf(ids: string[]): Promise<Map<string, string>> {
+    const users = ids.length ? await this.users.find({ select: { id: true, displayName: true }, where: { id: In(ids) } }) : [];
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
   update(id: string, dto: UpdateUserDto, actor: AuditActor): Promise<UserDto> {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(UserEntity);

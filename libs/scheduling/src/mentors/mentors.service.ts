@@ -1,10 +1,12 @@
-import { AuditActor, AuditService, Page, PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { AuditActor, AuditService, Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { type Principal, UserNotFoundError, UsersService } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
-import { MentorNotFoundError } from '../scheduling.errors';
-import { CreateClearanceDto, CreateMentorDto, MentorDto } from './dto/mentor.dto';
+import { MentorNotFoundError, SessionNotFoundError } from '../scheduling.errors';
+import { SessionEntity } from '../sessions/session.entity';
+import { AssignedMentorDto, CreateClearanceDto, CreateMentorDto, ListMentorsQuery, MentorDto } from './dto/mentor.dto';
+import { SessionMentorEntity } from './session-mentor.entity';
 import { MentorClearanceEntity } from './mentor-clearance.entity';
 import { MentorEntity } from './mentor.entity';
 
@@ -42,29 +44,57 @@ export class MentorsService {
           throw error;
         });
       await this.audit.record({ actor, action: 'mentor.created', entity: 'mentor', entityId: mentor.id, changes: { ...dto } }, manager);
-      return MentorDto.from(mentor, []);
+      return MentorDto.from(mentor, [], user.displayName);
     });
   }
 
-  async list(query: PageQueryDto): Promise<Page<MentorDto>> {
-    const page = await paginate(this.mentors.createQueryBuilder('m'), query, 'createdAt');
+  async list(query: ListMentorsQuery): Promise<Page<MentorDto>> {
+    const qb = this.mentors.createQueryBuilder('m');
+    if (query.clearanceExpiresBy) {
+      qb.where(
+        `EXISTS (SELECT 1 FROM mentor_clearance c WHERE c.mentor_id = m.id AND c.status = 'cleared' AND c.expires_on BETWEEN CURRENT_DATE AND :by)`,
+        { by: query.clearanceExpiresBy },
+      );
+    }
+    const page = await paginate(qb, query, 'createdAt');
     const ids = page.items.map((m) => m.id);
     const clearances = ids.length ? await this.clearances.find({ where: { mentorId: In(ids) }, order: { validFrom: 'ASC' } }) : [];
-    return { items: page.items.map((m) => MentorDto.from(m, clearances.filter((c) => c.mentorId === m.id))), nextCursor: page.nextCursor };
+    const names = await this.users.displayNamesOf(page.items.map((m) => m.userId));
+    return {
+      items: page.items.map((m) => MentorDto.from(m, clearances.filter((c) => c.mentorId === m.id), names.get(m.userId) ?? '')),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Staff read every mentor; a mentor only themself (another mentor is a 404). */
   async get(principal: Principal, id: string): Promise<MentorDto> {
     const mentor = await this.mentors.findOneBy({ id });
     if (!mentor || (principal.role === 'mentor' && mentor.userId !== principal.id)) throw new MentorNotFoundError(id);
-    return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: id }, order: { validFrom: 'ASC' } }));
+    return this.withClearances(mentor);
   }
 
   /** The signed-in mentor's own record. */
   async getOwn(principal: Principal): Promise<MentorDto> {
     const mentor = await this.mentors.findOneBy({ userId: principal.id });
     if (!mentor) throw new MentorNotFoundError('of this account');
-    return MentorDto.from(mentor, await this.clearances.find({ where: { mentorId: mentor.id }, order: { validFrom: 'ASC' } }));
+    return this.withClearances(mentor);
+  }
+
+  private async withClearances(mentor: MentorEntity): Promise<MentorDto> {
+    const clearances = await this.clearances.find({ where: { mentorId: mentor.id }, order: { validFrom: 'ASC' } });
+    return MentorDto.from(mentor, clearances, (await this.users.displayNamesOf([mentor.userId])).get(mentor.userId) ?? '');
+  }
+
+  /** The mentors on a session, by name, for the staff who may change it. */
+  async onSession(sessionId: string): Promise<AssignedMentorDto[]> {
+    if (!(await this.mentors.manager.getRepository(SessionEntity).existsBy({ id: sessionId }))) throw new SessionNotFoundError(sessionId);
+    const rows = await this.mentors.manager
+      .getRepository(SessionMentorEntity)
+      .find({ where: { sessionId, active: true }, order: { role: 'DESC', mentorId: 'ASC' } });
+    const mentors = rows.length ? await this.mentors.findBy({ id: In(rows.map((r) => r.mentorId)) }) : [];
+    const userOf = new Map(mentors.map((m) => [m.id, m.userId]));
+    const names = await this.users.displayNamesOf(mentors.map((m) => m.userId));
+    return rows.map((r) => ({ sessionId, mentorId: r.mentorId, role: r.role, displayName: names.get(userOf.get(r.mentorId) ?? '') ?? '' }));
   }
 
   /**
@@ -86,14 +116,14 @@ export class MentorsService {
 
   async addClearance(mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {
     if (dto.expiresOn < dto.validFrom) throw new ValidationFailedError([{ field: 'expiresOn', message: 'expiresOn must be on or after validFrom' }]);
-    return this.transactions.run(async (manager) => {
+    const mentor = await this.transactions.run(async (manager) => {
       const mentor = await manager.getRepository(MentorEntity).findOneBy({ id: mentorId });
       if (!mentor) throw new MentorNotFoundError(mentorId);
       const clearance = manager.getRepository(MentorClearanceEntity).create({ mentorId, ...dto, verifiedBy: actor.id });
       await manager.getRepository(MentorClearanceEntity).insert(clearance);
       await this.audit.record({ actor, action: 'mentor.clearance_recorded', entity: 'mentor', entityId: mentorId, changes: { ...dto } }, manager);
-      const all = await manager.getRepository(MentorClearanceEntity).find({ where: { mentorId }, order: { validFrom: 'ASC' } });
-      return MentorDto.from(mentor, all);
+      return mentor;
     });
+    return this.withClearances(mentor);
   }
 }
