@@ -147,7 +147,7 @@ describe('Coordinator console routes (HTTP)', () => {
     const fine = await clearedMentor(coordinator, '2030-01-01');
     const ids: string[] = [];
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page = (await request(http).get('/v1/mentors').query({ clearanceExpiresBy: by, limit: 200, ...(cursor ? { cursor } : {}) }).set(bearer(coordinator)).expect(200)).body;
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await request(http).get('/v1/mentors').query({ clearanceExpiresBy: by, limit: 200, ...(cursor ? { cursor } : {}) }).set(bearer(coordinator)).expect(200)).body;
       ids.push(...page.items.map((m: { id: string }) => m.id));
       cursor = page.nextCursor;
     }

@@ -108,7 +108,7 @@ function Week({ branches }: { branches: Branch[] }) {
   return (
     <Section id="week-heading" title={t('coordinator.dashboard.week')}>
       <State query={sessions} empty={!sessions.data?.length}>
-        {rows(todays, t('coordinator.dashboard.today', { count: todays.length }))}
+        {todays.length > 0 ? rows(todays, t('coordinator.dashboard.today', { count: todays.length })) : <p>{t('coordinator.dashboard.nothingToday')}</p>}
         {later.length > 0 && rows(later, t('coordinator.dashboard.laterThisWeek', { count: later.length }))}
       </State>
     </Section>

@@ -77,7 +77,7 @@ function Staffing({ staffing }: { staffing: Session['staffing'] }) {
     <section aria-labelledby="ratio-heading">
       <h2 id="ratio-heading">{t('coordinator.session.ratio')}</h2>
       <p>
-        {t('coordinator.session.ratioText', { mentors: staffing.mentors, teens: staffing.enrolledTeens })}{' '}
+        {t('coordinator.session.ratioText', { count: staffing.mentors, teens: staffing.enrolledTeens })}{' '}
         {staffing.teensPerMentor !== null && t('coordinator.session.perMentor', { n: staffing.teensPerMentor })}{' '}
         {staffing.overRatio ? (
           <span className="badge badge--warn">{t('coordinator.session.overRatio')}</span>
