@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
 import { bearer, createUser, type TestUser } from './support/identity';
+import { enrollInTurn, insertTeens, publishedProgram } from './support/enrollment-factories';
 import { consentRequestsOf, registerParticipant } from './support/people-factories';
 
 /** The routes the coordinator's console reads: series preview, a week's sessions, conflicts named, resend, soon-expiring clearances. */
@@ -153,5 +154,30 @@ describe('Coordinator console routes (HTTP)', () => {
     }
     expect(ids).toContain(expiring.id);
     expect(ids).not.toContain(fine.id);
+  });
+
+  it('flags the teens with three absences in a row in the running programs of the caller’s branches, and only there', async () => {
+    const day = 86_400_000;
+    const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const { branchId, coordinator, program } = await publishedProgram(app, { startsOn: isoDate(Date.now() - 40 * day), endsOn: isoDate(Date.now() + 60 * day), minAge: 10, maxAge: 19 });
+    const [missing, coming] = await insertTeens(app, 2);
+    await enrollInTurn(app, program.id, [missing, coming]);
+    await db.query(`UPDATE enrollment SET enrolled_at = now() - interval '30 days' WHERE program_id = $1`, [program.id]);
+    for (const weeksAgo of [3, 2, 1]) {
+      const [{ id }] = await db.query(
+        `INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, now() - make_interval(days => $2), now() - make_interval(days => $2) + interval '90 minutes') RETURNING id`,
+        [program.id, weeksAgo * 7],
+      );
+      await request(http)
+        .put(`/v1/sessions/${id}/attendance`)
+        .set(bearer(coordinator))
+        .send({ records: [{ participantId: missing.participantId, status: 'absent' }, { participantId: coming.participantId, status: weeksAgo === 2 ? 'absent' : 'present' }] })
+        .expect(200);
+    }
+    const res = await request(http).get('/v1/attendance/flagged').set(bearer(coordinator)).expect(200);
+    expect(res.body.map((f: Record<string, unknown>) => [f.participantId, f.programId, f.consecutiveAbsences, f.flagged])).toEqual([[missing.participantId, program.id, 3, true]]);
+    const stranger = await createUser(app, 'coordinator', { branchIds: [] });
+    expect((await request(http).get('/v1/attendance/flagged').set(bearer(stranger)).expect(200)).body).toEqual([]);
+    await request(http).get('/v1/attendance/flagged').query({ branchId }).set(bearer(stranger)).expect(403);
   });
 });
