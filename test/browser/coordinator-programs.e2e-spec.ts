@@ -162,6 +162,37 @@ describe('The coordinator console in the browser (Chromium)', () => {
         await page.getByRole('button', { name: t('coordinator.session.unassign', { name: 'Max Mentor' }) }).waitFor();
         await page.getByText(t('coordinator.session.ratioText', { count: 1, teens: 0 })).waitFor();
         await check(page, 'session-mentor-assigned');
+
+        // "This and following": the third Wednesday on moves to 17:00, the earlier ones stay at 16:00.
+        await page.goBack();
+        await table.getByRole('link').nth(2).click();
+        await page.getByRole('heading', { name: t('coordinator.session.title', { title }), level: 1 }).waitFor();
+        const move = page.getByRole('region', { name: t('coordinator.session.move', {}, { exact: true }) });
+        await move.getByLabel(t('coordinator.session.start', { zone: ZONE })).fill('17:00');
+        await move.getByLabel(t('coordinator.session.end', { zone: ZONE })).fill('18:30');
+        await move.getByLabel(t('coordinator.session.scopeFollowing')).check();
+        await move.getByRole('button', { name: t('coordinator.session.moveSubmit', {}, { exact: true }) }).click();
+        await page.getByRole('status').getByText(t('coordinator.session.moved', { count: 2 })).waitFor();
+        await page.getByRole('link', { name: t('coordinator.session.back', { title }) }).click();
+        await table.getByRole('link', { name: /Mar 31.*5:00\sPM.*CDT/ }).waitFor();
+        expect(await table.getByRole('link').allInnerTexts()).toEqual([
+          expect.stringMatching(/Mar 3.*4:00\sPM/),
+          expect.stringMatching(/Mar 10.*4:00\sPM/),
+          expect.stringMatching(/Mar 24.*5:00\sPM/),
+          expect.stringMatching(/Mar 31.*5:00\sPM/),
+        ]);
+
+        // Edit: every field the API takes, kept as saved.
+        await page.getByRole('link', { name: t('coordinator.program.edit') }).click();
+        await page.getByRole('heading', { name: t('coordinator.programForm.editTitle', { title }), level: 1 }).waitFor();
+        expect(await page.getByLabel(t('coordinator.programForm.capacity')).inputValue()).toBe('16');
+        await check(page, 'program-edit');
+        await page.getByLabel(t('coordinator.programForm.capacity')).fill('18');
+        await page.getByRole('button', { name: t('coordinator.programForm.save') }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        await page.getByText('0 / 18').waitFor();
+        await page.getByRole('link', { name: /Mar 3,/ }).click();
+        await page.getByRole('heading', { name: t('coordinator.session.title', { title }), level: 1 }).waitFor();
       }
 
       // Published.
