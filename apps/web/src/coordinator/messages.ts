@@ -168,7 +168,7 @@ export const en = {
   },
   mentors: {
     role: { lead: 'Lead', assistant: 'Assistant' },
-    kind: { background_check: 'Background check' },
+    kind: { background_check: 'background check' },
     noClearance: 'no clearance recorded',
     clearance: { cleared: '{{kind}} until {{date}}', pending: '{{kind}} pending', rejected: '{{kind}} rejected' },
     gap: { expired: 'expired', missing: 'missing', pending: 'still pending', rejected: 'rejected' },
@@ -365,7 +365,7 @@ export const es: Shape<typeof en> = {
   },
   mentors: {
     role: { lead: 'Responsable', assistant: 'Asistente' },
-    kind: { background_check: 'Verificación de antecedentes' },
+    kind: { background_check: 'verificación de antecedentes' },
     noClearance: 'sin autorización registrada',
     clearance: { cleared: '{{kind}} hasta el {{date}}', pending: '{{kind}} pendiente', rejected: '{{kind}} rechazada' },
     gap: { expired: 'vencida', missing: 'inexistente', pending: 'todavía pendiente', rejected: 'rechazada' },
