@@ -23,6 +23,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/me': EVERYONE,
   'GET /v1/me/participant': ['participant'],
   'POST /v1/me/consent-request': ['participant'],
+  'POST /v1/participants/{id}/consent-request': STAFF,
   'GET /v1/me/mentor': ['mentor'],
   'POST /v1/me/calendar-token': ['admin', 'coordinator', 'mentor', 'participant'],
   'GET /v1/me/calendar.ics': 'public',
@@ -40,6 +41,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/sessions/{id}/check-in-code': ['admin', 'coordinator', 'mentor'],
   'POST /v1/sessions/{id}/check-ins': ['participant'],
   'GET /v1/programs/{id}/attendance': STAFF,
+  'GET /v1/attendance/flagged': STAFF,
   'GET /v1/participants/{id}/attendance': ['admin', 'coordinator', 'participant'],
   'GET /v1/mentors/{id}/hours': ['admin', 'coordinator', 'mentor'],
 
@@ -65,6 +67,8 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/programs/{id}/calendar.ics': 'public',
   'POST /v1/programs/{id}/sessions': STAFF,
   'POST /v1/programs/{id}/series': STAFF,
+  'POST /v1/programs/{id}/series/preview': STAFF,
+  'GET /v1/sessions': STAFF,
   'GET /v1/sessions/{id}': 'public',
   'PATCH /v1/sessions/{id}': STAFF,
   'POST /v1/sessions/{id}/cancel': STAFF,
@@ -74,6 +78,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/mentors/{id}': [...STAFF, 'mentor'],
   'POST /v1/mentors/{id}/clearances': STAFF,
   'PUT /v1/sessions/{id}/mentors/{mentorId}': STAFF,
+  'GET /v1/sessions/{id}/mentors': STAFF,
   'DELETE /v1/sessions/{id}/mentors/{mentorId}': STAFF,
 
   'POST /v1/sponsors': ['admin'],

@@ -5,7 +5,7 @@ import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckInService } from './check-in.service';
 import { CheckInCodeDto, CheckInDto, CheckInResultDto, RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
-import { HoursQuery, MentorHoursDto, ParticipantAttendanceDto, ProgramAttendanceDto } from './dto/rates.dto';
+import { ABSENCE_STREAK_FLAG, FlaggedQuery, FlaggedTeenDto, HoursQuery, MentorHoursDto, ParticipantAttendanceDto, ProgramAttendanceDto } from './dto/rates.dto';
 import { RatesService } from './rates.service';
 import { RollCallService } from './roll-call.service';
 
@@ -84,6 +84,18 @@ export class AttendanceController {
   @ApiProblems(400, 401, 403, 404)
   program(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<ProgramAttendanceDto> {
     return this.rates.program(principal, id, actorOf(principal));
+  }
+
+  @Get('attendance/flagged')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: `Teens with ${ABSENCE_STREAK_FLAG} or more absences in a row in the running published programs of the caller’s branches (an admin: all), or of one branch`,
+    description: 'One aggregate over all those programs; a coordinator naming a branch they do not run is a 403. Audited.',
+  })
+  @ApiOkResponse({ type: [FlaggedTeenDto] })
+  @ApiProblems(400, 401, 403)
+  flagged(@CurrentPrincipal() principal: Principal, @Query() query: FlaggedQuery): Promise<FlaggedTeenDto[]> {
+    return this.rates.flagged(principal, query, actorOf(principal));
   }
 
   @Get('participants/:id/attendance')

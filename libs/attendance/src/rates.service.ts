@@ -8,6 +8,8 @@ import { AttendancePolicy } from './attendance.policy';
 import {
   ABSENCE_STREAK_FLAG,
   type AttendanceMarkDto,
+  FlaggedQuery,
+  type FlaggedTeenDto,
   HoursQuery,
   MentorHoursDto,
   ParticipantAttendanceDto,
@@ -43,6 +45,8 @@ const TEEN_RATES = `
 WITH teens AS (
   SELECT e.program_id, e.participant_id, e.enrolled_at FROM enrollment e
    WHERE e.status IN ('enrolled', 'completed') AND ($1::uuid IS NULL OR e.program_id = $1) AND ($2::uuid[] IS NULL OR e.participant_id = ANY($2::uuid[]))
+     AND ($3::uuid[] IS NULL OR e.program_id IN (SELECT p.id FROM program p JOIN branch b ON b.id = p.branch_id
+           WHERE p.branch_id = ANY($3::uuid[]) AND p.status = 'published' AND p.ends_on >= (now() AT TIME ZONE b.timezone)::date))
 ), marks AS (
   SELECT t.program_id, t.participant_id, s.id AS session_id, s.starts_at, s.ends_at, a.status
     FROM teens t
@@ -126,7 +130,7 @@ export class RatesService {
     const [program] = await this.programs.findByIds([programId]);
     if (!program) throw new ProgramNotFoundError(programId);
     this.scheduling.assertCanChangeProgram(principal, program);
-    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [programId, null]);
+    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [programId, null, null]);
     const sessions: (Omit<SessionCountsDto, 'sessionId' | 'startsAt'> & { session_id: string; starts_at: Date })[] = await this.dataSource.query(
       `SELECT s.id AS session_id, s.starts_at, s.status, (s.status = 'scheduled' AND s.starts_at <= now()) AS held,
               (SELECT count(*) FROM enrollment e WHERE e.program_id = s.program_id AND e.status IN ('enrolled', 'completed') AND e.enrolled_at < s.ends_at)::int AS expected,
@@ -160,11 +164,38 @@ export class RatesService {
     };
   }
 
+  /**
+   * The teens flagged (ABSENCE_STREAK_FLAG absences in a row) in the running published programs of the
+   * branches the caller runs, or of one of them: one aggregate over all those programs (named, audited).
+   */
+  async flagged(principal: Principal, query: FlaggedQuery, actor: AuditActor): Promise<FlaggedTeenDto[]> {
+    if (query.branchId) this.scheduling.assertCanChangeBranch(principal, query.branchId);
+    const branchIds = query.branchId ? [query.branchId] : principal.role === 'admin' ? await this.allBranchIds() : principal.branchIds;
+    const rows: TeenRow[] = branchIds.length ? await this.dataSource.query(TEEN_RATES, [null, null, branchIds]) : [];
+    const flagged = rows.filter((r) => r.streak >= ABSENCE_STREAK_FLAG);
+    const people = new Map((await this.participants.namesOf(flagged.map((r) => r.participant_id))).map((p) => [p.id, p]));
+    if (flagged.length) {
+      await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', changes: { via: 'attendance:flagged', ids: [...people.keys()] } });
+    }
+    return flagged.map((r) => ({
+      ...ratesOf(r),
+      programId: r.program_id,
+      programTitle: r.title,
+      branchId: r.branch_id,
+      firstName: people.get(r.participant_id)?.firstName ?? 'Erased',
+      lastName: people.get(r.participant_id)?.lastName ?? '',
+    }));
+  }
+
+  private async allBranchIds(): Promise<string[]> {
+    return (await this.dataSource.query<{ id: string }[]>('SELECT id FROM branch')).map((b) => b.id);
+  }
+
   /** One teen's attendance in each program they hold a seat in: for the teen, admins, and the coordinators of the teen's branches (people's rule). */
   async participant(principal: Principal, participantId: string, actor: AuditActor): Promise<ParticipantAttendanceDto> {
     const teen = await this.participants.reachable(principal, participantId, { self: true });
     const self = principal.kind === 'user' && teen.userId === principal.id;
-    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, [participantId]]);
+    const rows: TeenRow[] = await this.dataSource.query(TEEN_RATES, [null, [participantId], null]);
     // Staff see the programs of their own branches only.
     const visible = self ? rows : rows.filter((r) => this.policy.isStaff(principal, r.branch_id));
     if (!self) await this.audit.record({ actor, action: 'participant.viewed', entity: 'participant', entityId: participantId, changes: { via: 'attendance' } });
@@ -181,7 +212,7 @@ export class RatesService {
 
   /** `standing` of each of these teens, in one query (a teen with no seat: no rate, no programs). */
   async standings(participantIds: string[]): Promise<Map<string, AttendanceStanding>> {
-    const rows: TeenRow[] = participantIds.length ? await this.dataSource.query(TEEN_RATES, [null, participantIds]) : [];
+    const rows: TeenRow[] = participantIds.length ? await this.dataSource.query(TEEN_RATES, [null, participantIds, null]) : [];
     const standings = new Map(participantIds.map((id) => [id, { held: 0, attended: 0, programs: [] as AttendanceStanding['programs'] }]));
     for (const r of rows) {
       const s = standings.get(r.participant_id)!;

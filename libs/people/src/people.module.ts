@@ -1,7 +1,7 @@
 import { IdentityModule } from '@codeshelf/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConsentRequestsController } from './consents/consent-requests.controller';
+import { ConsentRequestsController, StaffConsentRequestsController } from './consents/consent-requests.controller';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsService } from './consents/consents.service';
 import { GuardianConsentTokenEntity } from './consents/guardian-consent-token.entity';
@@ -18,7 +18,7 @@ import { SignupService } from './signup/signup.service';
 /** Participants (the teens), their sign-up, their guardians' consent, and their erasure. */
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ParticipantEntity, GuardianConsentTokenEntity])],
-  controllers: [SignupController, ConsentsController, ConsentRequestsController, ParticipantsController, ErasureController],
+  controllers: [SignupController, ConsentsController, ConsentRequestsController, StaffConsentRequestsController, ParticipantsController, ErasureController],
   providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService, ErasureEvents],
   exports: [ParticipantsService, ErasureEvents],
 })

@@ -1,6 +1,20 @@
 import { ProblemError } from '@codeshelf/core';
 import type { ClearanceGap } from './mentors/clearance-state';
 
+/** The other session a double booking met, named so a person can find it. */
+export interface ConflictingSession {
+  id: string;
+  programTitle: string;
+  startsAt: Date;
+}
+
+const named = (s: ConflictingSession | null) => (s ? `session ${s.id} of “${s.programTitle}” starting ${s.startsAt.toISOString()}` : '(another session)');
+const fieldsOf = (s: ConflictingSession | null) => ({
+  conflictingSessionId: s?.id ?? null,
+  conflictingProgramTitle: s?.programTitle ?? null,
+  conflictingStartsAt: s?.startsAt.toISOString() ?? null,
+});
+
 export class BranchNotFoundError extends ProblemError {
   constructor(id: string) {
     super(404, 'branch-not-found', 'Branch not found', `No branch ${id}.`);
@@ -71,10 +85,8 @@ export class SessionNotFoundError extends ProblemError {
 
 /** The room already hosts a scheduled session at that time (the exclusion constraint said so). */
 export class RoomConflictError extends ProblemError {
-  constructor(conflictingSessionId: string | null) {
-    super(409, 'room-conflict', 'Room already booked', `The room hosts session ${conflictingSessionId ?? '(another)'} at that time.`, {
-      conflictingSessionId,
-    });
+  constructor(conflicting: ConflictingSession | null) {
+    super(409, 'room-conflict', 'Room already booked', `The room hosts ${named(conflicting)} at that time.`, fieldsOf(conflicting));
   }
 }
 
@@ -117,9 +129,7 @@ export class MentorNotClearedOnMoveError extends ProblemError {
 
 /** The mentor is already in a session at that time (the exclusion constraint said so). */
 export class MentorConflictError extends ProblemError {
-  constructor(conflictingSessionId: string | null) {
-    super(409, 'mentor-conflict', 'Mentor already booked', `The mentor is in session ${conflictingSessionId ?? '(another)'} at that time.`, {
-      conflictingSessionId,
-    });
+  constructor(conflicting: ConflictingSession | null) {
+    super(409, 'mentor-conflict', 'Mentor already booked', `The mentor is in ${named(conflicting)} at that time.`, fieldsOf(conflicting));
   }
 }

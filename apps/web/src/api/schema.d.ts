@@ -236,6 +236,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/participants/{id}/consent-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the teen’s branch have a pending minor’s guardian mailed again: a new link, the earlier ones stop working (audited) */
+        post: operations["StaffConsentRequestsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/participants": {
         parameters: {
             query?: never;
@@ -522,6 +539,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions starting in a time range at the branches the caller runs (an admin: every branch), with program, room and mentors
+         * @description A coordinator naming a branch they do not run is a 403.
+         */
+        get: operations["SessionsController_listAtBranches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}": {
         parameters: {
             query?: never;
@@ -580,6 +617,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/programs/{id}/series/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sessions a series would make, and the dates it would skip, without saving anything
+         * @description Runs the same writes as creating the series and rolls them back, so closures and taken rooms are skipped exactly as the save would skip them.
+         */
+        post: operations["SeriesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mentors": {
         parameters: {
             query?: never;
@@ -587,7 +644,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every mentor with their name, clearances and next sessions */
+        /** Every mentor with their name, clearances and next sessions, or those whose clearance runs out by a date */
         get: operations["MentorsController_list"];
         put?: never;
         /** Register a mentor: a user with the mentor role, optionally employed by a sponsor (audited) */
@@ -643,6 +700,23 @@ export interface paths {
         put?: never;
         /** Record a clearance (e.g. a background check) with its validity (audited) */
         post: operations["MentorsController_addClearance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentors on a session, by name, lead first */
+        get: operations["MentorsController_onSession"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1013,6 +1087,26 @@ export interface paths {
          * @description Rate = (present + late) / sessions held (not cancelled) since the teen enrolled; completion once the program has ended. Audited.
          */
         get: operations["AttendanceController_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attendance/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Teens with 3 or more absences in a row in the running published programs of the caller’s branches (an admin: all), or of one branch
+         * @description One aggregate over all those programs; a coordinator naming a branch they do not run is a 403. Audited.
+         */
+        get: operations["AttendanceController_flagged"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1973,6 +2067,30 @@ export interface components {
             status: "scheduled" | "cancelled";
             cancelReason: string | null;
         };
+        BranchSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            seriesId: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+            topic: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            cancelReason: string | null;
+            programTitle: string;
+            /** Format: uuid */
+            branchId: string;
+            roomName: string | null;
+            /** @description Its mentors’ names, lead first */
+            mentorNames: string[];
+        };
         StaffingDto: {
             /** @description Mentors assigned to the session */
             mentors: number;
@@ -2073,6 +2191,18 @@ export interface components {
             created: components["schemas"]["SessionDto"][];
             skipped: components["schemas"]["SkippedDateDto"][];
         };
+        PreviewSessionDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            roomId: string | null;
+        };
+        SeriesPreviewDto: {
+            sessions: components["schemas"]["PreviewSessionDto"][];
+            skipped: components["schemas"]["SkippedDateDto"][];
+        };
         CreateMentorDto: {
             /**
              * Format: uuid
@@ -2128,7 +2258,10 @@ export interface components {
             id: string;
             /** Format: uuid */
             userId: string;
-            /** @example Max Keller */
+            /**
+             * @description The name of the mentor’s account
+             * @example Max Mentor
+             */
             displayName: string;
             /** Format: uuid */
             employerSponsorId: string | null;
@@ -2150,6 +2283,16 @@ export interface components {
              * @description Last day it is valid; on or after validFrom
              */
             expiresOn: string;
+        };
+        AssignedMentorDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            mentorId: string;
+            /** @enum {string} */
+            role: "lead" | "assistant";
+            /** @example Max Mentor */
+            displayName: string;
         };
         AssignMentorDto: {
             /** @enum {string} */
@@ -2721,6 +2864,44 @@ export interface components {
             /** @description Every status recorded at the program’s sessions, for a teens × sessions sheet; a cell without one is unrecorded */
             marks: components["schemas"]["AttendanceMarkDto"][];
         };
+        FlaggedTeenDto: {
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * Format: date-time
+             * @description When they got their seat: sessions before it do not count
+             */
+            enrolledAt: string;
+            /** @description Sessions held (started, not cancelled) since they enrolled */
+            sessionsHeld: number;
+            present: number;
+            late: number;
+            absent: number;
+            excused: number;
+            /** @description Held sessions nobody recorded them at */
+            unrecorded: number;
+            /**
+             * @description (present + late) / sessionsHeld, 4 decimals; null before any session
+             * @example 0.75
+             */
+            rate: number | null;
+            /** @description Absent or unrecorded since they last came (excused ones skipped) */
+            consecutiveAbsences: number;
+            /** @description True at 3 or more consecutive absences */
+            flagged: boolean;
+            /**
+             * @description Once the program has ended: completed when rate ≥ its completionThreshold
+             * @enum {string}
+             */
+            completion: "in_progress" | "completed" | "not_completed";
+            /** Format: uuid */
+            programId: string;
+            programTitle: string;
+            /** Format: uuid */
+            branchId: string;
+            firstName: string;
+            lastName: string;
+        };
         ParticipantProgramRatesDto: {
             /** Format: uuid */
             participantId: string;
@@ -3015,13 +3196,6 @@ export interface components {
             internships?: components["schemas"]["InternshipOutcomesDto"];
             breakdowns: components["schemas"]["BreakdownsDto"];
             monthly: components["schemas"]["MonthDto"][];
-        };
-        FlaggedTeenDto: {
-            /** Format: uuid */
-            participantId: string;
-            firstName: string;
-            lastName: string;
-            consecutiveAbsences: number;
         };
         ProgramSummaryDto: {
             /** Format: uuid */
@@ -5032,6 +5206,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentResentDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal may not do this */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StaffConsentRequestsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResentDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description No valid credentials */
@@ -8127,6 +8440,132 @@ export interface operations {
             };
         };
     };
+    SessionsController_listAtBranches: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Sessions starting at or after this instant */
+                from: string;
+                /** @description Sessions starting before this instant */
+                to: string;
+                /** @description One branch; by default every branch the caller runs */
+                branchId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BranchSessionDto"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SessionsController_get: {
         parameters: {
             query?: never;
@@ -8691,12 +9130,172 @@ export interface operations {
             };
         };
     };
+    SeriesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeriesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesPreviewDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal may not do this */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (problem+json says which) */
+            422: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     MentorsController_list: {
         parameters: {
             query?: {
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only mentors with a cleared clearance ending between today and this date (inclusive): whose clearance runs out soon */
+                clearanceExpiresBy?: string;
             };
             header?: never;
             path?: never;
@@ -9191,6 +9790,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MentorDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal may not do this */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MentorsController_onSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedMentorDto"][];
                 };
             };
             /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
@@ -12998,6 +13721,124 @@ export interface operations {
             };
             /** @description Not found, or not visible to this principal */
             404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AttendanceController_flagged: {
+        parameters: {
+            query?: {
+                /** @description One branch; by default every branch the caller runs */
+                branchId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedTeenDto"][];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description No valid credentials
+             *
+             *     No valid credentials
+             */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
                 headers: {
                     /** @description Requests allowed in the window of the limit that binds this caller on this route */
                     "RateLimit-Limit"?: number;

@@ -1,6 +1,6 @@
 import { IsInstantWithOffset } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity';
 
 export const COMPLETION_STATUSES = ['in_progress', 'completed', 'not_completed'] as const;
@@ -93,4 +93,19 @@ export class MentorHoursDto {
   @ApiProperty() sessions: number;
   @ApiProperty({ example: 13.5 }) hours: number;
   @ApiProperty({ type: [ProgramHoursDto] }) byProgram: ProgramHoursDto[];
+}
+
+export class FlaggedQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One branch; by default every branch the caller runs' })
+  @IsOptional() @IsUUID()
+  branchId?: string;
+}
+
+/** A teen flagged for absences in a row, with the program it happened in. */
+export class FlaggedTeenDto extends TeenRatesDto {
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty() programTitle: string;
+  @ApiProperty({ format: 'uuid' }) branchId: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
 }

@@ -60,15 +60,24 @@ export class ConsentsService {
         .where('p.userId = :userId AND p.erasedAt IS NULL', { userId: principal.id })
         .getOne();
       if (!participant) throw new ParticipantNotFoundError('of this account');
-      if (participant.consentStatus !== 'pending') throw new ConsentNotPendingError(participant.consentStatus);
-      await this.retireLinks(manager, participant.id);
-      const expiresAt = await this.requestConsent(manager, participant);
-      await this.audit.record(
-        { actor: { id: principal.id, kind: 'user' }, action: 'participant.consent_requested', entity: 'participant', entityId: participant.id, changes: { via: 'resend' } },
-        manager,
-      );
-      return { expiresAt };
+      return this.mailAgain(manager, participant, { id: principal.id, kind: 'user' }, 'resend');
     });
+  }
+
+  /** The same, asked by the staff of the teen's branch (a teen they may not act on is a 404). */
+  resendFor(principal: Principal, participantId: string, actor: AuditActor): Promise<ConsentResentDto> {
+    return this.transactions.run(async (manager) => {
+      const participant = await this.policy.find(manager, principal, participantId, { self: false, lock: true });
+      return this.mailAgain(manager, participant, actor, 'staff-resend');
+    });
+  }
+
+  private async mailAgain(manager: EntityManager, participant: ParticipantEntity, actor: AuditActor, via: string): Promise<ConsentResentDto> {
+    if (participant.consentStatus !== 'pending') throw new ConsentNotPendingError(participant.consentStatus);
+    await this.retireLinks(manager, participant.id);
+    const expiresAt = await this.requestConsent(manager, participant);
+    await this.audit.record({ actor, action: 'participant.consent_requested', entity: 'participant', entityId: participant.id, changes: { via } }, manager);
+    return { expiresAt };
   }
 
   /** Links not yet used stop working: the decision was made another way, or went to another guardian. */

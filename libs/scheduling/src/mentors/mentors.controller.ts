@@ -1,8 +1,8 @@
-import { ApiPageResponse, ApiProblems, Page, PageQueryDto, UuidPipe } from '@codeshelf/core';
+import { ApiPageResponse, ApiProblems, Page, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AssignMentorDto, CreateClearanceDto, CreateMentorDto, MentorDto, SessionMentorDto } from './dto/mentor.dto';
+import { AssignedMentorDto, AssignMentorDto, ListMentorsQuery, CreateClearanceDto, CreateMentorDto, MentorDto, SessionMentorDto } from './dto/mentor.dto';
 import { MentorsService } from './mentors.service';
 import { SessionMentorsService } from './session-mentors.service';
 
@@ -25,10 +25,10 @@ export class MentorsController {
 
   @Get('mentors')
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Every mentor with their name, clearances and next sessions' })
+  @ApiOperation({ summary: 'Every mentor with their name, clearances and next sessions, or those whose clearance runs out by a date' })
   @ApiPageResponse(MentorDto)
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<MentorDto>> {
+  list(@Query() query: ListMentorsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<MentorDto>> {
     return this.mentors.list(principal, query);
   }
 
@@ -57,6 +57,15 @@ export class MentorsController {
   @ApiProblems(400, 404)
   addClearance(@Param('id', UuidPipe) id: string, @Body() dto: CreateClearanceDto, @CurrentPrincipal() principal: Principal): Promise<MentorDto> {
     return this.mentors.addClearance(principal, id, dto, actorOf(principal));
+  }
+
+  @Get('sessions/:id/mentors')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'The mentors on a session, by name, lead first' })
+  @ApiOkResponse({ type: [AssignedMentorDto] })
+  @ApiProblems(400, 404)
+  onSession(@Param('id', UuidPipe) sessionId: string): Promise<AssignedMentorDto[]> {
+    return this.mentors.onSession(sessionId);
   }
 
   @Put('sessions/:id/mentors/:mentorId')

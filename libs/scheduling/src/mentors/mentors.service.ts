@@ -1,10 +1,12 @@
-import { AuditActor, AuditService, Page, PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { AuditActor, AuditService, Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { type Principal, UserNotFoundError, UsersService } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
-import { MentorNotFoundError } from '../scheduling.errors';
-import { CreateClearanceDto, CreateMentorDto, MentorDto, type MentorSessionDto, UPCOMING_SESSIONS } from './dto/mentor.dto';
+import { MentorNotFoundError, SessionNotFoundError } from '../scheduling.errors';
+import { SessionEntity } from '../sessions/session.entity';
+import { AssignedMentorDto, CreateClearanceDto, CreateMentorDto, ListMentorsQuery, MentorDto, type MentorSessionDto, UPCOMING_SESSIONS } from './dto/mentor.dto';
+import { SessionMentorEntity } from './session-mentor.entity';
 import { MentorClearanceEntity } from './mentor-clearance.entity';
 import { MentorEntity } from './mentor.entity';
 
@@ -46,8 +48,15 @@ export class MentorsService {
     });
   }
 
-  async list(principal: Principal, query: PageQueryDto): Promise<Page<MentorDto>> {
-    const page = await paginate(this.mentors.createQueryBuilder('m'), query, 'createdAt');
+  async list(principal: Principal, query: ListMentorsQuery): Promise<Page<MentorDto>> {
+    const qb = this.mentors.createQueryBuilder('m');
+    if (query.clearanceExpiresBy) {
+      qb.where(
+        `EXISTS (SELECT 1 FROM mentor_clearance c WHERE c.mentor_id = m.id AND c.status = 'cleared' AND c.expires_on BETWEEN CURRENT_DATE AND :by)`,
+        { by: query.clearanceExpiresBy },
+      );
+    }
+    const page = await paginate(qb, query, 'createdAt');
     return { items: await this.records(principal, page.items), nextCursor: page.nextCursor };
   }
 
@@ -96,6 +105,18 @@ export class MentorsService {
        ) coming WHERE n <= $4 ORDER BY "startsAt"`,
       [mentorIds, principal.role === 'admin', principal.branchIds, UPCOMING_SESSIONS],
     );
+  }
+
+  /** The mentors on a session, by name, for the staff who may change it. */
+  async onSession(sessionId: string): Promise<AssignedMentorDto[]> {
+    if (!(await this.mentors.manager.getRepository(SessionEntity).existsBy({ id: sessionId }))) throw new SessionNotFoundError(sessionId);
+    const rows = await this.mentors.manager
+      .getRepository(SessionMentorEntity)
+      .find({ where: { sessionId, active: true }, order: { role: 'DESC', mentorId: 'ASC' } });
+    const mentors = rows.length ? await this.mentors.findBy({ id: In(rows.map((r) => r.mentorId)) }) : [];
+    const userOf = new Map(mentors.map((m) => [m.id, m.userId]));
+    const names = await this.users.displayNamesOf(mentors.map((m) => m.userId));
+    return rows.map((r) => ({ sessionId, mentorId: r.mentorId, role: r.role, displayName: names.get(userOf.get(r.mentorId) ?? '') ?? '' }));
   }
 
   /**

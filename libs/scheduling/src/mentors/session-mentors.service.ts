@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, MentorNotClearedError, MentorNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { lockSessionWithProgram, mentorBusyElsewhere } from '../sessions/session-writes';
+import { conflictingSession, lockSessionWithProgram, mentorBusyElsewhere } from '../sessions/session-writes';
 import { SessionMentorDto } from './dto/mentor.dto';
 import { clearanceGap } from './clearance-state';
 import { MentorEntity } from './mentor.entity';
@@ -40,7 +40,7 @@ export class SessionMentorsService {
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT assign_mentor');
         if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-          throw new MentorConflictError(await mentorBusyElsewhere(manager, sessionId, session.startsAt, session.endsAt, mentorId));
+          throw new MentorConflictError(await conflictingSession(manager, await mentorBusyElsewhere(manager, sessionId, session.startsAt, session.endsAt, mentorId)));
         }
         throw error;
       }

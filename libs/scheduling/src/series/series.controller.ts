@@ -1,8 +1,8 @@
 import { ApiProblems, Idempotent, UuidPipe } from '@codeshelf/core';
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateSeriesDto, SeriesResultDto } from './dto/create-series.dto';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateSeriesDto, SeriesPreviewDto, SeriesResultDto } from './dto/create-series.dto';
 import { SeriesService } from './series.service';
 
 @ApiTags('programs')
@@ -21,5 +21,18 @@ export class SeriesController {
   @ApiProblems(400, 404, 409, 422)
   create(@Param('id', UuidPipe) programId: string, @Body() dto: CreateSeriesDto, @CurrentPrincipal() principal: Principal): Promise<SeriesResultDto> {
     return this.series.create(principal, programId, dto, actorOf(principal));
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'The sessions a series would make, and the dates it would skip, without saving anything',
+    description: 'Runs the same writes as creating the series and rolls them back, so closures and taken rooms are skipped exactly as the save would skip them.',
+  })
+  @ApiOkResponse({ type: SeriesPreviewDto })
+  @ApiProblems(400, 404, 409, 422)
+  preview(@Param('id', UuidPipe) programId: string, @Body() dto: CreateSeriesDto, @CurrentPrincipal() principal: Principal): Promise<SeriesPreviewDto> {
+    return this.series.preview(principal, programId, dto);
   }
 }

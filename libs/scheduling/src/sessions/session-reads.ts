@@ -27,3 +27,22 @@ export function programSessionsQuery(programId: string, page: PageQueryDto): Sql
     page,
   );
 }
+
+export type BranchSessionRow = SessionRow & { programTitle: string; branchId: string; roomName: string | null; mentorUserIds: string[] };
+
+/** Sessions starting in [from, to) at these branches (all when null), with what a week's list shows, in one statement. */
+export function branchSessionsQuery(branchIds: string[] | null, from: string, to: string, page: PageQueryDto): SqlQuery {
+  return keysetQuery(
+    {
+      select: `${SESSION_COLUMNS}, p.title AS "programTitle", p.branch_id AS "branchId", r.name AS "roomName",
+        ARRAY(SELECT m.user_id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id
+               WHERE sm.session_id = s.id AND sm.active ORDER BY sm.role DESC, m.id) AS "mentorUserIds"`,
+      from: 'session s JOIN program p ON p.id = s.program_id LEFT JOIN room r ON r.id = s.room_id',
+      where: ['s.starts_at >= $1', 's.starts_at < $2', '($3::uuid[] IS NULL OR p.branch_id = ANY($3::uuid[]))'],
+      values: [from, to, branchIds],
+      sortBy: 's.starts_at',
+      idBy: 's.id',
+    },
+    page,
+  );
+}

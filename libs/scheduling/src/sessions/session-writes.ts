@@ -7,7 +7,7 @@ import { ProgramEntity } from '../programs/program.entity';
 import { RoomEntity } from '../rooms/room.entity';
 import { clearanceGap } from '../mentors/clearance-state';
 import { SessionMentorEntity } from '../mentors/session-mentor.entity';
-import { MentorNotClearedOnMoveError, ProgramNotFoundError, ProgramStatusConflictError, SessionNotFoundError, SessionRuleError } from '../scheduling.errors';
+import { type ConflictingSession, MentorNotClearedOnMoveError, ProgramNotFoundError, ProgramStatusConflictError, SessionNotFoundError, SessionRuleError } from '../scheduling.errors';
 import { SessionEntity } from './session.entity';
 
 /** The program a session belongs to, locked, with its branch (whose zone dates are read in). */
@@ -98,4 +98,11 @@ export async function mentorBusyElsewhere(
     [sessionId, startsAt, endsAt, mentorId ?? null],
   );
   return row?.session_id ?? null;
+}
+
+/** The session a 409 names: its id, its program's title and its start, or null if it is gone. */
+export async function conflictingSession(manager: EntityManager, sessionId: string | null): Promise<ConflictingSession | null> {
+  if (!sessionId) return null;
+  const [row] = await manager.query(`SELECT s.id, p.title, s.starts_at FROM session s JOIN program p ON p.id = s.program_id WHERE s.id = $1`, [sessionId]);
+  return row ? { id: row.id, programTitle: row.title, startsAt: row.starts_at } : null;
 }

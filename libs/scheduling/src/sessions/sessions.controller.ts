@@ -2,7 +2,7 @@ import { ApiPageResponse, ApiProblems, Page, PageQueryDto, Public, UuidPipe } fr
 import { actorOf, CurrentPrincipal, type Principal, Roles } from '@codeshelf/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CancelSessionDto, CreateSessionDto, ProgramSessionDto, SessionDetailDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
+import { BranchSessionDto, CancelSessionDto, CreateSessionDto, ListSessionsQuery, ProgramSessionDto, SessionDetailDto, SessionDto, SessionScopeQuery, UpdateSessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('programs')
@@ -31,6 +31,18 @@ export class SessionsController {
   @ApiProblems(400, 404, 409, 422)
   create(@Param('id', UuidPipe) programId: string, @Body() dto: CreateSessionDto, @CurrentPrincipal() principal: Principal): Promise<SessionDto> {
     return this.sessions.create(principal, programId, dto, actorOf(principal));
+  }
+
+  @Get('sessions')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Sessions starting in a time range at the branches the caller runs (an admin: every branch), with program, room and mentors',
+    description: 'A coordinator naming a branch they do not run is a 403.',
+  })
+  @ApiPageResponse(BranchSessionDto)
+  @ApiProblems(400, 403)
+  listAtBranches(@Query() query: ListSessionsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<BranchSessionDto>> {
+    return this.sessions.listAtBranches(principal, query);
   }
 
   @Get('sessions/:id')

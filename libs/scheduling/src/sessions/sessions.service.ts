@@ -1,5 +1,5 @@
 import { AuditActor, AuditService, OutboxService, Page, PageQueryDto, pageOfRows, TransactionService, ValidationFailedError } from '@codeshelf/core';
-import type { Principal } from '@codeshelf/identity';
+import { type Principal, UsersService } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -9,10 +9,10 @@ import { ProgramEntity } from '../programs/program.entity';
 import { PROGRAM_VISIBILITY, type ProgramVisibility } from '../programs/program-reads';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { CancelSessionDto, CreateSessionDto, ProgramSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
-import { assertMentorsClearedOn, assertRoomAtBranch, assertSchedulable, assertSessionFits, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
+import { BranchSessionDto, CancelSessionDto, CreateSessionDto, ListSessionsQuery, ProgramSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
+import { assertMentorsClearedOn, assertRoomAtBranch, assertSchedulable, assertSessionFits, conflictingSession, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
 import { dropReminders, moveReminder, scheduleReminder } from './reminders';
-import { programSessionsQuery, type SessionRow } from './session-reads';
+import { branchSessionsQuery, type BranchSessionRow, programSessionsQuery, type SessionRow } from './session-reads';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -24,6 +24,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly policy: SchedulingPolicy,
+    private readonly users: UsersService,
   ) {}
 
   /** A program's sessions in time order with their mentors' first names, page by page, for whoever may see the program. */
@@ -33,6 +34,26 @@ export class SessionsService {
     this.policy.assertCanReadProgram(principal, program);
     const { text, values } = programSessionsQuery(programId, query);
     return pageOfRows(await this.sessions.query<SessionRow[]>(text, values), query.limit, ProgramSessionDto.fromRow);
+  }
+
+  /**
+   * The sessions starting in a time range at the branches the caller runs (an admin: all), or at one of
+   * them, with program, room and mentors' names — set-based: one statement and one name lookup per page.
+   */
+  async listAtBranches(principal: Principal, query: ListSessionsQuery): Promise<Page<BranchSessionDto>> {
+    if (new Date(query.to) <= new Date(query.from)) throw new ValidationFailedError([{ field: 'to', code: 'dateOrder', message: 'to must be after from' }]);
+    if (query.branchId) this.policy.assertCanChangeBranch(principal, query.branchId);
+    const branchIds = query.branchId ? [query.branchId] : principal.role === 'admin' ? null : principal.branchIds;
+    const { text, values } = branchSessionsQuery(branchIds, query.from, query.to, query);
+    const rows = await this.sessions.query<BranchSessionRow[]>(text, values);
+    const names = await this.users.displayNamesOf([...new Set(rows.flatMap((r) => r.mentorUserIds))]);
+    return pageOfRows(rows, query.limit, (row) => ({
+      ...SessionDto.from(row),
+      programTitle: row.programTitle,
+      branchId: row.branchId,
+      roomName: row.roomName,
+      mentorNames: row.mentorUserIds.map((id) => names.get(id) ?? ''),
+    }));
   }
 
   /** One session, with its mentor-to-teen ratio. */
@@ -153,8 +174,8 @@ async function moveSession(manager: EntityManager, session: SessionEntity): Prom
     await manager.query('ROLLBACK TO SAVEPOINT session_move');
     const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? {};
     if (code !== '23P01') throw error;
-    if (constraint === 'session_mentor_no_overlap') throw new MentorConflictError(await mentorBusyElsewhere(manager, session.id, session.startsAt, session.endsAt));
-    throw new RoomConflictError(session.roomId ? await sessionInRoom(manager, session.roomId, session.startsAt, session.endsAt) : null);
+    if (constraint === 'session_mentor_no_overlap') throw new MentorConflictError(await conflictingSession(manager, await mentorBusyElsewhere(manager, session.id, session.startsAt, session.endsAt)));
+    throw new RoomConflictError(await conflictingSession(manager, session.roomId ? await sessionInRoom(manager, session.roomId, session.startsAt, session.endsAt) : null));
   }
 }
 
@@ -164,7 +185,7 @@ async function moveSession(manager: EntityManager, session: SessionEntity): Prom
  */
 export async function insertSession(manager: EntityManager, session: SessionEntity): Promise<void> {
   const conflict = await tryInsertSession(manager, session);
-  if (conflict !== undefined) throw new RoomConflictError(conflict);
+  if (conflict !== undefined) throw new RoomConflictError(await conflictingSession(manager, conflict));
 }
 
 /** Inserts a session, or answers the id of the session already in its room (null if it is gone). */

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '@codeshelf/core';
+import { IsCalendarDate, PageQueryDto } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { CLEARANCE_KINDS, CLEARANCE_STATUSES, type ClearanceStatus, type MentorClearanceEntity } from '../mentor-clearance.entity';
@@ -76,7 +76,7 @@ export class MentorSessionDto {
 export class MentorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
-  @ApiProperty({ example: 'Max Keller' }) displayName: string;
+  @ApiProperty({ example: 'Max Mentor', description: 'The name of the mentor’s account' }) displayName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) employerSponsorId: string | null;
   @ApiProperty({ type: [String] }) skills: string[];
   @ApiProperty() bio: string;
@@ -105,4 +105,15 @@ export class SessionMentorDto {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ format: 'uuid' }) mentorId: string;
   @ApiProperty({ enum: MENTOR_ROLES }) role: MentorRole;
+}
+
+/** A mentor on a session, by name. */
+export class AssignedMentorDto extends SessionMentorDto {
+  @ApiProperty({ example: 'Max Mentor' }) displayName: string;
+}
+
+export class ListMentorsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Only mentors with a cleared clearance ending between today and this date (inclusive): whose clearance runs out soon' })
+  @IsOptional() @IsCalendarDate()
+  clearanceExpiresBy?: string;
 }

@@ -44,3 +44,15 @@ export class SeriesResultDto {
   @ApiProperty({ type: [SessionDto] }) created: SessionDto[];
   @ApiProperty({ type: [SkippedDateDto] }) skipped: SkippedDateDto[];
 }
+
+export class PreviewSessionDto {
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) roomId: string | null;
+}
+
+/** The sessions a series would make now and the dates it would skip; nothing is kept. */
+export class SeriesPreviewDto {
+  @ApiProperty({ type: [PreviewSessionDto] }) sessions: PreviewSessionDto[];
+  @ApiProperty({ type: [SkippedDateDto] }) skipped: SkippedDateDto[];
+}

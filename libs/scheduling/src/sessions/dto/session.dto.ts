@@ -1,4 +1,4 @@
-import { IsInstantWithOffset, Trim } from '@codeshelf/core';
+import { IsInstantWithOffset, PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MENTOR_ROLES, type MentorRole } from '../../mentors/session-mentor.entity';
@@ -108,4 +108,26 @@ export class SessionScopeQuery {
   @ApiPropertyOptional({ enum: ['this', 'following'], default: 'this', description: '`following`: this session and the later ones of its series' })
   @IsOptional() @IsIn(['this', 'following'])
   scope?: SessionScope;
+}
+
+export class ListSessionsQuery extends PageQueryDto {
+  @ApiProperty({ format: 'date-time', example: '2027-03-01T00:00:00-06:00', description: 'Sessions starting at or after this instant' })
+  @IsInstantWithOffset()
+  from: string;
+
+  @ApiProperty({ format: 'date-time', example: '2027-03-08T00:00:00-06:00', description: 'Sessions starting before this instant' })
+  @IsInstantWithOffset()
+  to: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One branch; by default every branch the caller runs' })
+  @IsOptional() @IsUUID()
+  branchId?: string;
+}
+
+/** A session in the staff's week: its program, branch, room and mentors by name. */
+export class BranchSessionDto extends SessionDto {
+  @ApiProperty() programTitle: string;
+  @ApiProperty({ format: 'uuid' }) branchId: string;
+  @ApiProperty({ type: String, nullable: true }) roomName: string | null;
+  @ApiProperty({ type: [String], description: 'Its mentors’ names, lead first' }) mentorNames: string[];
 }

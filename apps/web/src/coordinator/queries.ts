@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+
+export function useProgram(id: string) {
+  return useQuery({
+    queryKey: ['program', id],
+    queryFn: async () => unwrap(await api.GET('/v1/programs/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useRooms(branchId: string | undefined) {
+  return useQuery({
+    queryKey: ['branch', branchId, 'rooms'],
+    enabled: !!branchId,
+    queryFn: async () => unwrap(await api.GET('/v1/branches/{id}/rooms', { params: { path: { id: branchId! } } })),
+    staleTime: 60_000,
+  });
+}
+
+/** Every session of a program (a club term has at most a few hundred), in time order. */
+export function useProgramSessions(programId: string) {
+  return useQuery({
+    queryKey: ['program', programId, 'sessions', 'all'],
+    queryFn: async () => unwrap(await api.GET('/v1/programs/{id}/sessions', { params: { path: { id: programId }, query: { limit: 200 } } })).items,
+  });
+}
