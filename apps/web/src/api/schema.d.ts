@@ -100,7 +100,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List accounts, oldest first */
+        /** List accounts, oldest first (filters role, and q: part of the e-mail or name) */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a staff account: admin, coordinator (with branches), mentor or sponsor user */
@@ -3555,6 +3555,8 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 role?: "admin" | "coordinator" | "mentor" | "participant" | "sponsor";
+                /** @description Part of the e-mail or display name, any case */
+                q?: string;
             };
             header?: never;
             path?: never;
