@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap, type Problem } from '../api/client';
+import { Field } from '../ui/Field';
+import { Loading } from '../ui/Layout';
+import { applyProblem, problemOf } from '../ui/problem';
+import { AdminProblem } from './shared';
+
+type Values = { name: string; seats: number };
+
+/** A branch's rooms with their seats, and a new one. */
+export function Rooms({ branchId }: { branchId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [problem, setProblem] = useState<Problem>();
+  const key = ['branches', branchId, 'rooms'];
+  const rooms = useQuery({ queryKey: key, queryFn: async () => unwrap(await api.GET('/v1/branches/{id}/rooms', { params: { path: { id: branchId } } })) });
+  const { register, handleSubmit, setError, reset, formState } = useForm<Values>();
+  const add = useMutation({
+    mutationFn: async (body: Values) => unwrap(await api.POST('/v1/branches/{id}/rooms', { params: { path: { id: branchId } }, body })),
+    onSuccess: async () => {
+      setProblem(undefined);
+      reset();
+      await client.invalidateQueries({ queryKey: key });
+    },
+    onError: (error) => setProblem(applyProblem(error, ['name', 'seats'], setError)),
+  });
+  return (
+    <section aria-labelledby="rooms-title">
+      <h2 id="rooms-title">{t('admin.rooms.title')}</h2>
+      {rooms.isPending && <Loading />}
+      <AdminProblem problem={problemOf(rooms.error)} />
+      {rooms.data && rooms.data.length === 0 && <p>{t('admin.rooms.none')}</p>}
+      {rooms.data && rooms.data.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption>{t('admin.rooms.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.rooms.name')}</th>
+                <th scope="col" className="num">
+                  {t('admin.rooms.seats')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rooms.data.map((room) => (
+                <tr key={room.id}>
+                  <th scope="row">{room.name}</th>
+                  <td className="num">{room.seats}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form className="card" noValidate aria-labelledby="new-room-title" onSubmit={handleSubmit((values) => add.mutate(values))}>
+        <h3 id="new-room-title">{t('admin.rooms.new')}</h3>
+        <AdminProblem problem={problem} />
+        <Field label={t('admin.rooms.name')} autoComplete="off" error={formState.errors.name?.message} {...register('name', { required: t('form.required') })} />
+        <Field
+          label={t('admin.rooms.seats')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          error={formState.errors.seats?.message}
+          {...register('seats', { required: t('form.required'), valueAsNumber: true })}
+        />
+        <button type="submit" className="button" disabled={add.isPending}>
+          {t('admin.rooms.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
