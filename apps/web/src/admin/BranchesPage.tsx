@@ -7,7 +7,7 @@ import { Field } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { BranchForm } from './BranchForm';
-import { AdminProblem, Pager, useCursorPages } from './shared';
+import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
 
 export default function BranchesPage() {
   return (
@@ -36,7 +36,7 @@ function Branches() {
       {branches.isPending && <Loading />}
       <AdminProblem problem={problemOf(branches.error)} />
       {branches.data && (
-        <div className="table-wrap">
+        <ScrollBox label={t('admin.branches.caption')}>
           <table className="table">
             <caption>{t('admin.branches.caption')}</caption>
             <thead>
@@ -58,7 +58,7 @@ function Branches() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Pager pages={pages} nextCursor={branches.data?.nextCursor} />
       <section className="card" aria-labelledby="new-branch-title">

@@ -7,7 +7,7 @@ import { Field } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDate } from '../ui/time';
-import { AdminProblem } from './shared';
+import { AdminProblem, ScrollBox } from './shared';
 
 type Values = { date: string; reason: string };
 
@@ -46,7 +46,7 @@ export function Closures({ branch }: { branch: Schemas['BranchDto'] }) {
       <AdminProblem problem={problemOf(closures.error)} />
       {closures.data && closures.data.length === 0 && <p>{t('admin.closures.none')}</p>}
       {closures.data && closures.data.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label={t('admin.closures.caption', { zone: branch.timezone })}>
           <table className="table">
             <caption>{t('admin.closures.caption', { zone: branch.timezone })}</caption>
             <thead>
@@ -73,7 +73,7 @@ export function Closures({ branch }: { branch: Schemas['BranchDto'] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <form className="card" noValidate aria-labelledby="new-closure-title" onSubmit={handleSubmit((values) => add.mutate(values))}>
         <h3 id="new-closure-title">{t('admin.closures.new')}</h3>

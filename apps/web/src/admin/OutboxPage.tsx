@@ -7,7 +7,7 @@ import { SelectField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { formatDateTime } from '../ui/time';
-import { AdminProblem, Pager, useCursorPages } from './shared';
+import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
 
 type Status = Schemas['OutboxMessageDto']['status'];
 export const OUTBOX_STATUSES: readonly Status[] = ['failed', 'pending', 'sent', 'skipped'];
@@ -77,7 +77,7 @@ function Messages({ messages }: { messages: Schemas['OutboxMessageDto'][] }) {
           {retried}
         </p>
       )}
-      <div className="table-wrap">
+      <ScrollBox label={t('admin.outbox.caption')}>
         <table className="table">
           <caption>{t('admin.outbox.caption')}</caption>
           <thead>
@@ -96,14 +96,8 @@ function Messages({ messages }: { messages: Schemas['OutboxMessageDto'][] }) {
                 <td>{t(`admin.outbox.statuses.${message.status}`)}</td>
                 <td>{formatDateTime(message.createdAt, zone, i18n.language)}</td>
                 <td>
-                  {message.status === 'failed' || message.lastError ? (
-                    <>
-                      <p className="field__error">{t('admin.outbox.tries', { count: message.attempts })}</p>
-                      {message.lastError && <p>{t('admin.outbox.lastError', { error: message.lastError })}</p>}
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  {message.status === 'failed' && <p className="field__error">{t('admin.outbox.tries', { count: message.attempts })}</p>}
+                  {message.lastError ? <p>{t('admin.outbox.lastError', { error: message.lastError })}</p> : message.status !== 'failed' && '—'}
                 </td>
                 <td>
                   {message.status === 'failed' && (
@@ -116,7 +110,7 @@ function Messages({ messages }: { messages: Schemas['OutboxMessageDto'][] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { api, unwrap, type Problem } from '../api/client';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
-import { AdminProblem } from './shared';
+import { AdminProblem, ScrollBox } from './shared';
 
 type Values = { name: string; seats: number };
 
@@ -34,7 +34,7 @@ export function Rooms({ branchId }: { branchId: string }) {
       <AdminProblem problem={problemOf(rooms.error)} />
       {rooms.data && rooms.data.length === 0 && <p>{t('admin.rooms.none')}</p>}
       {rooms.data && rooms.data.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label={t('admin.rooms.caption')}>
           <table className="table">
             <caption>{t('admin.rooms.caption')}</caption>
             <thead>
@@ -54,7 +54,7 @@ export function Rooms({ branchId }: { branchId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <form className="card" noValidate aria-labelledby="new-room-title" onSubmit={handleSubmit((values) => add.mutate(values))}>
         <h3 id="new-room-title">{t('admin.rooms.new')}</h3>

@@ -6,7 +6,7 @@ import { api, unwrap } from '../api/client';
 import { Field } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
-import { AdminProblem, Pager, useCursorPages } from './shared';
+import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
 import { SponsorForm } from './SponsorForm';
 
 export default function SponsorsPage() {
@@ -37,7 +37,7 @@ function Sponsors() {
       {sponsors.isPending && <Loading />}
       <AdminProblem problem={problemOf(sponsors.error)} />
       {sponsors.data && (
-        <div className="table-wrap">
+        <ScrollBox label={t('admin.sponsors.caption')}>
           <table className="table">
             <caption>{t('admin.sponsors.caption')}</caption>
             <thead>
@@ -61,7 +61,7 @@ function Sponsors() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Pager pages={pages} nextCursor={sponsors.data?.nextCursor} />
       <section className="card" aria-labelledby="new-sponsor-title">

@@ -8,7 +8,7 @@ import { Field, SelectField } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDate } from '../ui/time';
-import { AdminProblem, Pager, useCursorPages } from './shared';
+import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
 
 type Values = { branchId: string; programId: string; startsOn: string; endsOn: string; amount: string };
 const fields = ['programId', 'startsOn', 'endsOn', 'amount'] as const;
@@ -32,7 +32,7 @@ export function Sponsorships({ sponsorId }: { sponsorId: string }) {
       <AdminProblem problem={problemOf(sponsorships.error)} />
       {sponsorships.data && sponsorships.data.items.length === 0 && <p>{t('admin.sponsorships.none')}</p>}
       {sponsorships.data && sponsorships.data.items.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label={t('admin.sponsorships.caption')}>
           <table className="table">
             <caption>{t('admin.sponsorships.caption')}</caption>
             <thead>
@@ -62,7 +62,7 @@ export function Sponsorships({ sponsorId }: { sponsorId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Pager pages={pages} nextCursor={sponsorships.data?.nextCursor} />
       <NewSponsorship sponsorId={sponsorId} />

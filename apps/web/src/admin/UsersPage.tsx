@@ -8,7 +8,7 @@ import { Field, SelectField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { InviteUser } from './InviteUser';
-import { AdminProblem, Pager, useCursorPages, useSponsors } from './shared';
+import { AdminProblem, ScrollBox, Pager, useCursorPages, useSponsors } from './shared';
 import { UserEditor } from './UserEditor';
 
 const ROLES: readonly Schemas['UserDto']['role'][] = ['admin', 'coordinator', 'mentor', 'sponsor', 'participant'];
@@ -86,7 +86,7 @@ function UsersTable({ users, onEdit }: { users: Schemas['UserDto'][]; onEdit: (u
   return (
     <>
       <AdminProblem problem={problem} />
-      <div className="table-wrap">
+      <ScrollBox label={t('admin.users.caption')}>
         <table className="table">
           <caption>{t('admin.users.caption')}</caption>
           <thead>
@@ -128,7 +128,7 @@ function UsersTable({ users, onEdit }: { users: Schemas['UserDto'][]; onEdit: (u
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -74,3 +74,15 @@ export function temporaryPassword(length = 18): string {
   }
   return out.length === length ? out : temporaryPassword(length);
 }
+
+/**
+ * A table's scroll box that a keyboard can reach and scroll (axe's scrollable-region-focusable) even when no cell
+ * holds a link or button, named by the table's caption.
+ */
+export function ScrollBox({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
