@@ -57,7 +57,7 @@ describe('The admin console in the browser (Chromium, 360 px)', () => {
     return answer.status();
   }
 
-  it('invites a coordinator for Riverside who signs in and sees only Riverside; disabled, their sign-in is refused', () => withEvidence('admin-users', async () => {
+  it('invites a coordinator for Riverside who signs in and sees only Riverside, then Central too once added; disabled, their sign-in is refused', () => withEvidence('admin-users', async () => {
     const t = reads('en');
     const riverside = await branchId('Riverside Branch');
     const central = await branchId('Central Library');
@@ -100,6 +100,15 @@ describe('The admin console in the browser (Chromium, 360 px)', () => {
     expect(new Set(ritas.map((p) => p.branchId))).toEqual(new Set([riverside]));
     expect((await drafts(context)).map((p) => p.branchId)).toContain(central);
 
+    // Her branches change: Central is added, and she now reads its drafts too.
+    await page.getByLabel(t('admin.users.search')).fill('rita riverside');
+    await page.getByRole('button', { name: t('admin.users.edit.button', { name: 'Rita Riverside' }) }).click();
+    const editor = page.getByRole('region', { name: t('admin.users.edit.title', { name: 'Rita Riverside' }) });
+    await editor.getByLabel('Central Library').check();
+    await editor.getByRole('button', { name: t('admin.save') }).click();
+    await page.getByRole('row', { name: /Rita Riverside.*Central Library/ }).waitFor();
+    expect((await drafts(rita.context())).map((p) => p.branchId)).toContain(central);
+
     // Found by the search, she is disabled; her open session stops at once and a new sign-in is refused in words.
     await page.getByLabel(t('admin.users.search')).fill('rita riverside');
     await page.getByRole('cell', { name: email }).waitFor();
@@ -139,6 +148,11 @@ describe('The admin console in the browser (Chromium, 360 px)', () => {
       await room.getByLabel(t('admin.rooms.seats', {}, { exact: true })).fill('24');
       await room.getByRole('button', { name: t('admin.rooms.add') }).click();
       await page.getByRole('table', { name: t('admin.rooms.caption') }).getByRole('row', { name: /Maker Lab\s*24/ }).waitFor();
+      await page.getByRole('button', { name: t('admin.rooms.change', { name: 'Maker Lab' }) }).click();
+      const editor = page.getByRole('form', { name: t('admin.rooms.edit', { name: 'Maker Lab' }) });
+      await editor.getByLabel(t('admin.rooms.seats', {}, { exact: true })).fill('30');
+      await editor.getByRole('button', { name: t('admin.save') }).click();
+      await page.getByRole('table', { name: t('admin.rooms.caption') }).getByRole('row', { name: /Maker Lab\s*30/ }).waitFor();
       // The same name again is refused in words, and the form keeps what was typed.
       await room.getByLabel(t('admin.rooms.name', {}, { exact: true })).fill('Maker Lab');
       await room.getByLabel(t('admin.rooms.seats', {}, { exact: true })).fill('12');

@@ -37,7 +37,7 @@ function Branches() {
       <AdminProblem problem={problemOf(branches.error)} />
       {branches.data && (
         <ScrollBox label={t('admin.branches.caption')}>
-          <table className="table">
+          <table className="table admin-table">
             <caption>{t('admin.branches.caption')}</caption>
             <thead>
               <tr>

@@ -47,7 +47,7 @@ export function Closures({ branch }: { branch: Schemas['BranchDto'] }) {
       {closures.data && closures.data.length === 0 && <p>{t('admin.closures.none')}</p>}
       {closures.data && closures.data.length > 0 && (
         <ScrollBox label={t('admin.closures.caption', { zone: branch.timezone })}>
-          <table className="table">
+          <table className="table admin-table">
             <caption>{t('admin.closures.caption', { zone: branch.timezone })}</caption>
             <thead>
               <tr>

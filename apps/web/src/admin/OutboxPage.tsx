@@ -25,6 +25,8 @@ function Outbox() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? 'failed') as Status;
   const pages = useCursorPages(status);
+  // Kept here, not in the list: retrying the last failed message empties the list, and the news must stay.
+  const [retried, setRetried] = useState<string>();
   const messages = useQuery({
     queryKey: ['outbox', status, pages.cursor],
     queryFn: async () => unwrap(await api.GET('/v1/admin/outbox', { params: { query: { status, cursor: pages.cursor, limit: 25 } } })),
@@ -35,7 +37,10 @@ function Outbox() {
       <h1>{t('admin.outbox.title')}</h1>
       <p className="lead">{t('admin.outbox.intro')}</p>
       <form className="toolbar" aria-label={t('admin.outbox.filters')} onSubmit={(event) => event.preventDefault()}>
-        <SelectField label={t('admin.outbox.status')} value={status} onChange={(event) => setParams({ status: event.target.value }, { replace: true })}>
+        <SelectField label={t('admin.outbox.status')} value={status} onChange={(event) => {
+            setRetried(undefined);
+            setParams({ status: event.target.value }, { replace: true });
+          }}>
           {OUTBOX_STATUSES.map((value) => (
             <option key={value} value={value}>
               {t(`admin.outbox.statuses.${value}`)}
@@ -43,25 +48,29 @@ function Outbox() {
           ))}
         </SelectField>
       </form>
+      {retried && (
+        <p role="status" className="alert alert--ok">
+          {retried}
+        </p>
+      )}
       {messages.isPending && <Loading />}
       <AdminProblem problem={problemOf(messages.error)} />
       {messages.data && messages.data.items.length === 0 && <p role="status">{t(`admin.outbox.none.${status}`)}</p>}
-      {messages.data && messages.data.items.length > 0 && <Messages messages={messages.data.items} />}
+      {messages.data && messages.data.items.length > 0 && <Messages messages={messages.data.items} onRetried={setRetried} />}
       <Pager pages={pages} nextCursor={messages.data?.nextCursor} />
     </section>
   );
 }
 
-function Messages({ messages }: { messages: Schemas['OutboxMessageDto'][] }) {
+function Messages({ messages, onRetried }: { messages: Schemas['OutboxMessageDto'][]; onRetried: (news: string) => void }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [problem, setProblem] = useState<Problem>();
-  const [retried, setRetried] = useState<string>();
   const retry = useMutation({
     mutationFn: async (id: string) => unwrap(await api.POST('/v1/admin/outbox/{id}/retry', { params: { path: { id } } })),
     onSuccess: async (message) => {
       setProblem(undefined);
-      setRetried(t('admin.outbox.retried', { what: what(message.topic) }));
+      onRetried(t('admin.outbox.retried', { what: what(message.topic) }));
       await client.invalidateQueries({ queryKey: ['outbox'] });
     },
     onError: (error) => setProblem(problemOf(error)),
@@ -72,13 +81,8 @@ function Messages({ messages }: { messages: Schemas['OutboxMessageDto'][] }) {
   return (
     <>
       <AdminProblem problem={problem} />
-      {retried && (
-        <p role="status" className="alert alert--ok">
-          {retried}
-        </p>
-      )}
       <ScrollBox label={t('admin.outbox.caption')}>
-        <table className="table">
+        <table className="table admin-table">
           <caption>{t('admin.outbox.caption')}</caption>
           <thead>
             <tr>

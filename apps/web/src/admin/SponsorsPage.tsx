@@ -38,7 +38,7 @@ function Sponsors() {
       <AdminProblem problem={problemOf(sponsors.error)} />
       {sponsors.data && (
         <ScrollBox label={t('admin.sponsors.caption')}>
-          <table className="table">
+          <table className="table admin-table">
             <caption>{t('admin.sponsors.caption')}</caption>
             <thead>
               <tr>

@@ -33,7 +33,7 @@ export function Sponsorships({ sponsorId }: { sponsorId: string }) {
       {sponsorships.data && sponsorships.data.items.length === 0 && <p>{t('admin.sponsorships.none')}</p>}
       {sponsorships.data && sponsorships.data.items.length > 0 && (
         <ScrollBox label={t('admin.sponsorships.caption')}>
-          <table className="table">
+          <table className="table admin-table">
             <caption>{t('admin.sponsorships.caption')}</caption>
             <thead>
               <tr>

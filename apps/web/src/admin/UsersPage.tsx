@@ -87,7 +87,7 @@ function UsersTable({ users, onEdit }: { users: Schemas['UserDto'][]; onEdit: (u
     <>
       <AdminProblem problem={problem} />
       <ScrollBox label={t('admin.users.caption')}>
-        <table className="table">
+        <table className="table admin-table">
           <caption>{t('admin.users.caption')}</caption>
           <thead>
             <tr>

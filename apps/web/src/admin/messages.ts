@@ -17,6 +17,7 @@ export const en = {
     'sponsor-not-found': 'This sponsor does not exist (any more).',
     'user-not-found': 'This account does not exist (any more).',
     'closure-not-found': 'That closure was already removed.',
+    'room-not-found': 'That room does not exist (any more).',
     'outbox-message-not-found': 'That message is no longer failed: it was retried already.',
   },
   roles: { admin: 'Admin', coordinator: 'Coordinator', mentor: 'Mentor', sponsor: 'Sponsor user', participant: 'Teen' },
@@ -73,6 +74,8 @@ export const en = {
     seats: 'Seats',
     new: 'Add a room',
     add: 'Add the room',
+    change: 'Change {{name}}',
+    edit: 'Change the room {{name}}',
   },
   closures: {
     title: 'Closures',
@@ -183,6 +186,7 @@ export const es: Shape<typeof en> = {
     'sponsor-not-found': 'Este patrocinador no existe (o ya no existe).',
     'user-not-found': 'Esta cuenta no existe (o ya no existe).',
     'closure-not-found': 'Ese cierre ya se había quitado.',
+    'room-not-found': 'Esa sala no existe (o ya no existe).',
     'outbox-message-not-found': 'Ese mensaje ya no está fallido: ya se volvió a enviar.',
   },
   roles: { admin: 'Administrador', coordinator: 'Coordinador', mentor: 'Mentor', sponsor: 'Usuario de patrocinador', participant: 'Adolescente' },
@@ -239,6 +243,8 @@ export const es: Shape<typeof en> = {
     seats: 'Asientos',
     new: 'Añadir una sala',
     add: 'Añadir la sala',
+    change: 'Cambiar {{name}}',
+    edit: 'Cambiar la sala {{name}}',
   },
   closures: {
     title: 'Cierres',
