@@ -233,7 +233,7 @@ describe('The admin console in the browser (Chromium, 360 px)', () => {
       const [message] = await db.query(`SELECT status, attempts FROM outbox_message WHERE id = $1`, [id]);
       expect(message).toEqual({ status: 'pending', attempts: 0 });
       await page.getByLabel(t('admin.outbox.status', {}, { exact: true })).selectOption('pending');
-      await page.getByRole('row', { name: new RegExp(error.replace(/[.()]/g, '\\$&')) }).getByText(t('admin.outbox.statuses.pending', {}, { exact: true })).waitFor();
+      await page.getByRole('row', { name: new RegExp(error.replace(/[.()]/g, '\\$&')) }).getByText(t('admin.outbox.states.pending', {}, { exact: true })).waitFor();
       // Delivered out of the way, so no later test finds this made-up message waiting.
       await db.query(`UPDATE outbox_message SET status = 'skipped' WHERE id = $1`, [id]);
     }),

@@ -97,7 +97,7 @@ function Messages({ messages, onRetried }: { messages: Schemas['OutboxMessageDto
             {messages.map((message) => (
               <tr key={message.id}>
                 <th scope="row">{what(message.topic)}</th>
-                <td>{t(`admin.outbox.statuses.${message.status}`)}</td>
+                <td>{t(`admin.outbox.states.${message.status}`)}</td>
                 <td>{formatDateTime(message.createdAt, zone, i18n.language)}</td>
                 <td>
                   {message.status === 'failed' && <p className="field__error">{t('admin.outbox.tries', { count: message.attempts })}</p>}

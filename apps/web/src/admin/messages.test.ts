@@ -8,7 +8,7 @@ describe('admin words built from API values', () => {
   it('name every role, outbox status and outbox topic in both languages', () => {
     const keys = [
       ...['admin', 'coordinator', 'mentor', 'sponsor', 'participant'].map((role) => `roles.${role}`),
-      ...['pending', 'sent', 'skipped', 'failed'].flatMap((status) => [`outbox.statuses.${status}`, `outbox.none.${status}`]),
+      ...['pending', 'sent', 'skipped', 'failed'].flatMap((status) => [`outbox.statuses.${status}`, `outbox.states.${status}`, `outbox.none.${status}`]),
       // Every topic the API writes to the outbox (libs/**: OutboxService.enqueue and the session reminders).
       ...[
         'guardian.consent_requested',

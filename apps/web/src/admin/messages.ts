@@ -131,6 +131,7 @@ export const en = {
     status: 'Show',
     statusColumn: 'Status',
     statuses: { failed: 'Failed', pending: 'Waiting to be sent', sent: 'Sent', skipped: 'Skipped (nothing to send)' },
+    states: { failed: 'Failed', pending: 'Waiting', sent: 'Sent', skipped: 'Skipped' },
     none: {
       failed: 'No failed messages: every mail went out.',
       pending: 'Nothing is waiting to be sent.',
@@ -300,6 +301,7 @@ export const es: Shape<typeof en> = {
     status: 'Mostrar',
     statusColumn: 'Estado',
     statuses: { failed: 'Fallidos', pending: 'Esperando envío', sent: 'Enviados', skipped: 'Omitidos (nada que enviar)' },
+    states: { failed: 'Fallido', pending: 'En espera', sent: 'Enviado', skipped: 'Omitido' },
     none: {
       failed: 'No hay mensajes fallidos: todos los correos salieron.',
       pending: 'No hay nada esperando envío.',
