@@ -47,9 +47,7 @@ export function InviteUser() {
       {invited && (
         <div className="alert alert--ok" role="status">
           <p>{t('admin.users.invite.done', { name: invited.user.displayName, email: invited.user.email })}</p>
-          <p>
-            {t('admin.users.invite.password')} <code className="secret">{invited.password}</code>
-          </p>
+          <Field label={t('admin.users.invite.password')} className="secret" readOnly value={invited.password} onFocus={(event) => event.target.select()} />
           <p>{t('admin.users.invite.once')}</p>
           <button type="button" className="button button--secondary" onClick={() => setInvited(undefined)}>
             {t('admin.users.invite.handedOver')}
