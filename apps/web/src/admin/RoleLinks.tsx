@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseFormRegister } from 'react-hook-form';
 import type { Schemas } from '../api/client';
@@ -32,10 +33,12 @@ export function RoleLinks<T extends RoleLinkValues>({
   const { t } = useTranslation();
   const branches = useBranches();
   const sponsors = useSponsors();
+  // Every form here extends RoleLinkValues, so these three names are its own.
   const reg = register as unknown as UseFormRegister<RoleLinkValues>;
+  const errorId = `${useId()}-branches-error`;
   if (role === 'coordinator')
     return (
-      <fieldset aria-describedby={errors.branchIds ? 'branch-ids-error' : undefined}>
+      <fieldset aria-describedby={errors.branchIds ? errorId : undefined}>
         <legend>{t('admin.users.branches')}</legend>
         {branches.data?.map((branch) => (
           <label key={branch.id} className="check">
@@ -44,7 +47,7 @@ export function RoleLinks<T extends RoleLinkValues>({
           </label>
         ))}
         {errors.branchIds && (
-          <p className="field__error" id="branch-ids-error">
+          <p className="field__error" id={errorId}>
             {errors.branchIds}
           </p>
         )}
