@@ -134,6 +134,26 @@ describe('Identity (HTTP)', () => {
       expect(bad.body.errors[0].field).toBe('cursor');
     });
 
+    it('finds accounts by part of the e-mail or the name, in any case, with the role filter', async () => {
+      const admin = await createUser(app, 'admin');
+      const tag = `Zed${Date.now().toString(36)}`;
+      const byName = await request(http)
+        .post('/v1/users')
+        .set(bearer(admin))
+        .send({ email: uniqueEmail('someone'), password: PASSWORD, role: 'mentor', displayName: `Mona ${tag}` })
+        .expect(201);
+      const byEmail = await request(http)
+        .post('/v1/users')
+        .set(bearer(admin))
+        .send({ email: `${tag.toLowerCase()}@test.codeshelf.invalid`, password: PASSWORD, role: 'sponsor', displayName: 'Sid', sponsorId: await createSponsor(app) })
+        .expect(201);
+      const ids = async (query: Record<string, string>) =>
+        (await request(http).get('/v1/users').query(query).set(bearer(admin)).expect(200)).body.items.map((u: { id: string }) => u.id).sort();
+      expect(await ids({ q: tag.toUpperCase() })).toEqual([byName.body.id, byEmail.body.id].sort());
+      expect(await ids({ q: tag, role: 'mentor' })).toEqual([byName.body.id]);
+      expect(await ids({ q: '%' })).not.toContain(byName.body.id);
+    });
+
     it('keeps a teen’s account a participant’s, and the last active admin an admin', async () => {
       const admin = await createUser(app, 'admin');
       const teen = await createUser(app, 'mentor');

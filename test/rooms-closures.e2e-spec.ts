@@ -40,6 +40,27 @@ describe('Rooms and closures (HTTP)', () => {
     await request(http).get(`/v1/branches/${randomUUID()}/closures`).expect(404);
   });
 
+  it('changes a room’s seats and name for the branch’s staff only, refusing a name taken, all audited', async () => {
+    const room = await request(http).post(`/v1/branches/${branchId}/rooms`).set(bearer(coordinator)).send({ name: 'Studio', seats: 8 }).expect(201);
+    await request(http).post(`/v1/branches/${branchId}/rooms`).set(bearer(coordinator)).send({ name: 'Annex', seats: 6 }).expect(201);
+    const path = `/v1/branches/${branchId}/rooms/${room.body.id}`;
+    const grown = await request(http).patch(path).set(bearer(coordinator)).send({ seats: 16 }).expect(200);
+    expect(grown.body).toMatchObject({ id: room.body.id, name: 'Studio', seats: 16 });
+    const taken = await request(http).patch(path).set(bearer(coordinator)).send({ name: 'Annex' }).expect(409);
+    expect(taken.body.code).toBe('room-name-taken');
+    await request(http).patch(path).set(bearer(coordinator)).send({ seats: 0 }).expect(400);
+    const other = await createUser(app, 'coordinator', { branchIds: [await createBranch(app)] });
+    await request(http).patch(path).set(bearer(other)).send({ seats: 1 }).expect(403);
+    await request(http).patch(`/v1/branches/${branchId}/rooms/${randomUUID()}`).set(bearer(coordinator)).send({ seats: 1 }).expect(404);
+    const listed = (await request(http).get(`/v1/branches/${branchId}/rooms`).expect(200)).body.find((r: { id: string }) => r.id === room.body.id);
+    expect(listed.seats).toBe(16);
+    const events = await app.get(DataSource).query(`SELECT action, changes FROM audit_event WHERE entity_id = $1 ORDER BY at`, [room.body.id]);
+    expect(events).toEqual([
+      { action: 'room.created', changes: expect.anything() },
+      { action: 'room.changed', changes: { seats: { from: 8, to: 16 } } },
+    ]);
+  });
+
   it('closes a branch on a date once, lists closures in a range, and reopens it, all audited', async () => {
     const closed = await request(http).post(`/v1/branches/${branchId}/closures`).set(bearer(coordinator)).send({ date: '2027-01-18', reason: 'MLK Day' }).expect(201);
     await request(http).post(`/v1/branches/${branchId}/closures`).set(bearer(coordinator)).send({ date: '2027-02-15', reason: 'Presidents Day' }).expect(201);

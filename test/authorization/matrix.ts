@@ -52,6 +52,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
 
   'GET /v1/branches/{id}/rooms': 'public',
   'POST /v1/branches/{id}/rooms': STAFF,
+  'PATCH /v1/branches/{id}/rooms/{roomId}': STAFF,
   'GET /v1/branches/{id}/closures': 'public',
   'POST /v1/branches/{id}/closures': STAFF,
   'DELETE /v1/branches/{id}/closures/{closureId}': STAFF,

@@ -65,6 +65,12 @@ export class RoomNameTakenError extends ProblemError {
   }
 }
 
+export class RoomNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'room-not-found', 'Room not found', `No room ${id} at this branch.`);
+  }
+}
+
 export class AlreadyClosedError extends ProblemError {
   constructor(date: string) {
     super(409, 'already-closed', 'Already closed', `The branch is already closed on ${date}.`);

@@ -24,7 +24,7 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List accounts, oldest first' })
+  @ApiOperation({ summary: 'List accounts, oldest first (filters role, and q: part of the e-mail or name)' })
   @ApiPageResponse(UserDto)
   @ApiProblems(400)
   list(@Query() query: ListUsersQuery): Promise<Page<UserDto>> {

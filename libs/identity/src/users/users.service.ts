@@ -1,4 +1,4 @@
-import { AuditActor, AuditService, Page, paginate, TransactionService } from '@codeshelf/core';
+import { AuditActor, AuditService, escapeLike, Page, paginate, TransactionService } from '@codeshelf/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
@@ -59,7 +59,8 @@ export class UsersService {
 
   async list(query: ListUsersQuery): Promise<Page<UserDto>> {
     const qb = this.users.createQueryBuilder('u');
-    if (query.role) qb.where('u.role = :role', { role: query.role });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.displayName ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     const page = await paginate(qb, query, 'createdAt');
     const branches = await this.branchesOf(page.items.map((u) => u.id));
     return { items: page.items.map((u) => UserDto.from(u, branches.get(u.id) ?? [])), nextCursor: page.nextCursor };

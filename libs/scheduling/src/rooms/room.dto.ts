@@ -1,6 +1,6 @@
 import { Trim } from '@codeshelf/core';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { RoomEntity } from './room.entity';
 
 export class CreateRoomDto {
@@ -12,6 +12,18 @@ export class CreateRoomDto {
   @ApiProperty({ minimum: 1, maximum: 1000, example: 24 })
   @IsInt() @Min(1) @Max(1000)
   seats: number;
+}
+
+/** Only the fields sent change. */
+export class UpdateRoomDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120, example: 'Maker Lab' })
+  @Trim()
+  @IsOptional() @IsString() @Length(1, 120)
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, example: 30 })
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  seats?: number;
 }
 
 export class RoomDto {
