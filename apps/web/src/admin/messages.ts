@@ -2,7 +2,6 @@ import type { Shape } from '../i18n/shape';
 
 /** The admin console's words (i18n key prefix `admin.`), English. */
 export const en = {
-  nav: { users: 'Users', branches: 'Branches', sponsors: 'Sponsors', outbox: 'Failed mails' },
   save: 'Save changes',
   saved: 'Saved.',
   actions: 'Actions',
@@ -172,7 +171,6 @@ export const en = {
 
 /** Spanish: the same keys (the type and a test check). */
 export const es: Shape<typeof en> = {
-  nav: { users: 'Usuarios', branches: 'Sucursales', sponsors: 'Patrocinadores', outbox: 'Correos fallidos' },
   save: 'Guardar los cambios',
   saved: 'Guardado.',
   actions: 'Acciones',

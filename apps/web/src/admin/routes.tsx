@@ -1,15 +1,15 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { consolePage } from '../ui/console-words';
 import type { NavItem } from '../ui/nav';
 
-const UsersPage = lazy(() => import('./UsersPage'));
-const BranchesPage = lazy(() => import('./BranchesPage'));
-const BranchPage = lazy(() => import('./BranchPage'));
-const SponsorsPage = lazy(() => import('./SponsorsPage'));
-const SponsorPage = lazy(() => import('./SponsorPage'));
-const OutboxPage = lazy(() => import('./OutboxPage'));
+const UsersPage = consolePage(() => import('./UsersPage'), 'admin');
+const BranchesPage = consolePage(() => import('./BranchesPage'), 'admin');
+const BranchPage = consolePage(() => import('./BranchPage'), 'admin');
+const SponsorsPage = consolePage(() => import('./SponsorsPage'), 'admin');
+const SponsorPage = consolePage(() => import('./SponsorPage'), 'admin');
+const OutboxPage = consolePage(() => import('./OutboxPage'), 'admin');
 
-/** The admin console's pages, each loaded on first visit (route-level code splitting). */
+/** The admin console's pages, each loaded on first visit with the words it shows (route-level code splitting). */
 export const routes: RouteObject[] = [
   { path: '/admin/users', element: <UsersPage /> },
   { path: '/admin/branches', element: <BranchesPage /> },
@@ -21,8 +21,8 @@ export const routes: RouteObject[] = [
 
 /** Its entries in the site's navigation. */
 export const nav: NavItem[] = [
-  { to: '/admin/users', label: 'admin.nav.users' },
-  { to: '/admin/branches', label: 'admin.nav.branches' },
-  { to: '/admin/sponsors', label: 'admin.nav.sponsors' },
-  { to: '/admin/outbox', label: 'admin.nav.outbox' },
+  { to: '/admin/users', label: 'nav.staff.users' },
+  { to: '/admin/branches', label: 'nav.staff.branches' },
+  { to: '/admin/sponsors', label: 'nav.staff.sponsors' },
+  { to: '/admin/outbox', label: 'nav.staff.outbox' },
 ];

@@ -3,7 +3,6 @@ import type { Shape } from '../i18n/shape';
 /** The coordinator console's words (i18n key prefix `coordinator.`), English. */
 export const en = {
   mentors: {
-    nav: 'Mentors',
     title: 'Mentors',
     intro: 'Every mentor, their background check and their next sessions. A mentor is assigned only with a clearance valid on the session’s date.',
     none: 'No mentors yet.',
@@ -116,7 +115,6 @@ export const en = {
     flag: 'flagged',
     letter: { present: 'P', late: 'L', absent: 'A', excused: 'E' },
   },
-  nav: { today: 'Today', programs: 'Programs' },
   form: { required: 'Fill this in.' },
   status: { draft: 'Draft', published: 'Published', archived: 'Archived' },
   dashboard: {
@@ -310,7 +308,6 @@ export const en = {
 /** Spanish: the same keys (the type and a test check). */
 export const es: Shape<typeof en> = {
   mentors: {
-    nav: 'Mentores',
     title: 'Mentores',
     intro: 'Todos los mentores, su verificación de antecedentes y sus próximas sesiones. Solo se asigna un mentor con una autorización válida en la fecha de la sesión.',
     none: 'Todavía no hay mentores.',
@@ -423,7 +420,6 @@ export const es: Shape<typeof en> = {
     flag: 'señalado',
     letter: { present: 'P', late: 'T', absent: 'A', excused: 'J' },
   },
-  nav: { today: 'Hoy', programs: 'Programas' },
   form: { required: 'Complete este campo.' },
   status: { draft: 'Borrador', published: 'Publicado', archived: 'Archivado' },
   dashboard: {

@@ -1,19 +1,19 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { consolePage } from '../ui/console-words';
 import type { NavItem } from '../ui/nav';
 
-const DashboardPage = lazy(() => import('./DashboardPage'));
-const ProgramsPage = lazy(() => import('./ProgramsPage'));
-const ProgramFormPage = lazy(() => import('./ProgramFormPage'));
-const ProgramConsolePage = lazy(() => import('./ProgramConsolePage'));
-const SessionPage = lazy(() => import('./SessionPage'));
-const MentorsPage = lazy(() => import('./MentorsPage'));
-const RosterPage = lazy(() => import('./RosterPage'));
-const AttendanceProgramPage = lazy(() => import('./AttendanceProgramPage'));
-const AttendanceSessionPage = lazy(() => import('./AttendanceSessionPage'));
-const CheckInCodePage = lazy(() => import('./CheckInCodePage'));
+const DashboardPage = consolePage(() => import('./DashboardPage'), 'coordinator', 'mentor');
+const ProgramsPage = consolePage(() => import('./ProgramsPage'), 'coordinator', 'mentor');
+const ProgramFormPage = consolePage(() => import('./ProgramFormPage'), 'coordinator', 'mentor');
+const ProgramConsolePage = consolePage(() => import('./ProgramConsolePage'), 'coordinator', 'mentor');
+const SessionPage = consolePage(() => import('./SessionPage'), 'coordinator', 'mentor');
+const MentorsPage = consolePage(() => import('./MentorsPage'), 'coordinator', 'mentor');
+const RosterPage = consolePage(() => import('./RosterPage'), 'coordinator', 'mentor');
+const AttendanceProgramPage = consolePage(() => import('./AttendanceProgramPage'), 'coordinator', 'mentor');
+const AttendanceSessionPage = consolePage(() => import('./AttendanceSessionPage'), 'coordinator', 'mentor');
+const CheckInCodePage = consolePage(() => import('./CheckInCodePage'), 'coordinator', 'mentor');
 
-/** The coordinator console's pages, each loaded on first visit (route-level code splitting). */
+/** The coordinator console's pages, each loaded on first visit with the words it shows (route-level code splitting). */
 export const routes: RouteObject[] = [
   { path: '/coordinator', element: <DashboardPage /> },
   { path: '/coordinator/programs', element: <ProgramsPage /> },
@@ -30,7 +30,7 @@ export const routes: RouteObject[] = [
 
 /** Its entries in the site's navigation. */
 export const nav: NavItem[] = [
-  { to: '/coordinator', label: 'coordinator.nav.today' },
-  { to: '/coordinator/programs', label: 'coordinator.nav.programs' },
-  { to: '/coordinator/mentors', label: 'coordinator.mentors.nav' },
+  { to: '/coordinator', label: 'nav.staff.today' },
+  { to: '/coordinator/programs', label: 'nav.staff.programs' },
+  { to: '/coordinator/mentors', label: 'nav.staff.mentors' },
 ];

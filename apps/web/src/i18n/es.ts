@@ -1,17 +1,8 @@
-import { es as admin } from '../admin/messages';
-import { es as coordinator } from '../coordinator/messages';
-import { es as mentor } from '../mentor/messages';
-import { es as sponsor } from '../sponsor/messages';
 import type { en } from './en';
 import type { Shape } from './shape';
 
 /** Spanish: the same keys as en.ts (the type and a test check). */
 export const es: Shape<typeof en> = {
-  // The staff consoles keep their words beside their pages.
-  coordinator,
-  mentor,
-  sponsor,
-  admin,
   app: { name: 'Codeshelf' },
   nav: {
     skip: 'Ir al contenido',
@@ -23,6 +14,19 @@ export const es: Shape<typeof en> = {
     signIn: 'Entrar',
     signUp: 'Crear cuenta',
     signOut: 'Salir',
+    staff: {
+      today: 'Hoy',
+      programs: 'Programas',
+      mentors: 'Mentores',
+      mySessions: 'Mis sesiones',
+      outcomes: 'Resultados',
+      internships: 'Nuestras prácticas',
+      integrations: 'Claves de API y webhooks',
+      users: 'Usuarios',
+      branches: 'Sucursales',
+      sponsors: 'Patrocinadores',
+      outbox: 'Correos fallidos',
+    },
     language: 'Idioma',
   },
   languages: { en: 'English', es: 'Español' },

@@ -1,8 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { es } from './es';
+import * as admin from '../admin/messages';
+import * as coordinator from '../coordinator/messages';
+import * as mentor from '../mentor/messages';
+import * as sponsor from '../sponsor/messages';
+import { en as appEn } from './en';
+import { es as appEs } from './es';
+
+// The app's words and every console's (which load with the console's pages), as i18next holds them once loaded.
+const consoles = { coordinator, mentor, sponsor, admin };
+const en = { ...appEn, ...Object.fromEntries(Object.entries(consoles).map(([name, words]) => [name, words.en])) };
+const es = { ...appEs, ...Object.fromEntries(Object.entries(consoles).map(([name, words]) => [name, words.es])) };
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value as object, `${prefix}${key}.`)));

@@ -39,3 +39,12 @@ i18next.on('languageChanged', (lng) => {
 if (globalThis.document) document.documentElement.lang = i18next.language;
 
 export const i18n = i18next;
+
+/**
+ * Adds a staff console's words under its key prefix (`coordinator.…`): they load with the console's pages, so the
+ * catalogue's first load does not carry them.
+ */
+export function addWords(prefix: string, words: { en: object; es: object }): void {
+  i18next.addResourceBundle('en', 'translation', { [prefix]: words.en }, true, true);
+  i18next.addResourceBundle('es', 'translation', { [prefix]: words.es }, true, true);
+}

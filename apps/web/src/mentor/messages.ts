@@ -2,7 +2,6 @@ import type { Shape } from '../i18n/shape';
 
 /** The mentor console's words (i18n key prefix `mentor.`), English. */
 export const en = {
-  nav: { home: 'My sessions' },
   home: {
     title: 'My sessions',
     upcoming: 'Coming up',
@@ -60,7 +59,6 @@ export const en = {
 
 /** Spanish: the same keys (the type and a test check). */
 export const es: Shape<typeof en> = {
-  nav: { home: 'Mis sesiones' },
   home: {
     title: 'Mis sesiones',
     upcoming: 'Próximas',

@@ -1,13 +1,13 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { consolePage } from '../ui/console-words';
 import type { NavItem } from '../ui/nav';
 
-const MentorHomePage = lazy(() => import('./MentorHomePage'));
-const MentorSessionPage = lazy(() => import('./MentorSessionPage'));
+const MentorHomePage = consolePage(() => import('./MentorHomePage'), 'mentor', 'coordinator');
+const MentorSessionPage = consolePage(() => import('./MentorSessionPage'), 'mentor', 'coordinator');
 // The same projector screen the coordinators use: mentors may show their session's code too.
-const CheckInCodePage = lazy(() => import('../coordinator/CheckInCodePage'));
+const CheckInCodePage = consolePage(() => import('../coordinator/CheckInCodePage'), 'mentor', 'coordinator');
 
-/** The mentor console's pages, each loaded on first visit (route-level code splitting). */
+/** The mentor console's pages, each loaded on first visit with the words it shows (route-level code splitting). */
 export const routes: RouteObject[] = [
   { path: '/mentor', element: <MentorHomePage /> },
   { path: '/mentor/sessions/:id', element: <MentorSessionPage /> },
@@ -15,4 +15,4 @@ export const routes: RouteObject[] = [
 ];
 
 /** Its entries in the site's navigation. */
-export const nav: NavItem[] = [{ to: '/mentor', label: 'mentor.nav.home' }];
+export const nav: NavItem[] = [{ to: '/mentor', label: 'nav.staff.mySessions' }];

@@ -2,7 +2,6 @@ import type { Shape } from '../i18n/shape';
 
 /** The sponsor console's words (i18n key prefix `sponsor.`), English. */
 export const en = {
-  nav: { outcomes: 'Outcomes', internships: 'Our internships', integrations: 'API keys and webhooks' },
   choice: { label: 'Sponsor', pick: 'Choose a sponsor' },
   figure: {
     suppressed: 'fewer than {{min}}',
@@ -210,7 +209,6 @@ export const en = {
 
 /** Spanish: the same keys (the type and a test check). */
 export const es: Shape<typeof en> = {
-  nav: { outcomes: 'Resultados', internships: 'Nuestras prácticas', integrations: 'Claves de API y webhooks' },
   choice: { label: 'Patrocinador', pick: 'Elija un patrocinador' },
   figure: {
     suppressed: 'menos de {{min}}',

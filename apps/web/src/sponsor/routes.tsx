@@ -1,13 +1,13 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { consolePage } from '../ui/console-words';
 import type { NavItem } from '../ui/nav';
 
-const OutcomesPage = lazy(() => import('./OutcomesPage'));
-const InternshipsPage = lazy(() => import('./InternshipsPage'));
-const IntegrationsPage = lazy(() => import('./IntegrationsPage'));
-const OwnIntegrations = lazy(() => import('./IntegrationsPage').then((m) => ({ default: m.OwnIntegrations })));
+const OutcomesPage = consolePage(() => import('./OutcomesPage'), 'sponsor');
+const InternshipsPage = consolePage(() => import('./InternshipsPage'), 'sponsor');
+const IntegrationsPage = consolePage(() => import('./IntegrationsPage'), 'sponsor');
+const OwnIntegrations = consolePage(() => import('./IntegrationsPage').then((m) => ({ default: m.OwnIntegrations })), 'sponsor');
 
-/** The sponsor console's pages, each loaded on first visit (route-level code splitting). */
+/** The sponsor console's pages, each loaded on first visit with the words it shows (route-level code splitting). */
 export const routes: RouteObject[] = [
   { path: '/sponsor', element: <OutcomesPage /> },
   { path: '/sponsor/internships', element: <InternshipsPage /> },
@@ -18,7 +18,7 @@ export const routes: RouteObject[] = [
 
 /** Its entries in the site's navigation. */
 export const nav: NavItem[] = [
-  { to: '/sponsor', label: 'sponsor.nav.outcomes' },
-  { to: '/sponsor/internships', label: 'sponsor.nav.internships' },
-  { to: '/sponsor/integrations', label: 'sponsor.nav.integrations' },
+  { to: '/sponsor', label: 'nav.staff.outcomes' },
+  { to: '/sponsor/internships', label: 'nav.staff.internships' },
+  { to: '/sponsor/integrations', label: 'nav.staff.integrations' },
 ];
