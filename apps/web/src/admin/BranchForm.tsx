@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field, SelectField } from '../ui/Field';
 import { applyProblem } from '../ui/problem';
-import { AdminProblem, timeZones } from './shared';
+import { timeZones } from './shared';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = { name: string; address: string; timezone: string };
 const fields = ['name', 'address', 'timezone'] as const;
@@ -35,7 +36,7 @@ export function BranchForm({ branch, onSaved }: { branch?: Schemas['BranchDto'];
   const err = (name: keyof Values) => formState.errors[name]?.message;
   return (
     <form noValidate onSubmit={handleSubmit((values) => save.mutate(values))}>
-      <AdminProblem problem={problem} />
+      <ProblemMessage words="admin" problem={problem} />
       <Field label={t('admin.branches.name')} autoComplete="off" error={err('name')} {...register('name', { required: t('form.required') })} />
       <Field label={t('admin.branches.address')} autoComplete="off" error={err('address')} {...register('address')} />
       <SelectField label={t('admin.branches.timezone')} error={err('timezone')} {...register('timezone', { required: t('form.required') })}>

@@ -7,7 +7,7 @@ import { problemOf } from '../ui/problem';
 import { BranchForm } from './BranchForm';
 import { Closures } from './Closures';
 import { Rooms } from './Rooms';
-import { AdminProblem } from './shared';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function BranchPage() {
   return (
@@ -26,7 +26,7 @@ function Branch() {
     queryFn: async () => unwrap(await api.GET('/v1/branches/{id}', { params: { path: { id: branchId } } })),
   });
   if (branch.isPending) return <Loading />;
-  if (!branch.data) return <AdminProblem problem={problemOf(branch.error)} />;
+  if (!branch.data) return <ProblemMessage words="admin" problem={problemOf(branch.error)} />;
   return (
     <section>
       <p>

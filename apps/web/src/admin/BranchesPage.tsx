@@ -7,7 +7,9 @@ import { Field } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { BranchForm } from './BranchForm';
-import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
+import { Pager, useCursorPages } from './shared';
+import { TableWrap } from '../ui/TableWrap';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function BranchesPage() {
   return (
@@ -34,9 +36,9 @@ function Branches() {
         <Field label={t('admin.branches.search')} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
       </form>
       {branches.isPending && <Loading />}
-      <AdminProblem problem={problemOf(branches.error)} />
+      <ProblemMessage words="admin" problem={problemOf(branches.error)} />
       {branches.data && (
-        <ScrollBox label={t('admin.branches.caption')}>
+        <TableWrap label={t('admin.branches.caption')}>
           <table className="table admin-table">
             <caption>{t('admin.branches.caption')}</caption>
             <thead>
@@ -58,7 +60,7 @@ function Branches() {
               ))}
             </tbody>
           </table>
-        </ScrollBox>
+        </TableWrap>
       )}
       <Pager pages={pages} nextCursor={branches.data?.nextCursor} />
       <section className="card" aria-labelledby="new-branch-title">

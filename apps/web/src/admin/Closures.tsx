@@ -7,7 +7,8 @@ import { Field } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDate } from '../ui/time';
-import { AdminProblem, ScrollBox } from './shared';
+import { TableWrap } from '../ui/TableWrap';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = { date: string; reason: string };
 
@@ -43,10 +44,10 @@ export function Closures({ branch }: { branch: Schemas['BranchDto'] }) {
       <h2 id="closures-title">{t('admin.closures.title')}</h2>
       <p className="hint">{t('admin.closures.zone', { zone: branch.timezone })}</p>
       {closures.isPending && <Loading />}
-      <AdminProblem problem={problemOf(closures.error)} />
+      <ProblemMessage words="admin" problem={problemOf(closures.error)} />
       {closures.data && closures.data.length === 0 && <p>{t('admin.closures.none')}</p>}
       {closures.data && closures.data.length > 0 && (
-        <ScrollBox label={t('admin.closures.caption', { zone: branch.timezone })}>
+        <TableWrap label={t('admin.closures.caption', { zone: branch.timezone })}>
           <table className="table admin-table">
             <caption>{t('admin.closures.caption', { zone: branch.timezone })}</caption>
             <thead>
@@ -73,11 +74,11 @@ export function Closures({ branch }: { branch: Schemas['BranchDto'] }) {
               })}
             </tbody>
           </table>
-        </ScrollBox>
+        </TableWrap>
       )}
       <form className="card" noValidate aria-labelledby="new-closure-title" onSubmit={handleSubmit((values) => add.mutate(values))}>
         <h3 id="new-closure-title">{t('admin.closures.new')}</h3>
-        <AdminProblem problem={problem} />
+        <ProblemMessage words="admin" problem={problem} />
         <Field label={t('admin.closures.date')} type="date" error={formState.errors.date?.message} {...register('date', required)} />
         <Field label={t('admin.closures.reason')} autoComplete="off" error={formState.errors.reason?.message} {...register('reason', required)} />
         <button type="submit" className="button" disabled={add.isPending}>

@@ -6,7 +6,8 @@ import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field, SelectField } from '../ui/Field';
 import { applyProblem } from '../ui/problem';
 import { linksFor, RoleLinks, STAFF_ROLES, type RoleLinkValues } from './RoleLinks';
-import { AdminProblem, temporaryPassword } from './shared';
+import { temporaryPassword } from './shared';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = RoleLinkValues & { email: string; displayName: string };
 const fields = ['email', 'displayName', 'role', 'branchIds', 'sponsorId'] as const;
@@ -54,7 +55,7 @@ export function InviteUser() {
           </button>
         </div>
       )}
-      <AdminProblem problem={problem} />
+      <ProblemMessage words="admin" problem={problem} />
       <form noValidate onSubmit={handleSubmit((values) => invite.mutate(values))}>
         <Field label={t('admin.users.email')} type="email" autoComplete="off" error={err('email')} {...register('email', required)} />
         <Field label={t('admin.users.name')} autoComplete="off" error={err('displayName')} {...register('displayName', required)} />

@@ -7,7 +7,9 @@ import { SelectField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { formatDateTime } from '../ui/time';
-import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
+import { Pager, useCursorPages } from './shared';
+import { TableWrap } from '../ui/TableWrap';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Status = Schemas['OutboxMessageDto']['status'];
 export const OUTBOX_STATUSES: readonly Status[] = ['failed', 'pending', 'sent', 'skipped'];
@@ -54,7 +56,7 @@ function Outbox() {
         </p>
       )}
       {messages.isPending && <Loading />}
-      <AdminProblem problem={problemOf(messages.error)} />
+      <ProblemMessage words="admin" problem={problemOf(messages.error)} />
       {messages.data && messages.data.items.length === 0 && <p role="status">{t(`admin.outbox.none.${status}`)}</p>}
       {messages.data && messages.data.items.length > 0 && <Messages messages={messages.data.items} onRetried={setRetried} />}
       <Pager pages={pages} nextCursor={messages.data?.nextCursor} />
@@ -80,8 +82,8 @@ function Messages({ messages, onRetried }: { messages: Schemas['OutboxMessageDto
   const what = (topic: string) => (i18n.exists(`admin.outbox.topics.${topic}`) ? t(`admin.outbox.topics.${topic}`) : topic);
   return (
     <>
-      <AdminProblem problem={problem} />
-      <ScrollBox label={t('admin.outbox.caption')}>
+      <ProblemMessage words="admin" problem={problem} />
+      <TableWrap label={t('admin.outbox.caption')}>
         <table className="table admin-table">
           <caption>{t('admin.outbox.caption')}</caption>
           <thead>
@@ -114,7 +116,7 @@ function Messages({ messages, onRetried }: { messages: Schemas['OutboxMessageDto
             ))}
           </tbody>
         </table>
-      </ScrollBox>
+      </TableWrap>
     </>
   );
 }

@@ -6,7 +6,8 @@ import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
-import { AdminProblem, ScrollBox } from './shared';
+import { TableWrap } from '../ui/TableWrap';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = { name: string; seats: number };
 
@@ -32,10 +33,10 @@ export function Rooms({ branchId }: { branchId: string }) {
     <section aria-labelledby="rooms-title">
       <h2 id="rooms-title">{t('admin.rooms.title')}</h2>
       {rooms.isPending && <Loading />}
-      <AdminProblem problem={problemOf(rooms.error)} />
+      <ProblemMessage words="admin" problem={problemOf(rooms.error)} />
       {rooms.data && rooms.data.length === 0 && <p>{t('admin.rooms.none')}</p>}
       {rooms.data && rooms.data.length > 0 && (
-        <ScrollBox label={t('admin.rooms.caption')}>
+        <TableWrap label={t('admin.rooms.caption')}>
           <table className="table">
             <caption>{t('admin.rooms.caption')}</caption>
             <thead>
@@ -61,12 +62,12 @@ export function Rooms({ branchId }: { branchId: string }) {
               ))}
             </tbody>
           </table>
-        </ScrollBox>
+        </TableWrap>
       )}
       {editing && <RoomEditor key={editing.id} room={editing} onDone={() => setEditing(undefined)} />}
       <form className="card" noValidate aria-labelledby="new-room-title" onSubmit={handleSubmit((values) => add.mutate(values))}>
         <h3 id="new-room-title">{t('admin.rooms.new')}</h3>
-        <AdminProblem problem={problem} />
+        <ProblemMessage words="admin" problem={problem} />
         <RoomFields register={register} errors={{ name: formState.errors.name?.message, seats: formState.errors.seats?.message }} />
         <button type="submit" className="button" disabled={add.isPending}>
           {t('admin.rooms.add')}
@@ -93,7 +94,7 @@ function RoomEditor({ room, onDone }: { room: Schemas['RoomDto']; onDone: () => 
   return (
     <form className="card" noValidate aria-labelledby="edit-room-title" onSubmit={handleSubmit((values) => save.mutate(values))}>
       <h3 id="edit-room-title">{t('admin.rooms.edit', { name: room.name })}</h3>
-      <AdminProblem problem={problem} />
+      <ProblemMessage words="admin" problem={problem} />
       <RoomFields register={register} errors={{ name: formState.errors.name?.message, seats: formState.errors.seats?.message }} />
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field } from '../ui/Field';
 import { applyProblem } from '../ui/problem';
-import { AdminProblem } from './shared';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = { name: string; website: string; contactName: string; contactEmail: string; logoUrl: string };
 const fields = ['name', 'website', 'contactName', 'contactEmail', 'logoUrl'] as const;
@@ -41,7 +41,7 @@ export function SponsorForm({ sponsor, onSaved }: { sponsor?: Schemas['SponsorDt
   const err = (name: keyof Values) => formState.errors[name]?.message;
   return (
     <form noValidate onSubmit={handleSubmit((values) => save.mutate(values))}>
-      <AdminProblem problem={problem} />
+      <ProblemMessage words="admin" problem={problem} />
       <Field label={t('admin.sponsors.name')} autoComplete="off" error={err('name')} {...register('name', { required: t('form.required') })} />
       <Field label={t('admin.sponsors.website')} type="url" autoComplete="off" hint={t('admin.sponsors.urlHint')} error={err('website')} {...register('website')} />
       <Field label={t('admin.sponsors.contactName')} autoComplete="off" error={err('contactName')} {...register('contactName')} />

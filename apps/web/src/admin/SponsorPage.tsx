@@ -4,9 +4,9 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
-import { AdminProblem } from './shared';
 import { SponsorForm } from './SponsorForm';
 import { Sponsorships } from './Sponsorships';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function SponsorPage() {
   return (
@@ -25,7 +25,7 @@ function Sponsor() {
     queryFn: async () => unwrap(await api.GET('/v1/sponsors/{id}', { params: { path: { id: sponsorId } } })),
   });
   if (sponsor.isPending) return <Loading />;
-  if (!sponsor.data) return <AdminProblem problem={problemOf(sponsor.error)} />;
+  if (!sponsor.data) return <ProblemMessage words="admin" problem={problemOf(sponsor.error)} />;
   return (
     <section>
       <p>

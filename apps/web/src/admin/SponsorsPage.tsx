@@ -6,8 +6,10 @@ import { api, unwrap } from '../api/client';
 import { Field } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
-import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
+import { Pager, useCursorPages } from './shared';
+import { TableWrap } from '../ui/TableWrap';
 import { SponsorForm } from './SponsorForm';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function SponsorsPage() {
   return (
@@ -35,9 +37,9 @@ function Sponsors() {
         <Field label={t('admin.sponsors.search')} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
       </form>
       {sponsors.isPending && <Loading />}
-      <AdminProblem problem={problemOf(sponsors.error)} />
+      <ProblemMessage words="admin" problem={problemOf(sponsors.error)} />
       {sponsors.data && (
-        <ScrollBox label={t('admin.sponsors.caption')}>
+        <TableWrap label={t('admin.sponsors.caption')}>
           <table className="table admin-table">
             <caption>{t('admin.sponsors.caption')}</caption>
             <thead>
@@ -61,7 +63,7 @@ function Sponsors() {
               ))}
             </tbody>
           </table>
-        </ScrollBox>
+        </TableWrap>
       )}
       <Pager pages={pages} nextCursor={sponsors.data?.nextCursor} />
       <section className="card" aria-labelledby="new-sponsor-title">

@@ -8,7 +8,9 @@ import { Field, SelectField } from '../ui/Field';
 import { Loading } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDate } from '../ui/time';
-import { AdminProblem, ScrollBox, Pager, useCursorPages } from './shared';
+import { Pager, useCursorPages } from './shared';
+import { TableWrap } from '../ui/TableWrap';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = { branchId: string; programId: string; startsOn: string; endsOn: string; amount: string };
 const fields = ['programId', 'startsOn', 'endsOn', 'amount'] as const;
@@ -29,10 +31,10 @@ export function Sponsorships({ sponsorId }: { sponsorId: string }) {
     <section aria-labelledby="sponsorships-title">
       <h2 id="sponsorships-title">{t('admin.sponsorships.title')}</h2>
       {sponsorships.isPending && <Loading />}
-      <AdminProblem problem={problemOf(sponsorships.error)} />
+      <ProblemMessage words="admin" problem={problemOf(sponsorships.error)} />
       {sponsorships.data && sponsorships.data.items.length === 0 && <p>{t('admin.sponsorships.none')}</p>}
       {sponsorships.data && sponsorships.data.items.length > 0 && (
-        <ScrollBox label={t('admin.sponsorships.caption')}>
+        <TableWrap label={t('admin.sponsorships.caption')}>
           <table className="table admin-table">
             <caption>{t('admin.sponsorships.caption')}</caption>
             <thead>
@@ -62,7 +64,7 @@ export function Sponsorships({ sponsorId }: { sponsorId: string }) {
               })}
             </tbody>
           </table>
-        </ScrollBox>
+        </TableWrap>
       )}
       <Pager pages={pages} nextCursor={sponsorships.data?.nextCursor} />
       <NewSponsorship sponsorId={sponsorId} />
@@ -102,7 +104,7 @@ function NewSponsorship({ sponsorId }: { sponsorId: string }) {
   return (
     <form className="card" noValidate aria-labelledby="new-sponsorship-title" onSubmit={handleSubmit((values) => create.mutate(values))}>
       <h3 id="new-sponsorship-title">{t('admin.sponsorships.new')}</h3>
-      <AdminProblem problem={problem} />
+      <ProblemMessage words="admin" problem={problem} />
       <SelectField label={t('admin.sponsorships.branch')} error={err('branchId')} {...register('branchId', required)}>
         <option value="">{t('admin.sponsorships.pickBranch')}</option>
         {branches.data?.map((branch) => (

@@ -6,7 +6,7 @@ import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field, SelectField } from '../ui/Field';
 import { applyProblem } from '../ui/problem';
 import { linksFor, RoleLinks, STAFF_ROLES, type RoleLinkValues, type StaffRole } from './RoleLinks';
-import { AdminProblem } from './shared';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Values = RoleLinkValues & { displayName: string };
 const fields = ['displayName', 'role', 'branchIds', 'sponsorId'] as const;
@@ -36,7 +36,7 @@ export function UserEditor({ user, onDone }: { user: Schemas['UserDto']; onDone:
     <section className="card" aria-labelledby="edit-user-title">
       <h2 id="edit-user-title">{t('admin.users.edit.title', { name: user.displayName })}</h2>
       <p className="meta">{user.email}</p>
-      <AdminProblem problem={problem} />
+      <ProblemMessage words="admin" problem={problem} />
       <form noValidate onSubmit={handleSubmit((values) => save.mutate(values))}>
         <Field label={t('admin.users.name')} autoComplete="off" error={err('displayName')} {...register('displayName', { required: t('form.required') })} />
         {staff && (

@@ -8,8 +8,10 @@ import { Field, SelectField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { InviteUser } from './InviteUser';
-import { AdminProblem, ScrollBox, Pager, useCursorPages, useSponsors } from './shared';
+import { Pager, useCursorPages, useSponsors } from './shared';
+import { TableWrap } from '../ui/TableWrap';
 import { UserEditor } from './UserEditor';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 const ROLES: readonly Schemas['UserDto']['role'][] = ['admin', 'coordinator', 'mentor', 'sponsor', 'participant'];
 
@@ -57,7 +59,7 @@ function Users() {
         </SelectField>
       </form>
       {users.isPending && <Loading />}
-      <AdminProblem problem={problemOf(users.error)} />
+      <ProblemMessage words="admin" problem={problemOf(users.error)} />
       {editing && <UserEditor key={editing.id} user={editing} onDone={() => setEditing(undefined)} />}
       {users.data && <UsersTable users={users.data.items} onEdit={setEditing} />}
       <Pager pages={pages} nextCursor={users.data?.nextCursor} />
@@ -85,8 +87,8 @@ function UsersTable({ users, onEdit }: { users: Schemas['UserDto'][]; onEdit: (u
   if (!users.length) return <p role="status">{t('admin.users.none')}</p>;
   return (
     <>
-      <AdminProblem problem={problem} />
-      <ScrollBox label={t('admin.users.caption')}>
+      <ProblemMessage words="admin" problem={problem} />
+      <TableWrap label={t('admin.users.caption')}>
         <table className="table admin-table">
           <caption>{t('admin.users.caption')}</caption>
           <thead>
@@ -128,7 +130,7 @@ function UsersTable({ users, onEdit }: { users: Schemas['UserDto'][]; onEdit: (u
             ))}
           </tbody>
         </table>
-      </ScrollBox>
+      </TableWrap>
     </>
   );
 }

@@ -2,21 +2,7 @@ import './admin.css';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type Problem } from '../api/client';
-import { ProblemMessage } from '../ui/ProblemMessage';
-
-/** The admin's words for the problems of its forms, else the app's (the API's own words last). */
-export function AdminProblem({ problem }: { problem: Problem | undefined }) {
-  const { t, i18n } = useTranslation();
-  if (!problem) return null;
-  const key = `admin.problems.${problem.code}`;
-  if (!i18n.exists(key)) return <ProblemMessage problem={problem} />;
-  return (
-    <div role="alert" className="alert alert--error">
-      {t(key)}
-    </div>
-  );
-}
+import { api, unwrap } from '../api/client';
 
 /**
  * Cursor paging of a list route: the cursors of the pages before this one, so "previous" goes back without the
@@ -74,16 +60,4 @@ export function temporaryPassword(length = 18): string {
     if (out.length === length) break;
   }
   return out.length === length ? out : temporaryPassword(length);
-}
-
-/**
- * A table's scroll box that a keyboard can reach and scroll (axe's scrollable-region-focusable) even when no cell
- * holds a link or button, named by the table's caption.
- */
-export function ScrollBox({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
 }

@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { StaffProblem } from '../mentor/StaffProblem';
 import { useBranch } from '../programs/queries';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { useProgram } from './RosterPage';
 import './Attendance.css';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function AttendanceProgramPage() {
   return (
@@ -30,7 +30,7 @@ function ProgramAttendance() {
     queryFn: async () => unwrap(await api.GET('/v1/reports/programs/{id}/summary', { params: { path: { id } } })),
   });
   if (program.isPending) return <Loading />;
-  if (!program.data) return <StaffProblem problem={problemOf(program.error)} />;
+  if (!program.data) return <ProblemMessage words="mentor" problem={problemOf(program.error)} />;
   return (
     <section>
       <p>
@@ -39,10 +39,10 @@ function ProgramAttendance() {
       </p>
       <h1>{t('coordinator.attendance.title', { program: program.data.title })}</h1>
       {summary.isPending && <Loading />}
-      <StaffProblem problem={problemOf(summary.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(summary.error)} />
       {summary.data && sheet.data && <Summary summary={summary.data} sheet={sheet.data} />}
       {sheet.isPending && <Loading />}
-      <StaffProblem problem={problemOf(sheet.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(sheet.error)} />
       {sheet.data && <Sheet sheet={sheet.data} branchId={program.data.branchId} />}
     </section>
   );

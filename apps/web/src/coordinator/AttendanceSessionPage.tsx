@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSessionContext } from '../mentor/MentorSessionPage';
 import { RollCall } from '../mentor/RollCall';
-import { StaffProblem } from '../mentor/StaffProblem';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { formatTimeRange } from '../ui/time';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function AttendanceSessionPage() {
   return (
@@ -21,7 +21,7 @@ function SessionRollCall() {
   const { id = '' } = useParams();
   const { session, program, timezone } = useSessionContext(id);
   if (session.isPending || (session.data && program.isPending)) return <Loading />;
-  if (!session.data || !program.data) return <StaffProblem problem={problemOf(session.error ?? program.error)} />;
+  if (!session.data || !program.data) return <ProblemMessage words="mentor" problem={problemOf(session.error ?? program.error)} />;
   return (
     <section className="narrow">
       <p>

@@ -5,11 +5,11 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSessionContext } from '../mentor/MentorSessionPage';
 import { useAttendanceSheet } from '../mentor/RollCall';
-import { StaffProblem } from '../mentor/StaffProblem';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { formatTimeRange } from '../ui/time';
 import './CheckInCode.css';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 /** How often the count of teens checked in is read again. */
 const COUNT_POLL_MS = 5_000;
@@ -67,7 +67,7 @@ function CheckInCodeScreen() {
           </p>
         )}
         {code.isPending && <Loading />}
-        <StaffProblem problem={problemOf(code.error)} />
+        <ProblemMessage words="mentor" problem={problemOf(code.error)} />
         {code.data && (
           <>
             <p className="check-in-screen__how">{t('coordinator.checkInCode.how', { url: `${location.host}/check-in` })}</p>

@@ -8,7 +8,6 @@ import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { problemOf } from '../ui/problem';
 import { ageOn, formatDate, formatDateTime, formatTimeRange } from '../ui/time';
-import { ConsoleProblem } from './problems';
 import { addDays, localParts, zonedIso } from './zoned';
 import './coordinator.css';
 
@@ -196,7 +195,7 @@ function ResendItem({ participant }: { participant: Schemas['ParticipantDto'] })
           {t('coordinator.dashboard.resent', { date: formatDateTime(resend.data.expiresAt, Intl.DateTimeFormat().resolvedOptions().timeZone, i18n.language) })}
         </span>
       )}
-      <ConsoleProblem problem={problemOf(resend.error)} />
+      <ProblemMessage words="coordinator" problem={problemOf(resend.error)} />
     </li>
   );
 }

@@ -4,11 +4,11 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap, type Problem, type Schemas } from '../api/client';
-import { StaffProblem } from '../mentor/StaffProblem';
 import { Field, SelectField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Mentor = Schemas['MentorDto'];
 type Clearance = Schemas['ClearanceDto'];
@@ -55,7 +55,7 @@ function Mentors() {
       <h1>{t('coordinator.mentors.title')}</h1>
       <p className="lead">{t('coordinator.mentors.intro')}</p>
       {mentors.isPending && <Loading />}
-      <StaffProblem problem={problemOf(mentors.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(mentors.error)} />
       {mentors.isSuccess && mentors.data.length === 0 && <p>{t('coordinator.mentors.none')}</p>}
       <div className="cards">
         {mentors.data?.map((mentor) => <MentorCard key={mentor.id} mentor={mentor} />)}
@@ -182,7 +182,7 @@ function RecordClearance({ mentor }: { mentor: Mentor }) {
           {t('common.cancel')}
         </button>
       </div>
-      <StaffProblem problem={problem} />
+      <ProblemMessage words="mentor" problem={problem} />
     </form>
   );
 }

@@ -7,7 +7,6 @@ import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
-import { ConsoleProblem } from './problems';
 import { StatusBadge } from './ProgramsPage';
 import { useProgram, useProgramSessions, useRooms } from './queries';
 import { SeriesForm } from './SeriesForm';
@@ -104,7 +103,7 @@ function Lifecycle({ program }: { program: Schemas['ProgramDto'] }) {
           {t(`coordinator.program.now.${step.data.status}`)}
         </p>
       )}
-      <ConsoleProblem problem={problemOf(step.error)} />
+      <ProblemMessage words="coordinator" problem={problemOf(step.error)} />
     </div>
   );
 }

@@ -9,11 +9,11 @@ import { useBranches } from '../programs/queries';
 import { Field, SelectField, TextAreaField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
-import { problemOf } from '../ui/problem';
-import { ConsoleProblem, placeProblem } from './problems';
+import { applyProblem, problemOf } from '../ui/problem';
 import { useProgram } from './queries';
 import { localParts, zonedIso } from './zoned';
 import './coordinator.css';
+import { consoleFieldWords } from './problems';
 
 type Values = {
   branchId: string;
@@ -112,7 +112,7 @@ function ProgramForm({ program, branches }: { program?: Schemas['ProgramDto']; b
       // The API names completionThreshold; the form asks for a percentage.
       const renamed = problemOf(error);
       if (renamed?.errors) renamed.errors = renamed.errors.map((e) => (e.field === 'completionThreshold' ? { ...e, field: 'completionPercent' } : e));
-      setProblem(placeProblem(t, error, fields, setError));
+      setProblem(applyProblem(error, fields, setError, consoleFieldWords(t)));
     },
   });
   const err = (name: keyof Values) => formState.errors[name]?.message;
@@ -124,7 +124,7 @@ function ProgramForm({ program, branches }: { program?: Schemas['ProgramDto']; b
         <Link to={program ? `/coordinator/programs/${program.id}` : '/coordinator/programs'}>{t('coordinator.programs.back')}</Link>
       </p>
       <h1>{program ? t('coordinator.programForm.editTitle', { title: program.title }) : t('coordinator.programForm.newTitle')}</h1>
-      <ConsoleProblem problem={problem} />
+      <ProblemMessage words="coordinator" problem={problem} />
       <form noValidate onSubmit={handleSubmit((v) => save.mutate(v))}>
         <SelectField label={t('coordinator.programForm.branch')} disabled={!!program} error={err('branchId')} {...register('branchId', required)}>
           {(program ? branches : mine).map((b) => (

@@ -4,12 +4,12 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Problem, type Schemas } from '../api/client';
-import { StaffProblem } from '../mentor/StaffProblem';
 import { Field, TextAreaField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
 import { ageOn } from '../ui/time';
 import './Roster.css';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Entry = Schemas['RosterEntryDto'];
 
@@ -59,7 +59,7 @@ function Roster() {
   const program = useProgram(id);
   const roster = useRoster(id);
   if (program.isPending) return <Loading />;
-  if (!program.data) return <StaffProblem problem={problemOf(program.error)} />;
+  if (!program.data) return <ProblemMessage words="mentor" problem={problemOf(program.error)} />;
   const seated = (roster.data ?? []).filter((e) => e.status === 'enrolled' || e.status === 'completed');
   const waitlist = (roster.data ?? []).filter((e) => e.status === 'waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
   const withdrawn = (roster.data ?? []).filter((e) => e.status === 'withdrawn');
@@ -91,7 +91,7 @@ function Roster() {
       </div>
       <EnrollAtDesk program={program.data} />
       {roster.isPending && <Loading />}
-      <StaffProblem problem={problemOf(roster.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(roster.error)} />
       {roster.data && (
         <>
           <RosterTable id="enrolled" caption={t('coordinator.roster.enrolled', { count: seated.length })} entries={seated} empty={t('coordinator.roster.noneEnrolled')} />
@@ -203,7 +203,7 @@ function EnrollAtDesk({ program }: { program: Schemas['ProgramDto'] }) {
         </button>
       </form>
       {results.isFetching && <Loading />}
-      <StaffProblem problem={problemOf(results.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(results.error)} />
       {results.isSuccess && results.data.length === 0 && <p role="status">{t('coordinator.roster.desk.noMatch', { q })}</p>}
       {results.data && results.data.length > 0 && (
         <ul className="list" aria-label={t('coordinator.roster.desk.results')}>
@@ -230,7 +230,7 @@ function EnrollAtDesk({ program }: { program: Schemas['ProgramDto'] }) {
             : t('coordinator.roster.desk.enrolled', { name: done.teen.firstName })}
         </p>
       )}
-      <StaffProblem problem={problemOf(enroll.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(enroll.error)} />
     </section>
   );
 }
@@ -294,7 +294,7 @@ function Override({ entry }: { entry: Entry }) {
           {t('common.cancel')}
         </button>
       </div>
-      <StaffProblem problem={problem} />
+      <ProblemMessage words="mentor" problem={problem} />
     </form>
   );
 }
@@ -327,7 +327,7 @@ function Withdraw({ entry }: { entry: Entry }) {
           {t('coordinator.roster.withdraw.no')}
         </button>
       </div>
-      <StaffProblem problem={problemOf(withdraw.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(withdraw.error)} />
     </div>
   );
 }

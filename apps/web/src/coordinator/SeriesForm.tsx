@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field, SelectField } from '../ui/Field';
 import { formatDate, formatTimeRange } from '../ui/time';
-import { ConsoleProblem, placeProblem } from './problems';
 import { useRooms } from './queries';
 import { WEEKDAYS, type Weekday, weekdayName, weeklyRule } from './rrule';
+import { ProblemMessage } from '../ui/ProblemMessage';
+import { consoleFieldWords } from './problems';
+import { applyProblem } from '../ui/problem';
 
 type Values = {
   days: Weekday[];
@@ -56,7 +58,7 @@ export function SeriesForm({ program, timeZone }: { program: Schemas['ProgramDto
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const form = useForm<Values>({ defaultValues: { days: [], startTime: '16:00', durationMinutes: '90', roomId: '', ends: 'program', until: program.endsOn, count: '10' } });
   const { register, handleSubmit, watch, setError, formState, clearErrors } = form;
-  const onError = (error: unknown) => setProblem(placeProblem(t, error, fields, setError));
+  const onError = (error: unknown) => setProblem(applyProblem(error, fields, setError, consoleFieldWords(t)));
   const preview = useMutation({
     mutationFn: async (v: Values) => unwrap(await api.POST('/v1/programs/{id}/series/preview', { params: { path: { id: program.id } }, body: bodyOf(v) })),
     onError,
@@ -103,7 +105,7 @@ export function SeriesForm({ program, timeZone }: { program: Schemas['ProgramDto
     <section aria-labelledby="series-heading">
       <h2 id="series-heading">{t('coordinator.series.title')}</h2>
       <p className="hint">{t('coordinator.series.intro', { zone: timeZone })}</p>
-      <ConsoleProblem problem={problem} />
+      <ProblemMessage words="coordinator" problem={problem} />
       <form noValidate onSubmit={submitPreview}>
         <fieldset aria-describedby={err('days') ? 'series-days-error' : undefined}>
           <legend>{t('coordinator.series.days')}</legend>

@@ -8,12 +8,12 @@ import { useBranch } from '../programs/queries';
 import { Field, SelectField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
-import { problemOf } from '../ui/problem';
+import { applyProblem, problemOf } from '../ui/problem';
 import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
-import { ConsoleProblem, placeProblem } from './problems';
 import { useProgram, useRooms } from './queries';
 import { localParts, zonedIso } from './zoned';
 import './coordinator.css';
+import { consoleFieldWords } from './problems';
 
 type Session = Schemas['SessionDetailDto'];
 type Mentor = Schemas['MentorDto'];
@@ -124,7 +124,7 @@ function Mentors({ session, timeZone }: { session: Session; timeZone: string }) 
       if (p?.code === 'mentor-conflict' || p?.code === 'mentor-not-cleared') {
         form.setError('mentorId', { type: 'server', message: assignRefusal(t, p, nameOf(v.mentorId), timeZone, i18n.language) });
         setProblem(undefined);
-      } else setProblem(placeProblem(t, error, ['mentorId', 'role'], form.setError));
+      } else setProblem(applyProblem(error, ['mentorId', 'role'], form.setError, consoleFieldWords(t)));
     },
   });
   const unassign = useMutation({
@@ -156,7 +156,7 @@ function Mentors({ session, timeZone }: { session: Session; timeZone: string }) 
       <ProblemMessage problem={problemOf(unassign.error)} />
       {session.status === 'scheduled' && (
         <form noValidate className="card" onSubmit={form.handleSubmit((v) => assign.mutate(v))}>
-          <ConsoleProblem problem={problem} />
+          <ProblemMessage words="coordinator" problem={problem} />
           <SelectField label={t('coordinator.session.mentor')} error={form.formState.errors.mentorId?.message} {...form.register('mentorId', { required: t('coordinator.session.pickMentor') })}>
             <option value="">{t('coordinator.session.chooseMentor')}</option>
             {(mentors.data ?? [])
@@ -220,7 +220,7 @@ function MoveForm({ session, timeZone, rooms }: { session: Session; timeZone: st
     onError: (error) => {
       const p = problemOf(error);
       if (p?.errors) p.errors = p.errors.map((e) => ({ ...e, field: e.field === 'startsAt' ? 'date' : e.field === 'endsAt' ? 'end' : e.field }));
-      setProblem(placeProblem(t, error, ['date', 'start', 'end', 'roomId'], form.setError));
+      setProblem(applyProblem(error, ['date', 'start', 'end', 'roomId'], form.setError, consoleFieldWords(t)));
     },
   });
   const conflict = problem as (Problem & { conflictingStartsAt?: string | null; conflictingProgramTitle?: string | null }) | undefined;
@@ -233,7 +233,7 @@ function MoveForm({ session, timeZone, rooms }: { session: Session; timeZone: st
     <section aria-labelledby="move-heading">
       <h2 id="move-heading">{t('coordinator.session.move')}</h2>
       <form noValidate onSubmit={form.handleSubmit((v) => move.mutate(v))}>
-        <ConsoleProblem problem={problem} values={conflictValues} />
+        <ProblemMessage words="coordinator" problem={problem} values={conflictValues} />
         <div className="two-up">
           <Field label={t('coordinator.session.date')} type="date" error={err('date')} {...form.register('date', { required: t('coordinator.form.required') })} />
           <Field label={t('coordinator.session.start', { zone: timeZone })} type="time" error={err('start')} {...form.register('start', { required: t('coordinator.form.required') })} />
@@ -290,13 +290,13 @@ function CancelForm({ session }: { session: Session }) {
       await client.invalidateQueries({ queryKey: ['session', session.id] });
       await client.invalidateQueries({ queryKey: ['program', session.programId] });
     },
-    onError: (error) => setProblem(placeProblem(t, error, ['reason'], form.setError)),
+    onError: (error) => setProblem(applyProblem(error, ['reason'], form.setError, consoleFieldWords(t))),
   });
   return (
     <section aria-labelledby="cancel-heading">
       <h2 id="cancel-heading">{t('coordinator.session.cancel')}</h2>
       <form noValidate onSubmit={form.handleSubmit((v) => cancel.mutate(v))}>
-        <ConsoleProblem problem={problem} />
+        <ProblemMessage words="coordinator" problem={problem} />
         <Field label={t('coordinator.session.reason')} error={form.formState.errors.reason?.message} {...form.register('reason', { required: t('coordinator.form.required') })} />
         {session.seriesId && <Scope register={form.register('scope')} idPrefix="cancel" />}
         <button type="submit" className="button button--danger" disabled={cancel.isPending}>

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import '../i18n';
 import type { Problem } from '../api/client';
-import { fieldMessage } from './problems';
+import { consoleFieldWords } from './problems';
 import { assignRefusal } from './SessionPage';
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, { lng: 'en', ...options });
@@ -10,9 +10,11 @@ const problem = (fields: Record<string, unknown>) => ({ type: 'about:blank', tit
 
 describe('the console’s words for the API’s answers', () => {
   it('turns the program rules’ field messages into sentences, with their values, and leaves others as the API wrote them', () => {
-    expect(fieldMessage(t, 'maxAge must be at least minAge (13)')).toBe('The oldest age must be at least the youngest (13).');
-    expect(fieldMessage(t, 'The branch is closed on 2027-03-17: Staff day')).toBe('The branch is closed on 2027-03-17: Staff day.');
-    expect(fieldMessage(t, 'something new')).toBe('something new');
+    const words = consoleFieldWords(t);
+    const error = (message: string, code = 'x-unknown') => ({ field: 'f', code, message });
+    expect(words(error('maxAge must be at least minAge (13)'))).toBe('The oldest age must be at least the youngest (13).');
+    expect(words(error('The branch is closed on 2027-03-17: Staff day'))).toBe('The branch is closed on 2027-03-17: Staff day.');
+    expect(words(error('something new'))).toBe('something new');
   });
 
   it('names the other session of a double booking by program and local time, and a missing clearance by kind and state', () => {

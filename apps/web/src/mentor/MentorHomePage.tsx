@@ -5,8 +5,8 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { formatTimeRange } from '../ui/time';
-import { StaffProblem } from './StaffProblem';
 import './mentor.css';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 /** How far back "past sessions" reaches: the roll calls a mentor may still correct. */
 const PAST_DAYS = 14;
@@ -53,7 +53,7 @@ function Sessions({ when }: { when: 'upcoming' | 'past' }) {
     <section aria-labelledby={id}>
       <h2 id={id}>{when === 'upcoming' ? t('mentor.home.upcoming') : t('mentor.home.past', { days: PAST_DAYS })}</h2>
       {sessions.isPending && <Loading />}
-      <StaffProblem problem={problemOf(sessions.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(sessions.error)} />
       {sessions.isSuccess && sessions.data.length === 0 && <p>{when === 'upcoming' ? t('mentor.home.noUpcoming') : t('mentor.home.noPast')}</p>}
       <ul className="sessions">
         {sessions.data?.map((item) => <SessionCard key={item.sessionId} item={item} />)}
@@ -93,7 +93,7 @@ function Hours() {
     <section aria-labelledby="my-hours">
       <h2 id="my-hours">{t('mentor.hours.title')}</h2>
       {hours.isPending && <Loading />}
-      <StaffProblem problem={problemOf(hours.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(hours.error)} />
       {hours.data && (
         <>
           <ul className="stats">

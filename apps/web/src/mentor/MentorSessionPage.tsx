@@ -7,7 +7,7 @@ import { Loading, RequireSignIn } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
 import { formatTimeRange } from '../ui/time';
 import { RollCall } from './RollCall';
-import { StaffProblem } from './StaffProblem';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 export default function MentorSessionPage() {
   return (
@@ -37,8 +37,8 @@ function MentorSession() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { session, program, timezone } = useSessionContext(id);
-  if (session.isPending || program.isPending) return session.error ? <StaffProblem problem={problemOf(session.error)} /> : <Loading />;
-  if (!session.data || !program.data) return <StaffProblem problem={problemOf(session.error ?? program.error)} />;
+  if (session.isPending || program.isPending) return session.error ? <ProblemMessage words="mentor" problem={problemOf(session.error)} /> : <Loading />;
+  if (!session.data || !program.data) return <ProblemMessage words="mentor" problem={problemOf(session.error ?? program.error)} />;
   return (
     <section className="narrow">
       <p>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../api/client';
 import { Loading } from '../ui/Layout';
 import { problemOf } from '../ui/problem';
-import { StaffProblem } from './StaffProblem';
 import './mentor.css';
+import { ProblemMessage } from '../ui/ProblemMessage';
 
 type Status = NonNullable<Schemas['AttendeeDto']['status']>;
 type MentorStatus = NonNullable<Schemas['MentorAttendeeDto']['status']>;
@@ -53,7 +53,7 @@ export function RollCall({ sessionId }: { sessionId: string }) {
     },
   });
   if (sheet.isPending) return <Loading />;
-  if (!sheet.data) return <StaffProblem problem={problemOf(sheet.error)} />;
+  if (!sheet.data) return <ProblemMessage words="mentor" problem={problemOf(sheet.error)} />;
   const data = sheet.data;
   const name = (teen: Schemas['AttendeeDto']) => `${teen.firstName} ${teen.lastInitial}`.trim();
   const unsaved = Object.keys(marks).length + Object.keys(mentorMarks).length;
@@ -138,7 +138,7 @@ export function RollCall({ sessionId }: { sessionId: string }) {
           {t('mentor.rollCall.save')}
         </button>
       </div>
-      <StaffProblem problem={problemOf(save.error)} />
+      <ProblemMessage words="mentor" problem={problemOf(save.error)} />
       <p role="status" aria-live="polite" className="roll-call__announce">
         {announcement}
       </p>

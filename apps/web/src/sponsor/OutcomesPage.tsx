@@ -9,7 +9,7 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { problemOf } from '../ui/problem';
 import { type Figure, type FigureKind, figureText, monthBounds, monthName } from './figure';
 import { useSponsorChoice } from './sponsor-choice';
-import { TableWrap } from './TableWrap';
+import { TableWrap } from '../ui/TableWrap';
 import './sponsor.css';
 
 // The chart library loads after the page's figures, in a chunk of its own.

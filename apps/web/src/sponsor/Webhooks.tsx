@@ -9,7 +9,7 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDateTime } from '../ui/time';
 import { SecretOnce } from './SecretOnce';
-import { TableWrap } from './TableWrap';
+import { TableWrap } from '../ui/TableWrap';
 
 type Event = Schemas['CreateWebhookDto']['events'][number];
 type Webhook = Schemas['WebhookDto'];

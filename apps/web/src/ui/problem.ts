@@ -16,17 +16,22 @@ export function fieldMessage(error: Schemas['FieldErrorDto']): string {
 }
 
 /**
- * Puts each field error of a problem+json answer next to the field it names (the form keeps what was
+ * Puts each field error of a problem+json answer next to the field it names, in `words` (the form keeps what was
  * typed); returns what is left to show above the form (the problem's own words when no field is named).
  */
-export function applyProblem<T extends FieldValues>(error: unknown, fields: readonly Path<T>[], setError: UseFormSetError<T>): Problem | undefined {
+export function applyProblem<T extends FieldValues>(
+  error: unknown,
+  fields: readonly Path<T>[],
+  setError: UseFormSetError<T>,
+  words: (error: Schemas['FieldErrorDto']) => string = fieldMessage,
+): Problem | undefined {
   const problem = problemOf(error);
   if (!problem) return undefined;
   let placed = 0;
   for (const fieldError of problem.errors ?? []) {
     const name = fieldError.field.split('.')[0] as Path<T>;
     if (fields.includes(name)) {
-      setError(name, { type: 'server', message: fieldMessage(fieldError) });
+      setError(name, { type: 'server', message: words(fieldError) });
       placed += 1;
     }
   }
