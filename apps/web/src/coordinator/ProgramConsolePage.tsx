@@ -82,6 +82,12 @@ function Lifecycle({ program }: { program: Schemas['ProgramDto'] }) {
   return (
     <div>
       <div className="actions">
+        <Link className="button button--secondary" to={`/coordinator/programs/${program.id}/roster`}>
+          {t('coordinator.program.roster')}
+        </Link>
+        <Link className="button button--secondary" to={`/coordinator/programs/${program.id}/attendance`}>
+          {t('coordinator.program.attendance')}
+        </Link>
         {program.status !== 'archived' && (
           <Link className="button button--secondary" to={`/coordinator/programs/${program.id}/edit`}>
             {t('coordinator.program.edit')}

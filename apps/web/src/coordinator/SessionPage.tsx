@@ -59,6 +59,16 @@ function SessionConsole() {
       {s.status === 'cancelled' && (
         <p className="alert alert--warn">{t('coordinator.session.cancelledBecause', { reason: s.cancelReason ?? '' })}</p>
       )}
+      {s.status === 'scheduled' && (
+        <div className="actions">
+          <Link className="button button--secondary" to={`/coordinator/sessions/${s.id}/attendance`}>
+            {t('coordinator.session.rollCall')}
+          </Link>
+          <Link className="button button--secondary" to={`/coordinator/sessions/${s.id}/check-in-code`}>
+            {t('coordinator.session.checkInCode')}
+          </Link>
+        </div>
+      )}
       <Staffing staffing={s.staffing} />
       <Mentors session={s} timeZone={zone} />
       {s.status === 'scheduled' && (

@@ -17,7 +17,7 @@ const teenNav: NavItem[] = [
   { to: '/internships', label: 'nav.internships' },
 ];
 
-/** What each role sees in the navigation beside the clubs: admins run the branches too, so they get the coordinator's pages. */
+/** What each role sees in the navigation beside the clubs: admins run the branches too, so they get the coordinator's pages after their own. */
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'participant':
@@ -29,7 +29,7 @@ export function navFor(role: Role): NavItem[] {
     case 'sponsor':
       return sponsorNav;
     case 'admin':
-      return [...coordinatorNav, ...adminNav];
+      return [...adminNav, ...coordinatorNav];
   }
 }
 
