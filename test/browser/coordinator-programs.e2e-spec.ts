@@ -87,7 +87,7 @@ describe('The coordinator console in the browser (Chromium)', () => {
       await check(page, 'dashboard');
 
       // A new program: the age rule's answer in words next to its field, what was typed kept.
-      await page.getByRole('link', { name: t('coordinator.nav.programs'), exact: true }).click();
+      await page.getByRole('link', { name: t('nav.staff.programs'), exact: true }).click();
       await page.getByRole('heading', { name: t('coordinator.programs.title'), level: 1 }).waitFor();
       await check(page, 'programs');
       await page.getByRole('link', { name: t('coordinator.programs.new') }).click();

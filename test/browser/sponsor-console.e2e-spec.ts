@@ -64,7 +64,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       const t = reads('en');
       const page = await signedIn('sponsor');
       await page.goto('/');
-      await page.getByRole('link', { name: t('sponsor.nav.outcomes') }).click();
+      await page.getByRole('link', { name: t('nav.staff.outcomes') }).click();
       await page.getByRole('heading', { name: t('sponsor.outcomes.title'), level: 1 }).waitFor();
       const [from, to] = [month(-36), month(0)];
       await page.getByLabel(t('sponsor.outcomes.from')).fill(from);
@@ -99,7 +99,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       const t = reads('en');
       const page = await signedIn('sponsor');
       await page.goto('/sponsor');
-      await page.getByRole('link', { name: t('sponsor.nav.internships') }).click();
+      await page.getByRole('link', { name: t('nav.staff.internships') }).click();
       await page.getByRole('heading', { name: t('sponsor.internships.title'), level: 1 }).waitFor();
       const posting = page.getByRole('article', { name: 'Summer junior developer' });
       const alex = posting.getByRole('article', { name: 'Alex Adult' });

@@ -1,9 +1,16 @@
+import * as admin from '../../../apps/web/src/admin/messages';
+import * as coordinator from '../../../apps/web/src/coordinator/messages';
 import { en } from '../../../apps/web/src/i18n/en';
 import { es } from '../../../apps/web/src/i18n/es';
+import * as mentor from '../../../apps/web/src/mentor/messages';
+import * as sponsor from '../../../apps/web/src/sponsor/messages';
 
 export type Language = 'en' | 'es';
 type Tree = { [key: string]: string | Tree };
-const TRANSLATIONS: Record<Language, Tree> = { en, es };
+// The app's words and each console's (which load with the console's pages).
+const consoles = { coordinator, mentor, sponsor, admin };
+const withConsoles = (language: Language, app: Tree): Tree => ({ ...app, ...Object.fromEntries(Object.entries(consoles).map(([name, words]) => [name, words[language]])) });
+const TRANSLATIONS: Record<Language, Tree> = { en: withConsoles('en', en), es: withConsoles('es', es) };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
