@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { en as enWords, es as esWords } from '../../apps/web/src/admin/messages';
 import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
-import { demoLibrary, signInAs } from './support/demo';
-import { startWebApp, type WebApp } from './support/web-app';
+import { startDemoLibrary, signInAs } from './support/demo';
+import type { WebApp } from './support/web-app';
 import { type Language, reads } from './support/words';
 
 const locales: Record<Language, 'en-US' | 'es-US'> = { en: 'en-US', es: 'es-US' };
@@ -22,8 +22,7 @@ describe('The admin console in the browser (Chromium, 360 px)', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    await demoLibrary(web.app);
+    [web, browser] = await Promise.all([startDemoLibrary(), launchChromium()]);
     db = web.app.get(DataSource);
   }, 180_000);
 

@@ -4,8 +4,8 @@ import request from 'supertest';
 import { email, PASSWORD } from '../../scripts/demo-library';
 import { bearer, login } from '../support/identity';
 import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
-import { demoLibrary, signInAs } from './support/demo';
-import { startWebApp, type WebApp } from './support/web-app';
+import { startDemoLibrary, signInAs } from './support/demo';
+import type { WebApp } from './support/web-app';
 import { type Language, reads } from './support/words';
 
 const ZONE = 'America/Chicago';
@@ -26,8 +26,7 @@ describe('The coordinator console in the browser (Chromium)', () => {
   let busyProgram: string;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    await demoLibrary(web.app);
+    [web, browser] = await Promise.all([startDemoLibrary(), launchChromium()]);
     const http = web.app.getHttpServer();
     const admin = { token: await login(web.app, email('admin'), PASSWORD) };
     const branches = (await request(http).get('/v1/branches').query({ limit: 200 }).expect(200)).body.items as { id: string; name: string }[];

@@ -8,9 +8,9 @@ import { UsersService } from '@codeshelf/identity';
 import { email, PASSWORD as DEMO_PASSWORD } from '../../scripts/demo-library';
 import { bearer, login, PASSWORD } from '../support/identity';
 import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
-import { demoLibrary, signInAs } from './support/demo';
+import { startDemoLibrary, signInAs } from './support/demo';
 import { centralTeens, opsClub, selfEnroll } from './support/ops';
-import { startWebApp, type WebApp } from './support/web-app';
+import type { WebApp } from './support/web-app';
 import { reads } from './support/words';
 
 const MINUTE = 60_000;
@@ -27,8 +27,7 @@ describe('The coordinator’s roster, check-in screen, attendance and mentors in
   let browser: Browser;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    await demoLibrary(web.app);
+    [web, browser] = await Promise.all([startDemoLibrary(), launchChromium()]);
   }, 180_000);
 
   afterEach(closeEveryone);

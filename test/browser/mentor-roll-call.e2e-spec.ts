@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { bearer } from '../support/identity';
 import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
-import { demoLibrary, signInAs } from './support/demo';
+import { startDemoLibrary, signInAs } from './support/demo';
 import { centralTeens, opsClub, selfEnroll } from './support/ops';
-import { startWebApp, type WebApp } from './support/web-app';
+import type { WebApp } from './support/web-app';
 import { reads } from './support/words';
 import * as mentorWords from '../../apps/web/src/mentor/messages';
 
@@ -22,8 +22,7 @@ describe('The mentor’s roll call in the browser (Chromium, 360 px)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    await demoLibrary(web.app);
+    [web, browser] = await Promise.all([startDemoLibrary(), launchChromium()]);
   }, 180_000);
 
   afterEach(closeEveryone);

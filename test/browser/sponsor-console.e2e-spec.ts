@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { checkPage, closeEveryone, launchChromium, personIn, withEvidence } from './support/browser';
-import { demoLibrary, type DemoLogin, signInAs } from './support/demo';
-import { startWebApp, type WebApp } from './support/web-app';
+import { startDemoLibrary, type DemoLogin, signInAs } from './support/demo';
+import type { WebApp } from './support/web-app';
 import { type Language, reads } from './support/words';
 
 const month = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 7);
@@ -21,8 +21,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
   let acmeId: string;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    await demoLibrary(web.app);
+    [web, browser] = await Promise.all([startDemoLibrary(), launchChromium()]);
     [{ id: acmeId }] = await web.app.get(DataSource).query(`SELECT id FROM sponsor WHERE name = 'Acme Robotics'`);
   }, 120_000);
 

@@ -1,15 +1,29 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { BrowserContext } from 'playwright-core';
 import { DEMO_LOGINS, email, PASSWORD, seedDemoLibrary } from '../../../scripts/demo-library';
+import { workerDatabase } from '../../support/databases';
+import { startWebApp, type WebApp } from './web-app';
 
 export type DemoLogin = (typeof DEMO_LOGINS)[number];
 
 /**
- * The demo library of `npm run seed`, in this worker's database: seeded by the first test file that asks, found by
- * the later ones (which share the database, so each makes its own programs rather than changing the demo's).
+ * The web app on the demo library of `npm run seed`, in a database of this worker's that only the demo's test files
+ * use (the other files' branches and sponsors would crowd its lists): seeded by the first file that asks, found by
+ * the later ones, which therefore make their own programs rather than change the demo's.
  */
-export async function demoLibrary(app: NestFastifyApplication): Promise<void> {
-  await seedDemoLibrary(app);
+export async function startDemoLibrary(): Promise<WebApp> {
+  const own = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = await workerDatabase('demo');
+  const restore = () => {
+    process.env.DATABASE_URL = own;
+  };
+  try {
+    const web = await startWebApp();
+    await seedDemoLibrary(web.app);
+    return { ...web, close: () => web.close().finally(restore) };
+  } catch (error) {
+    restore();
+    throw error;
+  }
 }
 
 /**
