@@ -1,3 +1,4 @@
+import { AuditService } from '@codeshelf/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -231,6 +232,52 @@ describe('Identity (HTTP)', () => {
       await request(http).get('/v1/me').set('X-API-Key', created.body.key).expect(401);
       const actions = (await db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY at`, [created.body.id])).map((e: { action: string }) => e.action);
       expect(actions).toEqual(['api_key.created', 'api_key.revoked']);
+    });
+
+    it('rotates a key in one step: the old key stops at once, the new one (same name) is shown once, both audited; a revoked or unknown key is a 404', async () => {
+      const admin = await createUser(app, 'admin');
+      const sponsorId = await createSponsor(app);
+      const sponsorUser = await createUser(app, 'sponsor', { sponsorId });
+      const old = (await request(http).post(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(admin)).send({ name: 'nightly export' }).expect(201)).body;
+      await request(http).get('/v1/me').set('X-API-Key', old.key).expect(200);
+      const rotated = await request(http).post(`/v1/sponsors/${sponsorId}/api-keys/${old.id}/rotate`).set(bearer(sponsorUser)).expect(201);
+      expect(rotated.body).toMatchObject({ sponsorId, name: 'nightly export', key: expect.stringMatching(/^csk_[0-9a-f]{12}_/) });
+      expect(rotated.body.id).not.toBe(old.id);
+      await request(http).get('/v1/me').set('X-API-Key', old.key).expect(401);
+      expect((await request(http).get('/v1/me').set('X-API-Key', rotated.body.key).expect(200)).body).toMatchObject({ id: rotated.body.id, sponsorId });
+      const listed = (await request(http).get(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(sponsorUser)).expect(200)).body;
+      expect(listed.map((k: { id: string; revokedAt: string | null; key?: string }) => [k.id, k.revokedAt === null, k.key])).toEqual([
+        [old.id, false, undefined],
+        [rotated.body.id, true, undefined],
+      ]);
+      const audited = await db.query(`SELECT entity_id, action, actor_id FROM audit_event WHERE entity = 'api_key' AND entity_id = ANY($1) ORDER BY at, action DESC`, [[old.id, rotated.body.id]]);
+      expect(audited).toEqual([
+        { entity_id: old.id, action: 'api_key.created', actor_id: admin.id },
+        { entity_id: old.id, action: 'api_key.revoked', actor_id: sponsorUser.id },
+        { entity_id: rotated.body.id, action: 'api_key.created', actor_id: sponsorUser.id },
+      ]);
+      // The old key is revoked: rotating it again (a double click, a second tab) makes no second key.
+      await request(http).post(`/v1/sponsors/${sponsorId}/api-keys/${old.id}/rotate`).set(bearer(sponsorUser)).expect(404);
+      await request(http).post(`/v1/sponsors/${sponsorId}/api-keys/6b0c1a8e-6d5e-4a7e-9a57-0d6f4f2f0a11/rotate`).set(bearer(admin)).expect(404);
+      const other = await createUser(app, 'sponsor', { sponsorId: await createSponsor(app) });
+      await request(http).post(`/v1/sponsors/${sponsorId}/api-keys/${rotated.body.id}/rotate`).set(bearer(other)).expect(404);
+      expect((await request(http).get(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(admin)).expect(200)).body).toHaveLength(2);
+    });
+
+    it('rotates a key all or nothing: a failed audit write leaves the old key working and no new key', async () => {
+      const admin = await createUser(app, 'admin');
+      const sponsorId = await createSponsor(app);
+      const old = (await request(http).post(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(admin)).send({ name: 'k' }).expect(201)).body;
+      const audit = app.get(AuditService);
+      const record = audit.record.bind(audit);
+      const spy = jest.spyOn(audit, 'record').mockImplementation(async (event, manager) => {
+        if (event.action === 'api_key.created') throw new Error('audit store unavailable');
+        return record(event, manager);
+      });
+      await request(http).post(`/v1/sponsors/${sponsorId}/api-keys/${old.id}/rotate`).set(bearer(admin)).expect(500);
+      spy.mockRestore();
+      await request(http).get('/v1/me').set('X-API-Key', old.key).expect(200);
+      expect((await request(http).get(`/v1/sponsors/${sponsorId}/api-keys`).set(bearer(admin)).expect(200)).body).toEqual([expect.objectContaining({ id: old.id, revokedAt: null })]);
     });
 
     it('refuses a key that was never issued, or one tampered with', async () => {

@@ -165,6 +165,42 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
     expect(events.map((e: { action: string }) => e.action)).toEqual(['webhook.created', 'webhook.deleted']);
   });
 
+  it('gives an endpoint a new signing secret, shown once and audited: later deliveries verify with it, not the old one', async () => {
+    const { sponsor, sponsorId, internshipId } = await sponsorWithPosting();
+    const created = (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/rotated`, events: ['application.submitted'] }).expect(201)).body;
+    const rotated = await request(http).post(`/v1/sponsors/${sponsorId}/webhooks/${created.id}/rotate-secret`).set(bearer(sponsor)).expect(201);
+    const { secret, ...endpoint } = created;
+    expect(rotated.body).toEqual({ ...endpoint, secret: expect.stringMatching(/^whsec_[\w-]{43}$/) });
+    expect(rotated.body.secret).not.toBe(secret);
+    expect((await request(http).get(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).expect(200)).body).toEqual([endpoint]);
+
+    const [teen] = await insertTeens(app, 1);
+    const application = (await request(http).post(`/v1/internships/${internshipId}/applications`).set(bearer(teen)).send({ statement: 'Hi', shareProfile: false }).expect(201)).body;
+    received.length = 0;
+    await drain();
+    const [hit] = received.filter((r) => r.path === '/rotated' && r.body.includes(application.id));
+    expect(verify(rotated.body.secret, String(hit.headers['codeshelf-signature']), hit.body)).toBe(true);
+    expect(verify(secret, String(hit.headers['codeshelf-signature']), hit.body)).toBe(false);
+
+    const events = await db.query(`SELECT action, actor_id FROM audit_event WHERE entity = 'webhook' AND entity_id = $1 ORDER BY at`, [created.id]);
+    expect(events).toEqual([
+      { action: 'webhook.created', actor_id: sponsor.id },
+      { action: 'webhook.secret_rotated', actor_id: sponsor.id },
+    ]);
+    expect(JSON.stringify(await db.query(`SELECT changes FROM audit_event WHERE entity_id = $1`, [created.id]))).not.toContain(rotated.body.secret);
+
+    // All or nothing: a failed audit write keeps the secret deliveries are signed with.
+    jest.spyOn(app.get(AuditService), 'record').mockRejectedValue(new Error('audit store unavailable'));
+    await request(http).post(`/v1/sponsors/${sponsorId}/webhooks/${created.id}/rotate-secret`).set(bearer(sponsor)).expect(500);
+    jest.restoreAllMocks();
+    const [{ secret: stored }] = await db.query(`SELECT secret FROM webhook_endpoint WHERE id = $1`, [created.id]);
+    expect(stored).toBe(rotated.body.secret);
+
+    const other = await createUser(app, 'sponsor');
+    await request(http).post(`/v1/sponsors/${sponsorId}/webhooks/${created.id}/rotate-secret`).set(bearer(other)).expect(404);
+    await request(http).post(`/v1/sponsors/${sponsorId}/webhooks/6b0c1a8e-6d5e-4a7e-9a57-0d6f4f2f0a11/rotate-secret`).set(bearer(sponsor)).expect(404);
+  });
+
   it('retries an endpoint that does not take a delivery, logging each attempt, with the same delivery id', async () => {
     const { sponsor, sponsorId, internshipId } = await sponsorWithPosting();
     const hook = (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/down`, events: ['application.submitted'] }).expect(201)).body;

@@ -109,6 +109,7 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/sponsors/{id}/webhooks': ['admin', 'sponsor'],
   'DELETE /v1/sponsors/{id}/webhooks/{webhookId}': ['admin', 'sponsor'],
   'GET /v1/sponsors/{id}/webhooks/{webhookId}/deliveries': ['admin', 'sponsor'],
+  'POST /v1/sponsors/{id}/webhooks/{webhookId}/rotate-secret': ['admin', 'sponsor'],
 
   'GET /v1/admin/outbox': ['admin'],
   'POST /v1/admin/outbox/{id}/retry': ['admin'],
@@ -130,4 +131,5 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'POST /v1/sponsors/{sponsorId}/api-keys': ['admin', 'sponsor'],
   'GET /v1/sponsors/{sponsorId}/api-keys': ['admin', 'sponsor'],
   'DELETE /v1/sponsors/{sponsorId}/api-keys/{keyId}': ['admin', 'sponsor'],
+  'POST /v1/sponsors/{sponsorId}/api-keys/{keyId}/rotate': ['admin', 'sponsor'],
 };

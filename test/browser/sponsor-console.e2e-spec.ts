@@ -150,7 +150,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
     }),
   120_000);
 
-  it('the admin opens Acme’s integrations: an API key seen once (it works as X-API-Key), replaced and revoked; a webhook; then Acme’s outcomes', () =>
+  it('the admin opens Acme’s integrations: an API key seen once (it works as X-API-Key), replaced in one call and revoked; a webhook, its signing secret renewed and shown once; then Acme’s outcomes', () =>
     withEvidence('sponsor-integrations', async () => {
       const t = reads('en');
       const page = await signedIn('admin');
@@ -175,14 +175,22 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       expect(await shown.count()).toBe(0);
       expect(await page.content()).not.toContain(key);
 
-      // Replacing it: a new key, shown once, works at once; the old one is refused.
+      // Replacing it: one call (the API's rotate), a new key, shown once, works at once; the old one is refused.
+      const oldKey = (await (await fetch(`${web.baseURL}/v1/me`, { headers: { 'X-API-Key': key } })).json()) as { id: string };
+      const keyCalls: string[] = [];
+      const onRequest = (r: { method(): string; url(): string }) => {
+        if (r.url().includes('/api-keys') && r.method() !== 'GET') keyCalls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+      };
+      page.on('request', onRequest);
       await listed.getByRole('button', { name: t('sponsor.keys.replace', { name: 'browser test key' }) }).click();
       await shown.waitFor();
+      page.off('request', onRequest);
       const replacement = await shown.getByLabel(t('sponsor.keys.secretLabel', { name: 'browser test key' })).inputValue();
       expect(replacement).not.toBe(key);
       await listed.getByText(t('sponsor.keys.revokedAt')).waitFor();
       const asKey = (secret: string) => fetch(`${web.baseURL}/v1/reports/sponsors/${acmeId}/outcomes`, { headers: { 'X-API-Key': secret } }).then((r) => r.status);
       expect([await asKey(key), await asKey(replacement)]).toEqual([401, 200]);
+      expect(keyCalls).toEqual([`POST /v1/sponsors/${acmeId}/api-keys/${oldKey.id}/rotate`]);
 
       // Revoking asks first.
       const fresh = page.getByRole('listitem', { name: new RegExp(`browser test key \\(${replacement.split('_')[1]}`) });
@@ -207,6 +215,25 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       await endpoint.getByRole('button', { name: t('sponsor.webhooks.deliveries', { url: hook }) }).click();
       await endpoint.getByText(t('sponsor.webhooks.noDeliveries')).waitFor();
       await checkPage(page, 'en-sponsor-09-webhook');
+
+      // A new signing secret: asked first, then shown once (the endpoint itself unchanged), gone after a reload.
+      const first = await secret.getByRole('textbox').inputValue();
+      await secret.getByRole('button', { name: t('sponsor.secret.done') }).click();
+      await secret.waitFor({ state: 'detached' });
+      await endpoint.getByRole('button', { name: t('sponsor.webhooks.rotate', { url: hook }) }).click();
+      const asked = endpoint.getByRole('group', { name: t('sponsor.webhooks.rotateConfirm', { url: hook }) });
+      await checkPage(page, 'en-sponsor-09-webhook-rotate-confirm');
+      await asked.getByRole('button', { name: t('sponsor.webhooks.rotateYes') }).click();
+      const renewed = endpoint.getByRole('region', { name: t('sponsor.webhooks.secretLabel', { url: hook }) });
+      await renewed.getByText(t('sponsor.secret.once')).waitFor();
+      const second = await renewed.getByRole('textbox').inputValue();
+      expect(second).toMatch(/^whsec_/);
+      expect(second).not.toBe(first);
+      await checkPage(page, 'en-sponsor-09-webhook-new-secret');
+      await page.reload();
+      await endpoint.waitFor();
+      expect(await renewed.count()).toBe(0);
+      expect(await page.content()).not.toContain(second);
       await endpoint.getByRole('button', { name: t('sponsor.webhooks.remove', { url: hook }) }).click();
       await endpoint.getByRole('button', { name: t('sponsor.webhooks.removeYes') }).click();
       await endpoint.waitFor({ state: 'detached' });

@@ -44,12 +44,12 @@ export function ApiKeys({ sponsorId }: { sponsorId: string }) {
     },
     onError: (error) => setProblem(problemOf(error)),
   });
-  // Replacing is a new key under the same name, then the old one revoked: machines switch to the new key.
+  // One call: the API revokes the old key and makes the new one (same name) together.
   const replace = useMutation({
-    mutationFn: async (old: Key) => {
-      const key = unwrap(await api.POST('/v1/sponsors/{sponsorId}/api-keys', { params: { path: { sponsorId } }, body: { name: old.name } }));
+    mutationFn: async (old: Key) => unwrap(await api.POST('/v1/sponsors/{sponsorId}/api-keys/{keyId}/rotate', { params: { path: { sponsorId, keyId: old.id } } })),
+    onSuccess: (key) => {
       setCreated(key);
-      unwrap(await api.DELETE('/v1/sponsors/{sponsorId}/api-keys/{keyId}', { params: { path: { sponsorId, keyId: old.id } } }));
+      setProblem(undefined);
     },
     onSettled: refresh,
     onError: (error) => setProblem(problemOf(error)),

@@ -21,7 +21,7 @@ const EVENTS: Record<Event, string> = {
 };
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The sponsor's webhook endpoints: register (the signing secret shown once), see each one's deliveries, remove. */
+/** The sponsor's webhook endpoints: register (the signing secret shown once), see each one's deliveries, give it a new secret, remove. */
 export function Webhooks({ sponsorId }: { sponsorId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -81,7 +81,15 @@ function Endpoint({ sponsorId, hook }: { sponsorId: string; hook: Webhook }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'remove' | 'rotate'>();
+  const [rotated, setRotated] = useState<Schemas['CreatedWebhookDto']>();
+  const rotate = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/v1/sponsors/{id}/webhooks/{webhookId}/rotate-secret', { params: { path: { id: sponsorId, webhookId: hook.id } } })),
+    onSuccess: (answer) => {
+      setConfirming(undefined);
+      setRotated(answer);
+    },
+  });
   const remove = useMutation({
     mutationFn: async () => unwrap(await api.DELETE('/v1/sponsors/{id}/webhooks/{webhookId}', { params: { path: { id: sponsorId, webhookId: hook.id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['webhooks', sponsorId] }),
@@ -97,25 +105,44 @@ function Endpoint({ sponsorId, hook }: { sponsorId: string; hook: Webhook }) {
       <p className="meta">
         {hook.events.map((event) => t(EVENTS[event])).join(', ')} · {t('sponsor.webhooks.since', { when: formatDateTime(hook.createdAt, zone(), i18n.language) })}
       </p>
-      <ProblemMessage problem={problemOf(remove.error)} />
+      {rotated && <SecretOnce label={t('sponsor.webhooks.secretLabel', { url: hook.url })} secret={rotated.secret} onDismiss={() => setRotated(undefined)} />}
+      <ProblemMessage problem={problemOf(remove.error ?? rotate.error)} />
       <div className="actions">
         <button type="button" className="button button--secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
           {t('sponsor.webhooks.deliveries', { url: hook.url })}
         </button>
         {!confirming && (
-          <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-            {t('sponsor.webhooks.remove', { url: hook.url })}
-          </button>
+          <>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming('rotate')}>
+              {t('sponsor.webhooks.rotate', { url: hook.url })}
+            </button>
+            <button type="button" className="button button--danger" onClick={() => setConfirming('remove')}>
+              {t('sponsor.webhooks.remove', { url: hook.url })}
+            </button>
+          </>
         )}
       </div>
-      {confirming && (
+      {confirming === 'rotate' && (
+        <div className="confirm" role="group" aria-label={t('sponsor.webhooks.rotateConfirm', { url: hook.url })}>
+          <p>{t('sponsor.webhooks.rotateConfirm', { url: hook.url })}</p>
+          <div className="actions">
+            <button type="button" className="button" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
+              {t('sponsor.webhooks.rotateYes')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {confirming === 'remove' && (
         <div className="confirm" role="group" aria-label={t('sponsor.webhooks.removeConfirm', { url: hook.url })}>
           <p>{t('sponsor.webhooks.removeConfirm', { url: hook.url })}</p>
           <div className="actions">
             <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
               {t('sponsor.webhooks.removeYes')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
               {t('common.cancel')}
             </button>
           </div>

@@ -159,7 +159,7 @@ export const en = {
   },
   keys: {
     title: 'API keys',
-    intro: 'Send a key as the X-API-Key header. Replace a key to change it without a gap: the new key works at once and the old one stops.',
+    intro: 'Send a key as the X-API-Key header. Replace a key to change it in one step: the new key works at once and the old one stops at the same moment.',
     name: 'Key name',
     create: 'Create an API key',
     secretLabel: 'New API key “{{name}}”',
@@ -204,6 +204,9 @@ export const en = {
     remove: 'Remove {{url}}',
     removeConfirm: 'Remove {{url}}? Nothing more will be sent to it.',
     removeYes: 'Yes, remove it',
+    rotate: 'New signing secret for {{url}}',
+    rotateConfirm: 'Give {{url}} a new signing secret? Deliveries are signed with it from now on: your receiver must check them with the new secret, as the old one no longer matches.',
+    rotateYes: 'Yes, make a new secret',
   },
 };
 
@@ -366,7 +369,7 @@ export const es: Shape<typeof en> = {
   },
   keys: {
     title: 'Claves de API',
-    intro: 'Envíe la clave en la cabecera X-API-Key. Sustituya una clave para cambiarla sin cortes: la nueva funciona al instante y la antigua deja de hacerlo.',
+    intro: 'Envíe la clave en la cabecera X-API-Key. Sustituya una clave para cambiarla en un solo paso: la nueva funciona al instante y la antigua deja de funcionar en ese mismo momento.',
     name: 'Nombre de la clave',
     create: 'Crear una clave de API',
     secretLabel: 'Nueva clave de API «{{name}}»',
@@ -411,5 +414,8 @@ export const es: Shape<typeof en> = {
     remove: 'Eliminar {{url}}',
     removeConfirm: '¿Eliminar {{url}}? No se le enviará nada más.',
     removeYes: 'Sí, eliminarlo',
+    rotate: 'Nuevo secreto de firma para {{url}}',
+    rotateConfirm: '¿Dar a {{url}} un nuevo secreto de firma? Los envíos se firmarán con él a partir de ahora: su receptor debe comprobarlos con el nuevo secreto, porque el antiguo ya no coincidirá.',
+    rotateYes: 'Sí, crear un secreto nuevo',
   },
 };

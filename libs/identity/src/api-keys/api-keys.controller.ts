@@ -38,6 +38,21 @@ export class ApiKeysController {
     return this.keys.list(sponsorId);
   }
 
+  @Post(':keyId/rotate')
+  @ApiOperation({
+    summary: 'Replace a key by a new one of the same name, in one step: the old key stops at once; the new key is in this answer only',
+  })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiProblems(400, 404)
+  rotate(
+    @Param('sponsorId', UuidPipe) sponsorId: string,
+    @Param('keyId', UuidPipe) keyId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreatedApiKeyDto> {
+    this.policy.assertCanManage(principal, sponsorId);
+    return this.keys.rotate(sponsorId, keyId, actorOf(principal));
+  }
+
   @Delete(':keyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key at once' })

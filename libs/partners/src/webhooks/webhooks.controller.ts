@@ -44,6 +44,21 @@ export class WebhooksController {
     await this.webhooks.remove(principal, id, webhookId, actorOf(principal));
   }
 
+  @Post(':webhookId/rotate-secret')
+  @Roles('admin', 'sponsor')
+  @ApiOperation({
+    summary: 'Give the endpoint a new signing secret, in this answer only: deliveries from now on are signed with it, not the old one',
+  })
+  @ApiCreatedResponse({ type: CreatedWebhookDto })
+  @ApiProblems(400, 404)
+  rotateSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('webhookId', UuidPipe) webhookId: string,
+  ): Promise<CreatedWebhookDto> {
+    return this.webhooks.rotateSecret(principal, id, webhookId, actorOf(principal));
+  }
+
   @Get(':webhookId/deliveries')
   @Roles('admin', 'sponsor')
   @ApiOperation({ summary: 'The endpoint’s delivery log: every attempt, with the answer it got' })

@@ -16,6 +16,8 @@ export class WebhookNotFoundError extends ProblemError {
   }
 }
 
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
 /** Sponsors' webhook endpoints: registered by the sponsor's users (or an admin), with a per-endpoint secret. */
 @Injectable()
 export class WebhooksService {
@@ -40,7 +42,7 @@ export class WebhooksService {
     await this.sponsors.get(sponsorId);
     const problem = await webhookUrlProblem(dto.url, this.allowsInternal, this.resolver);
     if (problem) throw new ValidationFailedError([{ field: 'url', code: 'isWebhookUrl', message: problem }]);
-    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const secret = newSecret();
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(WebhookEndpointEntity);
       const endpoint = repository.create({ sponsorId, url: dto.url, events: dto.events, secret });
@@ -61,6 +63,19 @@ export class WebhooksService {
       const { affected } = await manager.getRepository(WebhookEndpointEntity).delete({ id, sponsorId });
       if (!affected) throw new WebhookNotFoundError(id);
       await this.audit.record({ actor, action: 'webhook.deleted', entity: 'webhook', entityId: id, changes: { sponsorId } }, manager);
+    });
+  }
+
+  /** A new signing secret, in this answer only: every delivery signed from now on uses it, the old one no longer. */
+  async rotateSecret(principal: Principal, sponsorId: string, id: string, actor: AuditActor): Promise<CreatedWebhookDto> {
+    this.policy.assertCanRead(principal, sponsorId);
+    const secret = newSecret();
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(WebhookEndpointEntity);
+      const { affected } = await repository.update({ id, sponsorId }, { secret });
+      if (!affected) throw new WebhookNotFoundError(id);
+      await this.audit.record({ actor, action: 'webhook.secret_rotated', entity: 'webhook', entityId: id, changes: { sponsorId } }, manager);
+      return { ...WebhookDto.from(await repository.findOneByOrFail({ id })), secret };
     });
   }
 
