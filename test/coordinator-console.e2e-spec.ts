@@ -88,7 +88,7 @@ describe('Coordinator console routes (HTTP)', () => {
     const rule = { rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '16:00', durationMinutes: 60 };
     await request(http).post(`/v1/programs/${club.id}/series/preview`).set(bearer(stranger)).send(rule).expect(404);
     const res = await request(http).post(`/v1/programs/${club.id}/series/preview`).set(bearer(stranger)).send({ ...rule, until: '2027-03-20', count: 2 }).expect(400);
-    expect(res.body.errors).toEqual([{ field: 'count', message: 'send until or count, not both' }]);
+    expect(res.body.errors).toEqual([{ field: 'count', code: 'untilOrCount', message: 'send until or count, not both' }]);
   });
 
   it('names the other session’s program and start when a mentor is double-booked, and lists a session’s mentors by name', async () => {
