@@ -189,7 +189,7 @@ describe('The admin console in the browser (Chromium, 360 px)', () => {
     await form.getByRole('button', { name: t('admin.sponsors.create') }).click();
     // The API's field error sits by the website field; fixed, the sponsor is made and its page opens.
     const website = form.getByLabel(t('admin.sponsors.website', {}, { exact: true }));
-    await form.getByText(/website must be an http or https URL/).waitFor();
+    await form.getByText(t('fieldErrors.isUrl')).waitFor();
     expect(await website.getAttribute('aria-invalid')).toBe('true');
     await website.fill('https://globex.example');
     await form.getByRole('button', { name: t('admin.sponsors.create') }).click();

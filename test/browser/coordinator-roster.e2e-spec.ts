@@ -160,8 +160,8 @@ describe('The coordinator’s roster, check-in screen, attendance and mentors in
       await mo.getByLabel(t('coordinator.mentors.validFrom')).fill(`${year}-01-01`);
       await mo.getByLabel(t('coordinator.mentors.expiresOn')).fill(`${year - 1}-12-31`);
       await mo.getByRole('button', { name: t('coordinator.mentors.save') }).click();
-      // The API's refusal, in its words, next to the field it names; what was typed stays.
-      await mo.getByText('expiresOn must be on or after validFrom').waitFor();
+      // The API's refusal, worded by its code, next to the field it names; what was typed stays.
+      await mo.getByText(t('fieldErrors.dateOrder')).waitFor();
       expect(await mo.getByLabel(t('coordinator.mentors.expiresOn')).getAttribute('aria-invalid')).toBe('true');
       expect(await mo.getByLabel(t('coordinator.mentors.validFrom')).inputValue()).toBe(`${year}-01-01`);
       await check(page, 'mentors-clearance-error');

@@ -129,7 +129,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       await form.getByLabel(t('sponsor.posting.opensAt')).fill('2031-06-10T09:00');
       await form.getByLabel(t('sponsor.posting.closesAt')).fill('2031-06-01T17:00');
       await form.getByRole('button', { name: t('sponsor.posting.create') }).click();
-      await form.getByText(/closesAt must be after opensAt/).waitFor();
+      await form.getByText(t('fieldErrors.dateOrder')).waitFor();
       expect(await form.getByLabel(t('sponsor.posting.closesAt')).getAttribute('aria-invalid')).toBe('true');
       expect(await form.getByLabel(t('sponsor.posting.title')).inputValue()).toBe('Robotics summer lab');
       await checkPage(page, 'en-sponsor-05-posting-error');

@@ -68,6 +68,9 @@ describe('translations', () => {
       consent: ['isString', 'isLength', 'isBoolean'],
       apply: ['isString', 'isLength', 'isBoolean'],
       anyBody: ['whitelistValidation', 'isText', 'isNotEmpty', 'matches'],
+      // The staff consoles' bodies: programs, series, sessions, clearances, users, branches, rooms, closures, sponsors, postings, webhooks.
+      staff: ['isUrl', 'isWebhookUrl', 'isInt', 'isNumberWithDecimals', 'min', 'max', 'minLength', 'isUuid', 'isIso8601', 'isIanaTimeZone', 'isArray'],
+      staffRules: ['arrayMinSize', 'arrayMaxSize', 'arrayUnique', 'dateOrder', 'exists', 'isUnique', 'isRrule', 'untilOrCount', 'isMonthStart', 'isMonthEnd'],
     };
     expect(Object.values(codes).flat().filter((code) => !has(`fieldErrors.${code}`))).toEqual([]);
   });
