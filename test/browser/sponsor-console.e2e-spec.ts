@@ -53,7 +53,7 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       // Each chart is an image named by the same figures.
       const chart = page.getByRole('img', { name: t('sponsor.outcomes.by.ageBand') });
       expect(await chart.getAttribute('aria-label')).toMatch(fewer.source.replace(/^\^|\$$/g, ''));
-      await page.locator('canvas').first().scrollIntoViewIfNeeded();
+      await chart.scrollIntoViewIfNeeded();
       await checkPage(page, `${language}-sponsor-01-outcomes`);
     }),
   120_000);

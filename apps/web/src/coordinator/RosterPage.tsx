@@ -10,6 +10,7 @@ import { applyProblem, problemOf } from '../ui/problem';
 import { ageOn } from '../ui/time';
 import './Roster.css';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { Confirm } from '../ui/Confirm';
 
 type Entry = Schemas['RosterEntryDto'];
 
@@ -315,19 +316,15 @@ function Withdraw({ entry }: { entry: Entry }) {
       </button>
     );
   return (
-    <div role="group" aria-labelledby={`withdraw-${entry.id}`} className="confirm">
-      <p id={`withdraw-${entry.id}`}>
-        {entry.status === 'enrolled' ? t('coordinator.roster.withdraw.confirmSeat', { name }) : t('coordinator.roster.withdraw.confirmPlace', { name })}
-      </p>
-      <div className="actions">
-        <button type="button" className="button button--danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
-          {t('coordinator.roster.withdraw.yes')}
-        </button>
-        <button type="button" className="button button--secondary" autoFocus onClick={() => setConfirming(false)}>
-          {t('coordinator.roster.withdraw.no')}
-        </button>
-      </div>
+    <Confirm
+      question={entry.status === 'enrolled' ? t('coordinator.roster.withdraw.confirmSeat', { name }) : t('coordinator.roster.withdraw.confirmPlace', { name })}
+      yes={t('coordinator.roster.withdraw.yes')}
+      no={t('coordinator.roster.withdraw.no')}
+      busy={withdraw.isPending}
+      onYes={() => withdraw.mutate()}
+      onNo={() => setConfirming(false)}
+    >
       <ProblemMessage words="mentor" problem={problemOf(withdraw.error)} />
-    </div>
+    </Confirm>
   );
 }

@@ -10,6 +10,7 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
+import { Confirm } from '../ui/Confirm';
 
 export default function MePage() {
   return (
@@ -127,18 +128,16 @@ function Withdraw({ enrollment }: { enrollment: Schemas['MyEnrollmentDto'] }) {
       </button>
     );
   return (
-    <div role="group" aria-labelledby={`confirm-${enrollment.id}`} className="confirm">
-      <p id={`confirm-${enrollment.id}`}>{t('me.withdrawConfirm', { title: enrollment.program.title })}</p>
-      <div className="actions">
-        <button type="button" className="button button--danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
-          {t('me.withdrawYes')}
-        </button>
-        <button type="button" className="button button--secondary" autoFocus onClick={() => setConfirming(false)}>
-          {t('me.withdrawNo')}
-        </button>
-      </div>
+    <Confirm
+      question={t('me.withdrawConfirm', { title: enrollment.program.title })}
+      yes={t('me.withdrawYes')}
+      no={t('me.withdrawNo')}
+      busy={withdraw.isPending}
+      onYes={() => withdraw.mutate()}
+      onNo={() => setConfirming(false)}
+    >
       <ProblemMessage problem={problemOf(withdraw.error)} />
-    </div>
+    </Confirm>
   );
 }
 

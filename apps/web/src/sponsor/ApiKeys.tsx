@@ -9,6 +9,7 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { applyProblem, problemOf } from '../ui/problem';
 import { formatDateTime } from '../ui/time';
 import { SecretOnce } from './SecretOnce';
+import { Confirm } from '../ui/Confirm';
 
 type Key = Schemas['ApiKeyDto'];
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -95,17 +96,14 @@ export function ApiKeys({ sponsorId }: { sponsorId: string }) {
                 </div>
               )}
               {!key.revokedAt && confirming === key.id && (
-                <div className="confirm" role="group" aria-label={t('sponsor.keys.revokeConfirm', { name: key.name, prefix: key.prefix })}>
-                  <p>{t('sponsor.keys.revokeConfirm', { name: key.name, prefix: key.prefix })}</p>
-                  <div className="actions">
-                    <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate(key.id)}>
-                      {t('sponsor.keys.revokeYes')}
-                    </button>
-                    <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
-                      {t('common.cancel')}
-                    </button>
-                  </div>
-                </div>
+                <Confirm
+                  question={t('sponsor.keys.revokeConfirm', { name: key.name, prefix: key.prefix })}
+                  yes={t('sponsor.keys.revokeYes')}
+                  no={t('common.cancel')}
+                  busy={revoke.isPending}
+                  onYes={() => revoke.mutate(key.id)}
+                  onNo={() => setConfirming(undefined)}
+                />
               )}
             </li>
           ))}

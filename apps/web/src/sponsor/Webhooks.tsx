@@ -10,6 +10,7 @@ import { applyProblem, problemOf } from '../ui/problem';
 import { formatDateTime } from '../ui/time';
 import { SecretOnce } from './SecretOnce';
 import { TableWrap } from '../ui/TableWrap';
+import { Confirm } from '../ui/Confirm';
 
 type Event = Schemas['CreateWebhookDto']['events'][number];
 type Webhook = Schemas['WebhookDto'];
@@ -123,30 +124,25 @@ function Endpoint({ sponsorId, hook }: { sponsorId: string; hook: Webhook }) {
         )}
       </div>
       {confirming === 'rotate' && (
-        <div className="confirm" role="group" aria-label={t('sponsor.webhooks.rotateConfirm', { url: hook.url })}>
-          <p>{t('sponsor.webhooks.rotateConfirm', { url: hook.url })}</p>
-          <div className="actions">
-            <button type="button" className="button" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
-              {t('sponsor.webhooks.rotateYes')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          question={t('sponsor.webhooks.rotateConfirm', { url: hook.url })}
+          yes={t('sponsor.webhooks.rotateYes')}
+          no={t('common.cancel')}
+          danger={false}
+          busy={rotate.isPending}
+          onYes={() => rotate.mutate()}
+          onNo={() => setConfirming(undefined)}
+        />
       )}
       {confirming === 'remove' && (
-        <div className="confirm" role="group" aria-label={t('sponsor.webhooks.removeConfirm', { url: hook.url })}>
-          <p>{t('sponsor.webhooks.removeConfirm', { url: hook.url })}</p>
-          <div className="actions">
-            <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-              {t('sponsor.webhooks.removeYes')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          question={t('sponsor.webhooks.removeConfirm', { url: hook.url })}
+          yes={t('sponsor.webhooks.removeYes')}
+          no={t('common.cancel')}
+          busy={remove.isPending}
+          onYes={() => remove.mutate()}
+          onNo={() => setConfirming(undefined)}
+        />
       )}
       {open && deliveries.isPending && <Loading />}
       {open && deliveries.isSuccess && deliveries.data.length === 0 && <p>{t('sponsor.webhooks.noDeliveries')}</p>}
