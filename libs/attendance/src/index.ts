@@ -4,3 +4,4 @@ export * from './mentor-attendance.entity';
 export * from './rates.service';
 export * from './roll-call.service';
 export * from './dto/roll-call.dto';
+export * from './queries/volunteer-hours';

@@ -3,3 +3,4 @@ export * from './enrollment.entity';
 export * from './enrollment.errors';
 export * from './enrollments.service';
 export * from './dto/enrollment.dto';
+export * from './queries/seat-holders';

@@ -25,3 +25,4 @@ export * from './series/series.service';
 export * from './mentors/mentor.entity';
 export * from './mentors/mentors.service';
 export * from './mentors/session-mentors.service';
+export * from './queries/held-sessions';
