@@ -3,20 +3,25 @@
  *
  * The owner of a table is the library (libs/<name>) that declares its entity, or the one whose code creates it
  * without an entity (rate_limit_counter, jwt_signing_secret). For every library the script reads each SQL text in
- * its code (string and template literals, parsed with the TypeScript compiler, that read like SQL) and lists the
- * tables it names after FROM, JOIN, INTO, UPDATE or TABLE, and every other library's entity class it imports.
- * It prints, per library, its SQL statements and those naming another owner's table; with --check it exits 1
- * when any does.
+ * its code (string and template literals, parsed with the TypeScript compiler, that read like SQL; a `${…}` hole,
+ * such as another owner's read model, is not part of the text) and lists the tables it names after FROM, JOIN,
+ * INTO, UPDATE or TABLE, every other library's entity class it imports, every SQL text outside the library's
+ * `src/queries/` folder, and how many times each rule of RULES is written out. With --check it exits 1 when
+ * any of those is not as the house keeps it: no crossing, no SQL outside queries/, each rule written once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
-
-const ROOT = join(__dirname, '..');
-const LIBS = join(ROOT, 'libs');
 
 /** Tables made by SQL in their owner's code instead of by an entity. */
 const TABLES_WITHOUT_ENTITY: Record<string, string> = { rate_limit_counter: 'core', jwt_signing_secret: 'identity' };
+
+/** Rules other features read, each to be written out once, in its owner's read model. */
+export const RULES: Record<string, RegExp> = {
+  'who holds a seat': /status\s+IN\s*\(\s*'enrolled',\s*'completed'\s*\)/gi,
+  'which sessions are held': /status\s*=\s*'scheduled'\s+AND\s+(?:\w+\.)?starts_at\s*<=\s*now\(\)/gi,
+  'what an hour of volunteering is': /mentor_attendance\b[^`]*?\bstatus\s*=\s*'present'/gi,
+};
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -35,11 +40,11 @@ interface Owned {
   entities: Map<string, string>;
 }
 
-function owners(): Owned {
+function owners(libs: string[], libsDir: string): Owned {
   const tables = new Map(Object.entries(TABLES_WITHOUT_ENTITY));
   const entities = new Map<string, string>();
-  for (const lib of readdirSync(LIBS)) {
-    for (const file of files(join(LIBS, lib, 'src'))) {
+  for (const lib of libs) {
+    for (const file of files(join(libsDir, lib, 'src'))) {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(/@Entity\(\s*(?:'([a-z_]+)'|\{\s*name:\s*'([a-z_]+)')?[^)]*\)\s*(?:@[\w.]+\([^)]*\)\s*)*export class (\w+)/g)) {
         tables.set(match[1] ?? match[2] ?? snake(match[3]), lib);
@@ -75,43 +80,72 @@ export interface Crossing {
   owner: string;
 }
 
-export function survey(): { statements: Map<string, number>; crossings: Crossing[] } {
-  const { tables, entities } = owners();
-  const statements = new Map<string, number>();
-  const crossings: Crossing[] = [];
-  for (const lib of readdirSync(LIBS)) {
-    statements.set(lib, 0);
-    for (const file of files(join(LIBS, lib, 'src'))) {
-      const where = relative(ROOT, file);
+export interface Survey {
+  /** library → its SQL statements */
+  statements: Map<string, number>;
+  crossings: Crossing[];
+  /** file:line of each SQL text outside its library's src/queries/ folder */
+  outsideQueries: string[];
+  /** rule → file:line of each statement that writes it out */
+  rules: Map<string, string[]>;
+}
+
+/** Reads the libraries under `root`/libs. */
+export function survey(root: string): Survey {
+  const libsDir = join(root, 'libs');
+  const libs = readdirSync(libsDir).filter((lib) => existsSync(join(libsDir, lib, 'src')));
+  const { tables, entities } = owners(libs, libsDir);
+  const result: Survey = { statements: new Map(), crossings: [], outsideQueries: [], rules: new Map(Object.keys(RULES).map((rule) => [rule, []])) };
+  for (const lib of libs) {
+    result.statements.set(lib, 0);
+    const queries = join(libsDir, lib, 'src', 'queries') + sep;
+    for (const file of files(join(libsDir, lib, 'src'))) {
+      const where = relative(root, file);
       for (const { line, text } of sqlTexts(file)) {
-        statements.set(lib, statements.get(lib)! + 1);
+        result.statements.set(lib, result.statements.get(lib)! + 1);
+        if (!file.startsWith(queries)) result.outsideQueries.push(`${where}:${line}`);
+        for (const [rule, pattern] of Object.entries(RULES)) {
+          for (const _ of text.matchAll(pattern)) result.rules.get(rule)!.push(`${where}:${line}`);
+        }
         const named = new Set([...text.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([a-z_]+)"?/gi)].map((m) => m[1].toLowerCase()));
         for (const table of named) {
           const owner = tables.get(table);
-          if (owner && owner !== lib) crossings.push({ lib, where: `${where}:${line}`, names: table, owner });
+          if (owner && owner !== lib) result.crossings.push({ lib, where: `${where}:${line}`, names: table, owner });
         }
       }
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/import\s*(?:type\s*)?\{([^}]+)\}\s*from\s*'@codeshelf\/(\w+)'/g)) {
         for (const name of match[1].split(',').map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0])) {
           const owner = entities.get(name);
-          if (owner && owner !== lib) crossings.push({ lib, where, names: name, owner });
+          if (owner && owner !== lib) result.crossings.push({ lib, where, names: name, owner });
         }
       }
     }
   }
-  return { statements, crossings };
+  return result;
+}
+
+/** What --check refuses, one line each. */
+export function violations({ crossings, outsideQueries, rules }: Survey): string[] {
+  return [
+    ...crossings.map((c) => `${c.where}: ${c.lib} names ${c.names} (owned by ${c.owner})`),
+    ...outsideQueries.map((where) => `${where}: SQL outside its library's src/queries/`),
+    ...[...rules].filter(([, copies]) => copies.length > 1).map(([rule, copies]) => `"${rule}" is written ${copies.length} times: ${copies.join(', ')}`),
+  ];
 }
 
 function main(): void {
-  const { statements, crossings } = survey();
-  console.info('library        SQL statements   naming another owner’s table');
-  for (const [lib, count] of statements) {
-    const crossing = new Set(crossings.filter((c) => c.lib === lib && !/Entity$/.test(c.names)).map((c) => c.where));
-    console.info(`  ${lib.padEnd(14)} ${String(count).padStart(6)}   ${String(crossing.size).padStart(6)}`);
+  const found = survey(join(__dirname, '..'));
+  console.info('library        SQL statements   naming another owner’s table   outside queries/');
+  for (const [lib, count] of found.statements) {
+    const crossing = new Set(found.crossings.filter((c) => c.lib === lib && !/Entity$/.test(c.names)).map((c) => c.where));
+    const outside = found.outsideQueries.filter((where) => where.startsWith(join('libs', lib, 'src'))).length;
+    console.info(`  ${lib.padEnd(14)} ${String(count).padStart(6)}   ${String(crossing.size).padStart(14)}   ${String(outside).padStart(14)}`);
   }
-  for (const c of crossings) console.info(`  ${c.where}: ${c.lib} names ${c.names} (owned by ${c.owner})`);
-  if (process.argv.includes('--check') && crossings.length > 0) process.exitCode = 1;
+  for (const [rule, copies] of found.rules) console.info(`  rule "${rule}": written ${copies.length} time(s)`);
+  const refused = violations(found);
+  for (const line of refused) console.info(`  ${line}`);
+  if (process.argv.includes('--check') && refused.length > 0) process.exitCode = 1;
 }
 
 if (require.main === module) main();
