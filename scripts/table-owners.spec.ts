@@ -16,10 +16,12 @@ function tree(sources: Record<string, string>): string {
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-const check = (sources: Record<string, string>) => {
+/** What --check says of this tree, after --write unless `written` is false. */
+const check = (sources: Record<string, string>, { written = true } = {}) => {
   const root = tree(sources);
   roots.push(root);
-  return violations(survey(root));
+  if (written) for (const [path, text] of survey(root).sqlFiles) writeFileSync(path, text);
+  return violations(survey(root), root);
 };
 
 const owner = {
@@ -48,6 +50,18 @@ describe('table-owners', () => {
     expect(check({ ...owner, 'libs/enrollment/src/enrollments.service.ts': "const SQL = 'SELECT id FROM enrollment WHERE id = $1';" })).toEqual([
       "libs/enrollment/src/enrollments.service.ts:1: SQL outside its library's src/queries/",
     ]);
+  });
+
+  it('writes each queries file’s statements into a .sql beside it, by the name of their declaration', () => {
+    const root = tree(owner);
+    roots.push(root);
+    const [[path, text]] = survey(root).sqlFiles;
+    expect(path).toBe(join(root, 'libs/enrollment/src/queries/seat-holders.sql'));
+    expect(text).toContain("-- seatHolders\n(SELECT e.id FROM enrollment e WHERE e.status IN ('enrolled', 'completed'))");
+  });
+
+  it('refuses a queries file whose .sql is missing or out of date', () => {
+    expect(check(owner, { written: false })).toEqual(['libs/enrollment/src/queries/seat-holders.sql: not the SQL of its queries file (npm run lint:tables -- --write)']);
   });
 
   it('refuses a rule written out a second time', () => {

@@ -6,10 +6,11 @@
  * its code (string and template literals, parsed with the TypeScript compiler, that read like SQL; a `${…}` hole,
  * such as another owner's read model, is not part of the text) and lists the tables it names after FROM, JOIN,
  * INTO, UPDATE or TABLE, every other library's entity class it imports, every SQL text outside the library's
- * `src/queries/` folder, and how many times each rule of RULES is written out. With --check it exits 1 when
- * any of those is not as the house keeps it: no crossing, no SQL outside queries/, each rule written once.
+ * `src/queries/` folder, and how many times each rule of RULES is written out. --write puts beside each queries
+ * file a `.sql` of its statements, for review. With --check it exits 1 when any of those is not as the house
+ * keeps it: no crossing, no SQL outside queries/, each rule written once, every .sql current.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
@@ -55,22 +56,56 @@ function owners(libs: string[], libsDir: string): Owned {
   return { tables, entities };
 }
 
-/** The text of each literal that reads like SQL, with `${…}` holes left out. */
-function sqlTexts(file: string): { line: number; text: string }[] {
+interface SqlText {
+  line: number;
+  /** The statement with its `${…}` holes left out. */
+  text: string;
+  /** The statement as written, holes shown as `${expression}`, for the reviewable .sql file. */
+  written: string;
+  /** The declaration it belongs to (`seatHolders`, `ENROLL`). */
+  name: string;
+}
+
+/** The name of the innermost named declaration around a node. */
+function declarationOf(node: ts.Node): string {
+  for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+    if ((ts.isFunctionDeclaration(at) || ts.isVariableDeclaration(at) || ts.isMethodDeclaration(at) || ts.isPropertyAssignment(at)) && at.name) {
+      return at.name.getText();
+    }
+  }
+  return '(top level)';
+}
+
+/** Each literal that reads like SQL. */
+function sqlTexts(file: string): SqlText[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: { line: number; text: string }[] = [];
+  const found: SqlText[] = [];
   const visit = (node: ts.Node) => {
     let text: string | undefined;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
-    else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+    let written: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = written = node.text;
+    else if (ts.isTemplateExpression(node)) {
+      text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+      written = node.head.text + node.templateSpans.map((span) => `\${${span.expression.getText()}}${span.literal.text}`).join('');
+    }
     if (text !== undefined && /\b(SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|WITH)\b/.test(text) && /\b(FROM|INTO|SET|JOIN|AS)\b/.test(text)) {
-      found.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+      found.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text, written: written!, name: declarationOf(node) });
       return; // a hole's own templates are parts of this statement
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   return found;
+}
+
+/**
+ * The reviewable .sql beside a queries file: each of its statements under the name of its declaration, so a
+ * change to a statement shows in review as a change to SQL. Written by --write, compared by --check.
+ */
+function reviewableSql(file: string, statements: SqlText[]): string {
+  const name = file.split(sep).pop()!;
+  const parts = statements.map((s) => `-- ${s.name}\n${s.written.trim().replace(/^ {2,}/gm, (indent) => indent.slice(Math.min(indent.length, 2)))}\n`);
+  return `-- The SQL of ${name}, written by \`npm run lint:tables -- --write\`: do not edit.\n\n${parts.join('\n')}`;
 }
 
 export interface Crossing {
@@ -88,6 +123,8 @@ export interface Survey {
   outsideQueries: string[];
   /** rule → file:line of each statement that writes it out */
   rules: Map<string, string[]>;
+  /** path of each queries file's reviewable .sql → its text as it should be */
+  sqlFiles: Map<string, string>;
 }
 
 /** Reads the libraries under `root`/libs. */
@@ -95,13 +132,15 @@ export function survey(root: string): Survey {
   const libsDir = join(root, 'libs');
   const libs = readdirSync(libsDir).filter((lib) => existsSync(join(libsDir, lib, 'src')));
   const { tables, entities } = owners(libs, libsDir);
-  const result: Survey = { statements: new Map(), crossings: [], outsideQueries: [], rules: new Map(Object.keys(RULES).map((rule) => [rule, []])) };
+  const result: Survey = { statements: new Map(), crossings: [], outsideQueries: [], rules: new Map(Object.keys(RULES).map((rule) => [rule, []])), sqlFiles: new Map() };
   for (const lib of libs) {
     result.statements.set(lib, 0);
     const queries = join(libsDir, lib, 'src', 'queries') + sep;
     for (const file of files(join(libsDir, lib, 'src'))) {
       const where = relative(root, file);
-      for (const { line, text } of sqlTexts(file)) {
+      const statements = sqlTexts(file);
+      if (file.startsWith(queries) && statements.length) result.sqlFiles.set(file.replace(/\.ts$/, '.sql'), reviewableSql(file, statements));
+      for (const { line, text } of statements) {
         result.statements.set(lib, result.statements.get(lib)! + 1);
         if (!file.startsWith(queries)) result.outsideQueries.push(`${where}:${line}`);
         for (const [rule, pattern] of Object.entries(RULES)) {
@@ -126,8 +165,10 @@ export function survey(root: string): Survey {
 }
 
 /** What --check refuses, one line each. */
-export function violations({ crossings, outsideQueries, rules }: Survey): string[] {
+export function violations({ crossings, outsideQueries, rules, sqlFiles }: Survey, root: string): string[] {
+  const stale = [...sqlFiles].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text).map(([path]) => relative(root, path));
   return [
+    ...stale.map((path) => `${path}: not the SQL of its queries file (npm run lint:tables -- --write)`),
     ...crossings.map((c) => `${c.where}: ${c.lib} names ${c.names} (owned by ${c.owner})`),
     ...outsideQueries.map((where) => `${where}: SQL outside its library's src/queries/`),
     ...[...rules].filter(([, copies]) => copies.length > 1).map(([rule, copies]) => `"${rule}" is written ${copies.length} times: ${copies.join(', ')}`),
@@ -135,7 +176,8 @@ export function violations({ crossings, outsideQueries, rules }: Survey): string
 }
 
 function main(): void {
-  const found = survey(join(__dirname, '..'));
+  const root = join(__dirname, '..');
+  const found = survey(root);
   console.info('library        SQL statements   naming another owner’s table   outside queries/');
   for (const [lib, count] of found.statements) {
     const crossing = new Set(found.crossings.filter((c) => c.lib === lib && !/Entity$/.test(c.names)).map((c) => c.where));
@@ -143,7 +185,8 @@ function main(): void {
     console.info(`  ${lib.padEnd(14)} ${String(count).padStart(6)}   ${String(crossing.size).padStart(14)}   ${String(outside).padStart(14)}`);
   }
   for (const [rule, copies] of found.rules) console.info(`  rule "${rule}": written ${copies.length} time(s)`);
-  const refused = violations(found);
+  if (process.argv.includes('--write')) for (const [path, text] of found.sqlFiles) writeFileSync(path, text);
+  const refused = violations(found, root);
   for (const line of refused) console.info(`  ${line}`);
   if (process.argv.includes('--check') && refused.length > 0) process.exitCode = 1;
 }
