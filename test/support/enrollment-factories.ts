@@ -1,9 +1,12 @@
+import { type EnrollmentDto, EnrollmentsService } from '@codeshelf/enrollment';
+import { actorOf } from '@codeshelf/identity';
+import { type ProgramDto, ProgramsService } from '@codeshelf/scheduling';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, createBranch, createUser, type TestUser } from './identity';
+import { type Account, type AppContext, bearer, createAccount, createBranch, createUser, principalOf, type TestUser } from './identity';
 import { birthDateForAge } from './people-factories';
 
 export interface Teen {
@@ -16,7 +19,7 @@ export interface Teen {
  * `n` teens with logins and granted consent, written in two statements and handed tokens signed by the
  * app's own JwtService (what a login would give them), so a test can have hundreds without hashing passwords.
  */
-export async function insertTeens(app: NestFastifyApplication, n: number, fields: { birthDate?: string; consentStatus?: string } = {}): Promise<Teen[]> {
+export async function insertTeens(app: AppContext, n: number, fields: { birthDate?: string; consentStatus?: string } = {}): Promise<Teen[]> {
   const jwt = app.get(JwtService, { strict: false });
   return insertTeensInto(app.get(DataSource), (payload) => jwt.signAsync(payload), n, fields);
 }
@@ -47,10 +50,18 @@ export async function insertTeensInto(
   return Promise.all(ids.map(async (userId) => ({ userId, participantId: byUser.get(userId)!, token: await sign({ sub: userId, role: 'participant' }) })));
 }
 
+type CreateProgramDto = Parameters<ProgramsService['create']>[1];
+
 export interface Club {
   branchId: string;
   coordinator: TestUser;
   program: { id: string; [field: string]: unknown };
+}
+
+/** A published program's fields (ages 13–17, next year, enrollment open now), with `fields` over them. */
+function programFields(branchId: string, fields: Record<string, unknown>): CreateProgramDto {
+  const year = new Date().getUTCFullYear() + 1;
+  return { branchId, title: `Club ${randomUUID().slice(0, 6)}`, level: 'beginner', minAge: 13, maxAge: 17, capacity: 30, startsOn: `${year}-02-01`, endsOn: `${year}-05-31`, ...fields };
 }
 
 /** A branch with its coordinator and a published program (ages 13–17, next year, enrollment open now). */
@@ -58,14 +69,22 @@ export async function publishedProgram(app: NestFastifyApplication, fields: Reco
   const http = app.getHttpServer();
   const branchId = await createBranch(app);
   const coordinator = await createUser(app, 'coordinator', { branchIds: [branchId] });
-  const year = new Date().getUTCFullYear() + 1;
-  const created = await request(http)
-    .post('/v1/programs')
-    .set(bearer(coordinator))
-    .send({ branchId, title: `Club ${randomUUID().slice(0, 6)}`, level: 'beginner', minAge: 13, maxAge: 17, capacity: 30, startsOn: `${year}-02-01`, endsOn: `${year}-05-31`, ...fields })
-    .expect(201);
+  const created = await request(http).post('/v1/programs').set(bearer(coordinator)).send(programFields(branchId, fields)).expect(201);
   const program = (await request(http).post(`/v1/programs/${created.body.id}/publish`).set(bearer(coordinator)).expect(200)).body;
   return { branchId, coordinator, program };
+}
+
+/** publishedProgram made through ProgramsService by the coordinator's principal, for tests without HTTP. */
+export async function publishedProgramViaServices(
+  app: AppContext,
+  fields: Partial<CreateProgramDto> = {},
+): Promise<{ branchId: string; coordinator: Account; program: ProgramDto }> {
+  const branchId = await createBranch(app);
+  const coordinator = await createAccount(app, 'coordinator', { branchIds: [branchId] });
+  const programs = app.get(ProgramsService);
+  const actor = actorOf(coordinator.principal);
+  const created = await programs.create(coordinator.principal, programFields(branchId, fields), actor);
+  return { branchId, coordinator, program: await programs.step(coordinator.principal, created.id, 'publish', actor) };
 }
 
 /** Enrolls each teen in turn (so their order is the waitlist's) and answers the bodies. */
@@ -75,8 +94,28 @@ export async function enrollInTurn(app: NestFastifyApplication, programId: strin
   return bodies;
 }
 
+/** enrollInTurn through EnrollmentsService, each teen enrolling themself with their own principal. */
+export async function enrollInTurnViaServices(app: AppContext, programId: string, teens: Teen[]): Promise<EnrollmentDto[]> {
+  const enrollments = app.get(EnrollmentsService);
+  const placed = [];
+  for (const teen of teens) {
+    const principal = (await principalOf(app, teen.userId))!;
+    placed.push(await enrollments.enroll(principal, programId, {}, actorOf(principal)));
+  }
+  return placed;
+}
+
+/** Moves the teens' seats back to `daysAgo` (a seat is never taken in the past through the services). */
+export async function backdateEnrollments(app: AppContext, programId: string, teens: Teen[], daysAgo: number): Promise<void> {
+  await app.get(DataSource).query(`UPDATE enrollment SET enrolled_at = now() - make_interval(days => $3) WHERE program_id = $1 AND participant_id = ANY($2::uuid[])`, [
+    programId,
+    teens.map((t) => t.participantId),
+    daysAgo,
+  ]);
+}
+
 /** The program's counters and its rows, as the database has them. */
-export async function seatState(app: NestFastifyApplication, programId: string) {
+export async function seatState(app: AppContext, programId: string) {
   const db = app.get(DataSource);
   const [program] = await db.query(`SELECT capacity, enrolled_count, waitlisted_count FROM program WHERE id = $1`, [programId]);
   const rows: { participant_id: string; status: string; waitlist_position: number | null; created_at: Date }[] = await db.query(

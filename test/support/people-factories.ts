@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { login, PASSWORD, uniqueEmail } from './identity';
+import { type AppContext, login, PASSWORD, uniqueEmail } from './identity';
 
 /** A birth date that makes someone `age` today (a month past their birthday, so never on the edge). */
 export function birthDateForAge(age: number): string {
@@ -60,7 +60,7 @@ export async function registerParticipant(
 }
 
 /** The consent messages queued for a participant's guardian, oldest first. */
-export async function consentRequestsOf(app: NestFastifyApplication, participantId: string): Promise<Record<string, string>[]> {
+export async function consentRequestsOf(app: AppContext, participantId: string): Promise<Record<string, string>[]> {
   const rows: { payload: Record<string, string> }[] = await app
     .get(DataSource)
     .query(`SELECT payload FROM outbox_message WHERE topic = 'guardian.consent_requested' AND payload->>'participantId' = $1 ORDER BY created_at, id`, [
@@ -70,7 +70,7 @@ export async function consentRequestsOf(app: NestFastifyApplication, participant
 }
 
 /** The token of the latest consent link e-mailed for a participant: the last segment of its URL. */
-export async function consentTokenOf(app: NestFastifyApplication, participantId: string): Promise<string> {
+export async function consentTokenOf(app: AppContext, participantId: string): Promise<string> {
   const requests = await consentRequestsOf(app, participantId);
   if (!requests.length) throw new Error(`no consent request for ${participantId}`);
   return requests[requests.length - 1].consentUrl.split('/').pop()!;
