@@ -1,3 +1,4 @@
+import { IdempotencySweep } from '@codeshelf/core';
 import { OutboxRelay } from '@codeshelf/notifications';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ICAL from 'ical.js';
@@ -278,7 +279,7 @@ describe('Notifications by e-mail (outbox relay, SMTP)', () => {
       `INSERT INTO idempotency_key (scope, key, fingerprint, state, response_status, expires_at)
        VALUES ('sweep-test', 'old', 'f', 'completed', 201, now() - interval '1 minute'), ('sweep-test', 'live', 'f', 'completed', 201, now() + interval '1 hour')`,
     );
-    await relays[1].housekeeping();
+    await apps[1].get(IdempotencySweep).sweep();
     const kept = await db.query(`SELECT key FROM idempotency_key WHERE scope = 'sweep-test'`);
     expect(kept.map((k: { key: string }) => k.key)).toEqual(['live']);
   });

@@ -1,6 +1,6 @@
 import { OutboxRelay } from '@codeshelf/notifications';
 import { AuditService } from '@codeshelf/core';
-import { WebhookResolver, WebhooksService } from '@codeshelf/partners';
+import { MonthlyReportAnnouncements, WebhookResolver, WebhooksService } from '@codeshelf/partners';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -248,7 +248,8 @@ describe('Sponsor webhooks (HTTP, a receiver on loopback)', () => {
     const hook = (await request(http).post(`/v1/sponsors/${sponsorId}/webhooks`).set(bearer(sponsor)).send({ url: `${base}/monthly`, events: ['sponsorship.report_ready'] }).expect(201)).body;
     received.length = 0;
     await drain();
-    await Promise.all([relay.announceMonthlyReports(), relay.announceMonthlyReports()]);
+    const announcements = app.get(MonthlyReportAnnouncements);
+    await Promise.all([announcements.announce(), announcements.announce()]);
     await drain();
     const ours = received.filter((r) => r.headers['codeshelf-event'] === 'sponsorship.report_ready' && r.body.includes(sponsorId));
     expect(ours).toHaveLength(1);

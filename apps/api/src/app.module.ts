@@ -1,9 +1,9 @@
-import { CoreModule, createValidationPipe, ProblemDetailsFilter, RateLimitModule } from '@codeshelf/core';
+import { CoreModule, createValidationPipe, HealthModule, ProblemDetailsFilter, RateLimitModule } from '@codeshelf/core';
 import { AttendanceModule } from '@codeshelf/attendance';
 import { EnrollmentModule } from '@codeshelf/enrollment';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
-import { NotificationsModule } from '@codeshelf/notifications';
+import { NotificationsHttpModule, NotificationsModule } from '@codeshelf/notifications';
 import { PeopleModule } from '@codeshelf/people';
 import { ReportingModule } from '@codeshelf/reporting';
 import { SchedulingModule } from '@codeshelf/scheduling';
@@ -11,7 +11,20 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 
 @Module({
-  imports: [CoreModule, RateLimitModule, IdentityModule, PeopleModule, SchedulingModule, PartnersModule, EnrollmentModule, AttendanceModule, ReportingModule, NotificationsModule],
+  imports: [
+    CoreModule,
+    HealthModule,
+    RateLimitModule,
+    IdentityModule,
+    PeopleModule,
+    SchedulingModule,
+    PartnersModule,
+    EnrollmentModule,
+    AttendanceModule,
+    ReportingModule,
+    NotificationsModule,
+    NotificationsHttpModule,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { validateEnv } from '@codeshelf/core';
-import { OutboxRelay } from '@codeshelf/notifications';
+import { Scheduler, validateEnv } from '@codeshelf/core';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
-/** `npm run start:worker`: delivers the outbox alone; start as many as you like beside the API processes. */
+/** `npm run start:worker`: runs the scheduled jobs (the outbox's delivery first) alone; start as many as you like beside the API processes. */
 async function bootstrap() {
   const env = validateEnv(process.env);
   if (!env.DATABASE_URL) {
@@ -15,7 +14,7 @@ async function bootstrap() {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.get(OutboxRelay).start();
+  app.get(Scheduler).start();
 }
 
 void bootstrap();

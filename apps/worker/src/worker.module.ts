@@ -2,7 +2,7 @@ import { CoreModule } from '@codeshelf/core';
 import { NotificationsModule } from '@codeshelf/notifications';
 import { Module } from '@nestjs/common';
 
-/** The worker: the database and the outbox delivery, no HTTP. */
+/** The worker: the database, the outbox delivery and the other scheduled jobs; no module of it declares a route. */
 @Module({
   imports: [CoreModule, NotificationsModule],
 })

@@ -1,4 +1,4 @@
-import { ApiPageResponse, ApiProblems, type OutboxMessageEntity, OutboxService, type Page, PageQueryDto, UuidPipe } from '@codeshelf/core';
+import { ApiPageResponse, ApiProblems, OutboxService, type Page, PageQueryDto, UuidPipe } from '@codeshelf/core';
 import { Roles } from '@codeshelf/identity';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -23,7 +23,8 @@ export class OutboxMessageDto {
   @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
   @ApiProperty() createdAt: Date;
 
-  static from(m: OutboxMessageEntity): OutboxMessageDto {
+  /** The admin's fields of a message OutboxService answers (it has more: the payload, the claim). */
+  static from(m: OutboxMessageDto): OutboxMessageDto {
     const { id, topic, status, attempts, availableAt, lastError, sentAt, createdAt } = m;
     return { id, topic, status, attempts, availableAt, lastError, sentAt, createdAt };
   }

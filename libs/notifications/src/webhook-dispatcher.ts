@@ -1,4 +1,4 @@
-import { signature, type WebhookEndpointEntity, type WebhookEvent, WebhookResolver, WebhooksService, webhookTarget } from '@codeshelf/partners';
+import { signature, type WebhookEvent, WebhookResolver, WebhooksService, type WebhookSubscriber, webhookTarget } from '@codeshelf/partners';
 import { type AppEnv, envConfig } from '@codeshelf/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboxRow } from './composer';
@@ -21,12 +21,12 @@ export class WebhookDispatcher {
   ) {}
 
   /** The endpoints that want this message: none for a topic that is not a webhook event. */
-  endpointsFor(message: OutboxRow): Promise<WebhookEndpointEntity[]> {
+  endpointsFor(message: OutboxRow): Promise<WebhookSubscriber[]> {
     if (!EVENTS.includes(message.topic)) return Promise.resolve([]);
     return this.webhooks.subscribers(String(message.payload.sponsorId), message.topic as WebhookEvent);
   }
 
-  async post(endpoint: WebhookEndpointEntity, message: OutboxRow & { createdAt?: Date }): Promise<void> {
+  async post(endpoint: WebhookSubscriber, message: OutboxRow & { createdAt?: Date }): Promise<void> {
     const { sponsorId, participantId: _teen, notify: _notify, ...fields } = message.payload as Record<string, unknown>;
     const data = message.topic === 'sponsorship.report_ready' ? this.monthlyReport(String(sponsorId), String(fields.month)) : fields;
     const body = JSON.stringify({ id: message.id, event: message.topic, createdAt: (message.createdAt ?? new Date()).toISOString(), data });

@@ -1,4 +1,7 @@
 export * from './partners.module';
+export * from './sponsors.module';
+export * from './jobs/monthly-report-announcements';
+export * from './queries/internship-sponsors';
 export * from './sponsors/sponsor.entity';
 export * from './sponsors/sponsors.service';
 export type { SponsorScope } from './sponsors/sponsors.policy';

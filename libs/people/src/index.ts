@@ -11,3 +11,4 @@ export * from './report-groups';
 export * from './erasure/erasure.service';
 export { ofBranchesSql } from './participants.policy';
 export * from './erasure/erasure-events';
+export * from './queries/teen-contacts';

@@ -26,3 +26,6 @@ export * from './mentors/mentor.entity';
 export * from './mentors/mentors.service';
 export * from './mentors/session-mentors.service';
 export * from './queries/held-sessions';
+export * from './calendar/calendar.module';
+export * from './queries/program-facts';
+export * from './queries/session-mentor-contacts';

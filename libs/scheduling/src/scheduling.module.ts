@@ -9,7 +9,7 @@ import { ProgramEvents } from './programs/program-events';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { CalendarFeedTokenEntity } from './calendar/calendar-feed-token.entity';
-import { CalendarService } from './calendar/calendar.service';
+import { CalendarModule } from './calendar/calendar.module';
 import { MeCalendarController } from './calendar/me-calendar.controller';
 import { BranchClosureEntity } from './closures/branch-closure.entity';
 import { ClosuresController } from './closures/closures.controller';
@@ -23,7 +23,6 @@ import { MentorsController } from './mentors/mentors.controller';
 import { MentorsService } from './mentors/mentors.service';
 import { SessionMentorEntity } from './mentors/session-mentor.entity';
 import { SessionMentorsService } from './mentors/session-mentors.service';
-import { SchedulingPolicy } from './scheduling.policy';
 import { SeriesController } from './series/series.controller';
 import { SeriesService } from './series/series.service';
 import { SessionSeriesEntity } from './series/session-series.entity';
@@ -35,6 +34,7 @@ import { SessionsService } from './sessions/sessions.service';
 @Module({
   imports: [
     IdentityModule,
+    CalendarModule,
     TypeOrmModule.forFeature([
       BranchEntity,
       RoomEntity,
@@ -49,7 +49,7 @@ import { SessionsService } from './sessions/sessions.service';
     ]),
   ],
   controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
-  providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy, ProgramEvents],
-  exports: [ProgramEvents, CalendarService, SchedulingPolicy, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
+  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, ProgramEvents],
+  exports: [ProgramEvents, CalendarModule, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}

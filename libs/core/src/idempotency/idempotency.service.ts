@@ -49,7 +49,7 @@ export class IdempotencyService {
 
   /**
    * Deletes up to `limit` keys past their 24 hours; answers how many. A claim already treats such a key as
-   * free, so nobody can tell it went: this only keeps the table from growing for ever. The worker calls it.
+   * free, so nobody can tell it went: this only keeps the table from growing for ever. IdempotencySweep calls it.
    */
   async sweepExpired(limit = 5_000): Promise<number> {
     const [, deleted]: [unknown, number] = await this.dataSource.query(

@@ -16,6 +16,16 @@ export class WebhookNotFoundError extends ProblemError {
   }
 }
 
+/** An endpoint a delivery goes to: where, and the secret it is signed with. */
+export interface WebhookSubscriber {
+  id: string;
+  url: string;
+  secret: string;
+}
+
+/** One attempt to deliver an event to an endpoint, as the sponsor's delivery log shows it. */
+export type WebhookDeliveryAttempt = Pick<WebhookDeliveryEntity, 'endpointId' | 'messageId' | 'event' | 'ok' | 'responseStatus' | 'error'>;
+
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 /** Sponsors' webhook endpoints: registered by the sponsor's users (or an admin), with a per-endpoint secret. */
@@ -87,7 +97,7 @@ export class WebhooksService {
   }
 
   /** The endpoints of a sponsor that want an event, with their secrets: for the delivering worker only. */
-  subscribers(sponsorId: string, event: WebhookEvent): Promise<WebhookEndpointEntity[]> {
+  subscribers(sponsorId: string, event: WebhookEvent): Promise<WebhookSubscriber[]> {
     return this.endpoints
       .createQueryBuilder('w')
       .addSelect('w.secret')
@@ -96,7 +106,7 @@ export class WebhooksService {
       .getMany();
   }
 
-  async logDelivery(entry: Pick<WebhookDeliveryEntity, 'endpointId' | 'messageId' | 'event' | 'ok' | 'responseStatus' | 'error'>): Promise<void> {
+  async logDelivery(entry: WebhookDeliveryAttempt): Promise<void> {
     await this.deliveries.insert(entry);
   }
 }
