@@ -40,6 +40,13 @@ describe('table-owners', () => {
     ]);
   });
 
+  it('knows a table named in @Entity, past comments and other decorators', () => {
+    const users = { 'libs/identity/src/user.entity.ts': "@Entity('user_account')\n// why\n@Index('k', { synchronize: false })\nexport class UserEntity {}" };
+    expect(check({ ...users, 'libs/people/src/queries/names.ts': 'const NAMES = `SELECT email FROM user_account WHERE id = $1`;' })).toEqual([
+      'libs/people/src/queries/names.ts:1: people names user_account (owned by identity)',
+    ]);
+  });
+
   it('refuses an import of another owner’s entity, even as a type', () => {
     expect(check({ ...owner, 'libs/attendance/src/dto/rates.dto.ts': "import type { EnrollmentEntity } from '@codeshelf/enrollment';" })).toEqual([
       'libs/attendance/src/dto/rates.dto.ts: attendance names EnrollmentEntity (owned by enrollment)',

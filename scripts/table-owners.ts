@@ -47,7 +47,7 @@ function owners(libs: string[], libsDir: string): Owned {
   for (const lib of libs) {
     for (const file of files(join(libsDir, lib, 'src'))) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/@Entity\(\s*(?:'([a-z_]+)'|\{\s*name:\s*'([a-z_]+)')?[^)]*\)\s*(?:@[\w.]+\([^)]*\)\s*)*export class (\w+)/g)) {
+      for (const match of text.matchAll(/@Entity\(\s*(?:'([a-z_]+)'|\{\s*name:\s*'([a-z_]+)')?[^)]*\)\s*(?:(?:\/\/[^\n]*|@[\w.]+\([^)]*\))\s*)*export class (\w+)/g)) {
         tables.set(match[1] ?? match[2] ?? snake(match[3]), lib);
         entities.set(match[3], lib);
       }
