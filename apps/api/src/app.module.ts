@@ -1,5 +1,6 @@
 import { CoreModule, createValidationPipe, HealthModule, ProblemDetailsFilter, RateLimitModule } from '@codeshelf/core';
 import { AttendanceModule } from '@codeshelf/attendance';
+import { CertificatesHttpModule } from '@codeshelf/certificates';
 import { EnrollmentModule } from '@codeshelf/enrollment';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
@@ -24,6 +25,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
     ReportingModule,
     NotificationsModule,
     NotificationsHttpModule,
+    CertificatesHttpModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -3,7 +3,7 @@ import type { Principal } from '@codeshelf/identity';
 import { ParticipantsService } from '@codeshelf/people';
 import { MentorsService, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AttendancePolicy } from './attendance.policy';
 import {
   ABSENCE_STREAK_FLAG,
@@ -162,6 +162,12 @@ export class RatesService {
       })),
       marks,
     };
+  }
+
+  /** Every seat of the program with its rule-7 numbers and completion, through `db` (a caller's transaction). No access check: callers decide. */
+  async seats(db: EntityManager, programId: string): Promise<TeenRatesDto[]> {
+    const rows: TeenRow[] = await db.query(TEEN_RATES, [programId, null, null]);
+    return rows.map(ratesOf);
   }
 
   /**
