@@ -9,6 +9,7 @@ import { problemOf } from '../ui/problem';
 import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
 import { StatusBadge } from './ProgramsPage';
 import { useProgram, useProgramSessions, useRooms } from './queries';
+import { Certificates } from './Certificates';
 import { SeriesForm } from './SeriesForm';
 import './coordinator.css';
 
@@ -63,6 +64,7 @@ function ProgramConsole() {
       {p.enrollmentClosesAt && <p>{t('coordinator.program.closes', { at: formatDateTime(p.enrollmentClosesAt, zone, i18n.language) })}</p>}
       <Lifecycle program={p} />
       <Sessions program={p} timeZone={zone} />
+      {p.status !== 'draft' && branch && <Certificates program={p} timeZone={zone} />}
       {p.status !== 'archived' && branch && <SeriesForm program={p} timeZone={zone} />}
     </article>
   );

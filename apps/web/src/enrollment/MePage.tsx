@@ -11,6 +11,7 @@ import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
 import { Confirm } from '../ui/Confirm';
+import { MyCertificates } from '../certificates/MyCertificates';
 
 export default function MePage() {
   return (
@@ -32,6 +33,7 @@ function TeenHome() {
       {participant.data && participant.data.consentStatus !== 'granted' && <ConsentPending participant={participant.data} />}
       <Enrollments />
       <Schedule />
+      <MyCertificates />
       <CalendarFeed />
       <SignOutEverywhere />
     </section>
