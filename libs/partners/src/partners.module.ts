@@ -5,6 +5,7 @@ import { SchedulingModule } from '@codeshelf/scheduling';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantCohorts } from './applications/applicant-cohorts';
+import { ApplicationErasure } from './applications/application-erasure';
 import { ApplicationEntity } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -27,7 +28,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 @Module({
   imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, TypeOrmModule.forFeature([SponsorEntity, SponsorshipEntity, InternshipEntity, ApplicationEntity, WebhookEndpointEntity, WebhookDeliveryEntity])],
   controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController, WebhooksController],
-  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, ApplicantCohorts, WebhooksService, WebhookResolver],
+  providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, ApplicationErasure, ApplicantCohorts, WebhooksService, WebhookResolver],
   exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService, WebhookResolver],
 })
 export class PartnersModule {}

@@ -26,3 +26,4 @@ export * from './mentors/mentor.entity';
 export * from './mentors/mentors.service';
 export * from './mentors/session-mentors.service';
 export * from './queries/held-sessions';
+export * from './queries/programs';

@@ -1,4 +1,5 @@
 import { IdentityModule } from '@codeshelf/identity';
+import { PeopleModule } from '@codeshelf/people';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BranchEntity } from './branches/branch.entity';
@@ -9,6 +10,7 @@ import { ProgramEvents } from './programs/program-events';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { CalendarFeedTokenEntity } from './calendar/calendar-feed-token.entity';
+import { CalendarErasure } from './calendar/calendar-erasure';
 import { CalendarService } from './calendar/calendar.service';
 import { MeCalendarController } from './calendar/me-calendar.controller';
 import { BranchClosureEntity } from './closures/branch-closure.entity';
@@ -35,6 +37,7 @@ import { SessionsService } from './sessions/sessions.service';
 @Module({
   imports: [
     IdentityModule,
+    PeopleModule,
     TypeOrmModule.forFeature([
       BranchEntity,
       RoomEntity,
@@ -49,7 +52,7 @@ import { SessionsService } from './sessions/sessions.service';
     ]),
   ],
   controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
-  providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy, ProgramEvents],
+  providers: [CalendarService, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, SchedulingPolicy, ProgramEvents, CalendarErasure],
   exports: [ProgramEvents, CalendarService, SchedulingPolicy, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}
