@@ -29,3 +29,4 @@ export * from './queries/held-sessions';
 export * from './calendar/calendar.module';
 export * from './queries/program-facts';
 export * from './queries/session-mentor-contacts';
+export * from './queries/programs';
