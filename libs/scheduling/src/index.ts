@@ -26,3 +26,7 @@ export * from './mentors/mentor.entity';
 export * from './mentors/mentors.service';
 export * from './mentors/session-mentors.service';
 export * from './queries/held-sessions';
+export * from './queries/session-context';
+export * from './queries/program-terms';
+export * from './queries/session-mentors';
+export * from './queries/branch-ids';
