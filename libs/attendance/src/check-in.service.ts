@@ -1,16 +1,16 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, TransactionService } from '@codeshelf/core';
+import { holdsSeat } from '@codeshelf/enrollment';
 import type { Principal } from '@codeshelf/identity';
 import { ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
-import { holdsSeat } from '@codeshelf/enrollment';
 import { lockSessionStatus, SchedulingPolicy, SessionCancelledError, sessionContext } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CheckInCodeInvalidError, CheckInLockedError, CheckInWindowError, NotEnrolledInSessionError } from './attendance.errors';
+import { attendanceOpensAt } from './attendance-window';
 import { AttendancePolicy } from './attendance.policy';
 import { codeMatches, currentCode } from './check-in-code';
 import { CheckInCodeDto, CheckInResultDto } from './dto/roll-call.dto';
-import { attendanceOpensAt } from './attendance-window';
 import { attendanceMark, checkInSecret, clearCheckInAttempts, countCheckInAttempt, existingCheckInSecret, recordSelfCheckIn } from './queries/check-in';
 
 const minutes = (n: number) => n * 60_000;

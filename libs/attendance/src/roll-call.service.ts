@@ -1,14 +1,14 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, type FieldErrorDto, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { seatedBefore } from '@codeshelf/enrollment';
 import type { Principal } from '@codeshelf/identity';
 import { lastInitial, ParticipantsService } from '@codeshelf/people';
-import { seatedBefore } from '@codeshelf/enrollment';
 import { lockSessionStatus, SessionCancelledError, type SessionContext, sessionContext } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MentorNotAssignedError, NotEnrolledError, RollCallNotOpenError } from './attendance.errors';
+import { attendanceOpensAt } from './attendance-window';
 import { AttendancePolicy } from './attendance.policy';
 import { RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
-import { attendanceOpensAt } from './attendance-window';
 import { assignedMentorIds, lockMentorMarks, lockTeenMarks, sheetMentorMarks, sheetTeenMarks, upsertMentorMarks, upsertTeenMarks } from './queries/roll-call';
 
 /** Fields named twice in one batch: a 400 naming the second. */
