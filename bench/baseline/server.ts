@@ -10,7 +10,7 @@
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { sessionContext } from '../../libs/attendance/src/session-context';
+import { sessionContext } from '../../libs/scheduling/src/queries/session-context';
 import { ENROLL } from '../../libs/enrollment/src/seats';
 import { PARTICIPANT_NAMES } from '../../libs/people/src/queries/participant-names';
 import { measure } from '../../libs/reporting/src/measures';

@@ -30,3 +30,7 @@ export * from './calendar/calendar.module';
 export * from './queries/program-facts';
 export * from './queries/session-mentor-contacts';
 export * from './queries/programs';
+export * from './queries/session-context';
+export * from './queries/program-terms';
+export * from './queries/session-mentors';
+export * from './queries/branch-ids';
