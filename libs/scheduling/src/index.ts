@@ -28,8 +28,6 @@ export * from './mentors/session-mentors.service';
 export * from './queries/held-sessions';
 export * from './calendar/calendar.module';
 export * from './queries/program-facts';
-export * from './queries/session-mentor-contacts';
-export * from './queries/programs';
 export * from './queries/session-context';
 export * from './queries/program-terms';
 export * from './queries/session-mentors';

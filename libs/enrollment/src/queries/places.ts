@@ -1,4 +1,4 @@
-import { programs } from '@codeshelf/scheduling';
+import { programTerms } from '@codeshelf/scheduling';
 import type { EnrollmentStatus } from '../enrollment.entity';
 
 /** The statuses of a place that makes a teen their program's branch's teen: enrolled, waitlisted or completed; not withdrawn. */
@@ -10,7 +10,7 @@ export const PLACE_STATUSES = ['enrolled', 'waitlisted', 'completed'] as const s
  * gives several rows). `enrollment(participant_id, …)` is indexed.
  */
 export function placeBranches(): string {
-  return `(SELECT e.participant_id, pr.branch_id FROM enrollment e JOIN ${programs()} pr ON pr.id = e.program_id
+  return `(SELECT e.participant_id, pr.branch_id FROM enrollment e JOIN ${programTerms()} pr ON pr.id = e.program_id
             WHERE e.status IN ('enrolled', 'waitlisted', 'completed'))`;
 }
 
@@ -19,5 +19,5 @@ export function placeBranches(): string {
  * program, as a relation. Columns: participant_id, program_id, starts_on.
  */
 export function placePrograms(): string {
-  return `(SELECT DISTINCT e.participant_id, e.program_id, pr.starts_on FROM enrollment e JOIN ${programs()} pr ON pr.id = e.program_id)`;
+  return `(SELECT DISTINCT e.participant_id, e.program_id, pr.starts_on FROM enrollment e JOIN ${programTerms()} pr ON pr.id = e.program_id)`;
 }

@@ -1,5 +1,0 @@
--- The SQL of session-mentor-contacts.ts, written by `npm run lint:tables -- --write`: do not edit.
-
--- sessionMentorContacts
-(SELECT sm.session_id, sm.mentor_id, sm.active, split_part(u.display_name, ' ', 1) AS first_name, u.email
-           FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN ${accounts()} u ON u.id = m.user_id)
