@@ -4,6 +4,7 @@ import { SchedulingModule } from '@codeshelf/scheduling';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendanceController } from './attendance.controller';
+import { AttendanceErasure } from './attendance-erasure';
 import { AttendanceEntity } from './attendance.entity';
 import { AttendancePolicy } from './attendance.policy';
 import { CheckInAttemptEntity, CheckInSecretEntity } from './check-in-secret.entity';
@@ -16,7 +17,7 @@ import { RollCallService } from './roll-call.service';
 @Module({
   imports: [IdentityModule, PeopleModule, SchedulingModule, TypeOrmModule.forFeature([AttendanceEntity, MentorAttendanceEntity, CheckInSecretEntity, CheckInAttemptEntity])],
   controllers: [AttendanceController],
-  providers: [RollCallService, CheckInService, RatesService, AttendancePolicy],
+  providers: [RollCallService, CheckInService, RatesService, AttendancePolicy, AttendanceErasure],
   exports: [RatesService],
 })
 export class AttendanceModule {}

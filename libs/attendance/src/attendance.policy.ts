@@ -1,8 +1,7 @@
 import type { Principal } from '@codeshelf/identity';
-import { MentorsService, SchedulingPolicy, SessionNotFoundError } from '@codeshelf/scheduling';
+import { MentorsService, SchedulingPolicy, type SessionContext, SessionNotFoundError } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
 import { NotYourSessionError } from './attendance.errors';
-import type { SessionContext } from './session-context';
 
 /**
  * Who takes and reads attendance (rule 6): the staff of the program's branch, and the mentors currently

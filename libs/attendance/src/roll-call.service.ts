@@ -1,13 +1,15 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, type FieldErrorDto, TransactionService, ValidationFailedError } from '@codeshelf/core';
+import { seatedBefore } from '@codeshelf/enrollment';
 import type { Principal } from '@codeshelf/identity';
 import { lastInitial, ParticipantsService } from '@codeshelf/people';
-import { SessionCancelledError } from '@codeshelf/scheduling';
+import { lockSessionStatus, SessionCancelledError, type SessionContext, sessionContext } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MentorNotAssignedError, NotEnrolledError, RollCallNotOpenError } from './attendance.errors';
+import { attendanceOpensAt } from './attendance-window';
 import { AttendancePolicy } from './attendance.policy';
 import { RollCallDto, SessionAttendanceDto } from './dto/roll-call.dto';
-import { attendanceOpensAt, type SessionContext, sessionContext } from './session-context';
+import { assignedMentorIds, lockMentorMarks, lockTeenMarks, sheetMentorMarks, sheetTeenMarks, upsertMentorMarks, upsertTeenMarks } from './queries/roll-call';
 
 /** Fields named twice in one batch: a 400 naming the second. */
 function duplicates<T>(items: T[], key: (item: T) => string, field: (index: number) => string): FieldErrorDto[] {
@@ -50,8 +52,7 @@ export class RollCallService {
     if (Date.now() < opensAt.getTime()) throw new RollCallNotOpenError(opensAt);
     await this.transactions.run(async (manager) => {
       // The session row is locked, so it is not cancelled while its roll is taken.
-      const [{ status }] = await manager.query(`SELECT status FROM session WHERE id = $1 FOR SHARE`, [sessionId]);
-      if (status === 'cancelled') throw new SessionCancelledError(sessionId);
+      if ((await lockSessionStatus(manager, sessionId)) === 'cancelled') throw new SessionCancelledError(sessionId);
       await this.assertEnrolled(manager, session, dto);
       const changes = await this.upsertTeens(manager, session, dto, principal.id);
       const mentorChanges = await this.upsertMentors(manager, session, dto, principal.id);
@@ -66,12 +67,7 @@ export class RollCallService {
   }
 
   private async assertEnrolled(manager: EntityManager, session: SessionContext, dto: RollCallDto): Promise<void> {
-    const ids = dto.records.map((r) => r.participantId);
-    const seated: { participant_id: string }[] = await manager.query(
-      `SELECT participant_id FROM enrollment WHERE program_id = $1 AND participant_id = ANY($2::uuid[]) AND status IN ('enrolled', 'completed') AND enrolled_at < $3`,
-      [session.programId, ids, session.endsAt],
-    );
-    const ok = new Set(seated.map((r) => r.participant_id));
+    const ok = new Set(await seatedBefore(manager, session.programId, dto.records.map((r) => r.participantId), session.endsAt));
     const missing = dto.records.map((r, i) => ({ r, i })).filter(({ r }) => !ok.has(r.participantId));
     if (missing.length) {
       throw new NotEnrolledError(
@@ -81,11 +77,7 @@ export class RollCallService {
     }
     const mentors = dto.mentors ?? [];
     if (!mentors.length) return;
-    const assigned: { mentor_id: string }[] = await manager.query(`SELECT mentor_id FROM session_mentor WHERE session_id = $1 AND mentor_id = ANY($2::uuid[]) AND active`, [
-      session.id,
-      mentors.map((m) => m.mentorId),
-    ]);
-    const here = new Set(assigned.map((r) => r.mentor_id));
+    const here = new Set(await assignedMentorIds(manager, session.id, mentors.map((m) => m.mentorId)));
     const strangers = mentors.map((m, i) => ({ m, i })).filter(({ m }) => !here.has(m.mentorId));
     if (strangers.length) throw new MentorNotAssignedError(strangers.map(({ i }) => ({ field: `mentors[${i}].mentorId`, code: 'isAssigned', message: 'not assigned to this session' })));
   }
@@ -96,18 +88,8 @@ export class RollCallService {
    */
   private async upsertTeens(manager: EntityManager, session: SessionContext, dto: RollCallDto, recordedBy: string) {
     if (!dto.records.length) return [];
-    const ids = dto.records.map((r) => r.participantId);
-    const before: { participant_id: string; status: string; note: string | null }[] = await manager.query(
-      `SELECT participant_id, status, note FROM attendance WHERE session_id = $1 AND participant_id = ANY($2::uuid[]) FOR UPDATE`,
-      [session.id, ids],
-    );
-    await manager.query(
-      `INSERT INTO attendance (session_id, participant_id, status, note, method, recorded_by)
-       SELECT $1, participant_id, status, note, 'roll_call', $5 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(participant_id, status, note)
-       ON CONFLICT (session_id, participant_id) DO UPDATE
-          SET status = EXCLUDED.status, note = EXCLUDED.note, method = 'roll_call', recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
-      [session.id, ids, dto.records.map((r) => r.status), dto.records.map((r) => r.note ?? null), recordedBy],
-    );
+    const before = await lockTeenMarks(manager, session.id, dto.records.map((r) => r.participantId));
+    await upsertTeenMarks(manager, session.id, dto.records, recordedBy);
     const was = new Map(before.map((b) => [b.participant_id, { status: b.status, note: b.note }]));
     return dto.records
       .map((r) => ({ participantId: r.participantId, from: was.get(r.participantId) ?? null, to: { status: r.status, note: r.note ?? null } }))
@@ -117,37 +99,17 @@ export class RollCallService {
   private async upsertMentors(manager: EntityManager, session: SessionContext, dto: RollCallDto, recordedBy: string) {
     const mentors = dto.mentors ?? [];
     if (!mentors.length) return [];
-    const ids = mentors.map((m) => m.mentorId);
-    const before: { mentor_id: string; status: string }[] = await manager.query(
-      `SELECT mentor_id, status FROM mentor_attendance WHERE session_id = $1 AND mentor_id = ANY($2::uuid[]) FOR UPDATE`,
-      [session.id, ids],
-    );
-    await manager.query(
-      `INSERT INTO mentor_attendance (session_id, mentor_id, status, recorded_by) SELECT $1, mentor_id, status, $4 FROM unnest($2::uuid[], $3::text[]) AS t(mentor_id, status)
-       ON CONFLICT (session_id, mentor_id) DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
-      [session.id, ids, mentors.map((m) => m.status), recordedBy],
-    );
+    const before = await lockMentorMarks(manager, session.id, mentors.map((m) => m.mentorId));
+    await upsertMentorMarks(manager, session.id, mentors, recordedBy);
     const was = new Map(before.map((b) => [b.mentor_id, b.status]));
     return mentors.filter((m) => was.get(m.mentorId) !== m.status).map((m) => ({ mentorId: m.mentorId, from: was.get(m.mentorId) ?? null, to: m.status }));
   }
 
   /** The sheet: teens holding a seat, plus anyone recorded for the session since (a teen who withdrew later). */
   private async read(session: SessionContext): Promise<SessionAttendanceDto> {
-    const marks: { participant_id: string; status: string | null; note: string | null; method: string | null; checked_in_at: Date | null }[] = await this.dataSource.query(
-      `WITH roster AS (SELECT participant_id FROM enrollment WHERE program_id = $2 AND status IN ('enrolled', 'completed')
-                       UNION SELECT participant_id FROM attendance WHERE session_id = $1)
-       SELECT r.participant_id, a.status, a.note, a.method, a.checked_in_at FROM roster r
-         LEFT JOIN attendance a ON a.session_id = $1 AND a.participant_id = r.participant_id`,
-      [session.id, session.programId],
-    );
+    const marks = await sheetTeenMarks(this.dataSource.manager, session.id, session.programId);
     const people = new Map((await this.participants.namesOf(marks.map((m) => m.participant_id))).map((p) => [p.id, p]));
-    const mentors = await this.dataSource.query(
-      `SELECT sm.mentor_id AS "mentorId", u.display_name AS "displayName", sm.role, ma.status
-         FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN user_account u ON u.id = m.user_id
-         LEFT JOIN mentor_attendance ma ON ma.session_id = sm.session_id AND ma.mentor_id = sm.mentor_id
-        WHERE sm.session_id = $1 ORDER BY sm.role DESC, u.display_name`,
-      [session.id],
-    );
+    const mentors = await sheetMentorMarks(this.dataSource.manager, session.id);
     const teens = marks
       .map((m) => {
         const person = people.get(m.participant_id);

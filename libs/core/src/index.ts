@@ -42,3 +42,5 @@ export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limiter';
 export * from './rate-limit/rate-limits.decorator';
 export * from './csv/csv';
+export * from './queries/keyset';
+export * from './queries/erasure';

@@ -8,12 +8,13 @@ import { EnrollmentPolicy } from './enrollment.policy';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { MeScheduleController } from './me-schedule.controller';
+import { TeenPlaces } from './teen-places';
 
 /** Teens in programs: seats that never oversell, a fair waitlist, eligibility, and what each teen is signed up for. */
 @Module({
   imports: [IdentityModule, PeopleModule, SchedulingModule, TypeOrmModule.forFeature([EnrollmentEntity])],
   controllers: [EnrollmentsController, MeScheduleController],
-  providers: [EnrollmentsService, EnrollmentPolicy],
+  providers: [EnrollmentsService, EnrollmentPolicy, TeenPlaces],
   exports: [EnrollmentsService],
 })
 export class EnrollmentModule {}

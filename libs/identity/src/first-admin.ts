@@ -4,9 +4,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { EmailTakenError } from './identity.errors';
+import { lockFirstAdmin } from './queries/first-admin';
 import { UserEntity } from './users/user.entity';
-
-const FIRST_ADMIN_LOCK = 7_406_531_844;
 import { UsersService } from './users/users.service';
 
 /** ADMIN_EMAIL and ADMIN_PASSWORD make the first admin on a start that finds none. */
@@ -24,7 +23,7 @@ export class FirstAdmin implements OnApplicationBootstrap {
     if (!email || !password || (await this.users.existsBy({ role: 'admin' }))) return;
     const created = await this.transactions.run(async (manager) => {
       // Several processes starting at once: one makes the admin, the others find it.
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      await lockFirstAdmin(manager);
       if (await manager.getRepository(UserEntity).existsBy({ role: 'admin' })) return false;
       await this.accounts.createAccount(manager, { email, password, role: 'admin', displayName: 'Administrator' });
       return true;

@@ -8,3 +8,4 @@ export * from './users/users.service';
 export * from './users/dto/create-user.dto';
 export * from './api-keys/api-keys.service';
 export * from './queries/accounts';
+export * from './queries/login-erasure';

@@ -5,6 +5,7 @@ import { SchedulingModule } from '@codeshelf/scheduling';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicantCohorts } from './applications/applicant-cohorts';
+import { ApplicationErasure } from './applications/application-erasure';
 import { ApplicationEntity } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -22,7 +23,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 @Module({
   imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, SponsorsModule, TypeOrmModule.forFeature([SponsorshipEntity, InternshipEntity, ApplicationEntity])],
   controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController, WebhooksController],
-  providers: [SponsorshipsService, InternshipsService, ApplicationsService, ApplicantCohorts],
+  providers: [SponsorshipsService, InternshipsService, ApplicationsService, ApplicationErasure, ApplicantCohorts],
   exports: [SponsorsModule, SponsorshipsService, InternshipsService, ApplicationsService],
 })
 export class PartnersModule {}

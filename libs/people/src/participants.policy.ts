@@ -3,21 +3,10 @@ import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { UpdateOwnParticipantDto, UpdateParticipantDto } from './participants/dto/update-participant.dto';
+import { ParticipantPlaces } from './participants/participant-places';
 import { ParticipantEntity } from './participants/participant.entity';
 import { BranchNotYoursError, ParticipantNotFoundError } from './people.errors';
-
-/**
- * SQL: whether the teen `participantId` (an SQL expression) is one of the teens of the branches `:<param>`
- * (a uuid[]): a home branch among them, or a place (enrolled, waitlisted or completed; not withdrawn) in a
- * program at one of them. A teen who signed up has no home branch, so a place is what makes them a club's.
- * The one statement of which teens a coordinator acts on, for every feature (applicants included). Enrollment
- * and program sit above people, hence SQL here, as in erasure; `enrollment(participant_id, …)` is indexed.
- */
-export const ofBranchesSql = (participantId: string, param: string) => `(
-  EXISTS (SELECT 1 FROM participant reach_p WHERE reach_p.id = ${participantId} AND reach_p.home_branch_id = ANY(CAST(:${param} AS uuid[])))
-  OR EXISTS (SELECT 1 FROM enrollment reach_e JOIN program reach_pr ON reach_pr.id = reach_e.program_id
-              WHERE reach_e.participant_id = ${participantId} AND reach_e.status IN ('enrolled', 'waitlisted', 'completed')
-                AND reach_pr.branch_id = ANY(CAST(:${param} AS uuid[]))))`;
+import { ofBranchesSql } from './queries/reach';
 
 /**
  * Who may see and change which participant: the one place that decides whether a staff member acts on a
@@ -27,6 +16,13 @@ export const ofBranchesSql = (participantId: string, param: string) => `(
  */
 @Injectable()
 export class ParticipantsPolicy {
+  constructor(private readonly places: ParticipantPlaces) {}
+
+  /** SQL: whether the teen `participantId` (an SQL expression) is one of the teens of the branches `:<param>` (see ofBranchesSql in queries/reach). */
+  ofBranchesSql(participantId: string, param: string): string {
+    return ofBranchesSql(this.places.branches(), participantId, param);
+  }
+
   isSelf(principal: Principal, participant: ParticipantEntity): boolean {
     return principal.kind === 'user' && participant.userId === principal.id;
   }
@@ -36,7 +32,7 @@ export class ParticipantsPolicy {
     if (principal.role === 'admin') return qb;
     const branchIds = principal.role === 'coordinator' ? principal.branchIds : [];
     const own = self && principal.kind === 'user' ? ' OR p.userId = :reachSelf' : '';
-    return qb.andWhere(`(${ofBranchesSql('p.id', 'reachBranchIds')}${own})`, { reachBranchIds: branchIds, reachSelf: principal.id });
+    return qb.andWhere(`(${this.ofBranchesSql('p.id', 'reachBranchIds')}${own})`, { reachBranchIds: branchIds, reachSelf: principal.id });
   }
 
   /**

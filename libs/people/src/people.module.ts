@@ -9,6 +9,7 @@ import { ErasureController } from './erasure/erasure.controller';
 import { ErasureEvents } from './erasure/erasure-events';
 import { ErasureService } from './erasure/erasure.service';
 import { ParticipantsPolicy } from './participants.policy';
+import { ParticipantPlaces } from './participants/participant-places';
 import { ParticipantEntity } from './participants/participant.entity';
 import { ParticipantsController } from './participants/participants.controller';
 import { ParticipantsService } from './participants/participants.service';
@@ -19,7 +20,7 @@ import { SignupService } from './signup/signup.service';
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ParticipantEntity, GuardianConsentTokenEntity])],
   controllers: [SignupController, ConsentsController, ConsentRequestsController, StaffConsentRequestsController, ParticipantsController, ErasureController],
-  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService, ErasureEvents],
-  exports: [ParticipantsService, ErasureEvents],
+  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService, ErasureEvents, ParticipantPlaces],
+  exports: [ParticipantsService, ErasureEvents, ParticipantPlaces],
 })
 export class PeopleModule {}

@@ -1,4 +1,5 @@
 import { IdentityModule } from '@codeshelf/identity';
+import { PeopleModule } from '@codeshelf/people';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BranchEntity } from './branches/branch.entity';
@@ -10,6 +11,7 @@ import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { CalendarFeedTokenEntity } from './calendar/calendar-feed-token.entity';
 import { CalendarModule } from './calendar/calendar.module';
+import { CalendarErasure } from './calendar/calendar-erasure';
 import { MeCalendarController } from './calendar/me-calendar.controller';
 import { BranchClosureEntity } from './closures/branch-closure.entity';
 import { ClosuresController } from './closures/closures.controller';
@@ -35,6 +37,7 @@ import { SessionsService } from './sessions/sessions.service';
   imports: [
     IdentityModule,
     CalendarModule,
+    PeopleModule,
     TypeOrmModule.forFeature([
       BranchEntity,
       RoomEntity,
@@ -49,7 +52,7 @@ import { SessionsService } from './sessions/sessions.service';
     ]),
   ],
   controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
-  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, ProgramEvents],
+  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, ProgramEvents, CalendarErasure],
   exports: [ProgramEvents, CalendarModule, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}

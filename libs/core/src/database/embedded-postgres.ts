@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { createDatabaseUnlessExists } from '../queries/database';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that keeps the cluster between starts. */
@@ -70,8 +71,7 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    await createDatabaseUnlessExists(client, database);
   } finally {
     await client.end();
   }

@@ -1,4 +1,5 @@
 import type { DataSource, Migration } from 'typeorm';
+import { lockSession, unlockSession } from '../queries/database';
 
 // Any fixed number: every Codeshelf process that migrates takes this advisory lock first.
 const MIGRATION_LOCK = 7_406_531_842;
@@ -11,10 +12,10 @@ export async function runMigrations(dataSource: DataSource): Promise<Migration[]
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await lockSession(runner, MIGRATION_LOCK);
     return await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await unlockSession(runner, MIGRATION_LOCK).catch(() => undefined);
     await runner.release();
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { claimKey, deleteExpiredKeys, heldKey, releaseClaim, storeAnswer } from '../queries/idempotency';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError } from './idempotency.errors';
 
 /** How long a key's answer is kept and replayed. */
@@ -51,32 +52,15 @@ export class IdempotencyService {
    * Deletes up to `limit` keys past their 24 hours; answers how many. A claim already treats such a key as
    * free, so nobody can tell it went: this only keeps the table from growing for ever. IdempotencySweep calls it.
    */
-  async sweepExpired(limit = 5_000): Promise<number> {
-    const [, deleted]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM idempotency_key WHERE (scope, key) IN (SELECT scope, key FROM idempotency_key WHERE expires_at < now() LIMIT $1)`,
-      [limit],
-    );
-    return deleted;
+  sweepExpired(limit = 5_000): Promise<number> {
+    return deleteExpiredKeys(this.dataSource.manager, limit);
   }
 
   async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
-    const claimed: { claim_token: string }[] = await this.dataSource.query(
-      `INSERT INTO idempotency_key (scope, key, fingerprint, state, claim_token, locked_until, expires_at)
-       VALUES ($1, $2, $3, 'in_flight', gen_random_uuid(), now() + make_interval(secs => $4), now() + make_interval(hours => $5))
-       ON CONFLICT (scope, key) DO UPDATE
-          SET fingerprint = EXCLUDED.fingerprint, state = 'in_flight', response_status = NULL, response_body = NULL,
-              claim_token = EXCLUDED.claim_token, locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at, created_at = now()
-        WHERE idempotency_key.expires_at < now()
-           OR (idempotency_key.state = 'in_flight' AND idempotency_key.locked_until < now() AND idempotency_key.fingerprint = EXCLUDED.fingerprint)
-       RETURNING claim_token`,
-      [scope, key, fingerprint, IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS],
-    );
-    if (claimed.length) return { kind: 'claimed', token: claimed[0].claim_token };
-    const [held] = await this.dataSource.query(
-      `SELECT fingerprint, state, response_status, response_body, GREATEST(1, CEIL(EXTRACT(EPOCH FROM locked_until - now())))::int AS wait
-         FROM idempotency_key WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
+    const db = this.dataSource.manager;
+    const token = await claimKey(db, scope, key, fingerprint, IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS);
+    if (token) return { kind: 'claimed', token };
+    const held = await heldKey(db, scope, key);
     // Gone between the two statements (the claimer failed and released it): the client may simply retry.
     if (!held) throw new IdempotencyKeyInFlightError(1);
     if (held.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
@@ -111,17 +95,12 @@ export class IdempotencyService {
   }
 
   /** Stores the answer; false when the claim was lost meanwhile (its lease lapsed and another run took it over). */
-  async store(manager: EntityManager, claim: HeldClaim, body: unknown): Promise<boolean> {
-    const [, updated] = await manager.query(
-      `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5, locked_until = NULL
-        WHERE scope = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'`,
-      [claim.scope, claim.key, claim.token, claim.status, JSON.stringify(body ?? null)],
-    );
-    return updated > 0;
+  store(manager: EntityManager, claim: HeldClaim, body: unknown): Promise<boolean> {
+    return storeAnswer(manager, claim.scope, claim.key, claim.token, claim.status, body);
   }
 
   /** A request that failed leaves nothing behind (the same key may be sent again), unless its claim was taken over or its answer committed. */
   async release({ scope, key, token }: HeldClaim): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'`, [scope, key, token]);
+    await releaseClaim(this.dataSource.manager, scope, key, token);
   }
 }

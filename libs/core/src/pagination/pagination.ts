@@ -68,42 +68,6 @@ export async function paginate<E extends ObjectLiteral & { id: string }>(
   return pageOfRows(rows, limit, (row) => row.entity);
 }
 
-/** SQL text and its positional parameters, as `pg` and `EntityManager.query` take them. */
-export interface SqlQuery {
-  text: string;
-  values: unknown[];
-}
-
-/** A list read written as SQL: `where` holds conditions over `values` ($1, $2… in their order). */
-export interface KeysetSource {
-  select: string;
-  from: string;
-  where: string[];
-  values: unknown[];
-  /** The sort column as SQL (qualified), then the id column that breaks ties. */
-  sortBy: string;
-  idBy: string;
-}
-
-/**
- * The keyset page of `paginate` as SQL text, for hot reads that skip the ORM: the same order, cursor and
- * `page_sort_value`, so `pageOfRows` hands out cursors `paginate` would take and the other way round.
- */
-export function keysetQuery(source: KeysetSource, { limit, cursor }: PageQueryDto): SqlQuery {
-  const values = [...source.values];
-  const param = (value: unknown) => `$${values.push(value)}`;
-  const where = [...source.where];
-  if (cursor) {
-    const [value, lastId] = decodeCursor(cursor);
-    where.push(`(${source.sortBy}, ${source.idBy}) > (${param(value)}, ${param(lastId)})`);
-  }
-  const text =
-    `SELECT ${source.select}, ${source.sortBy}::text AS page_sort_value FROM ${source.from}` +
-    (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${source.sortBy}, ${source.idBy} LIMIT ${param(limit + 1)}`;
-  return { text, values };
-}
-
 /** The page of rows a `keysetQuery` read, mapped to what the API answers. */
 export function pageOfRows<R extends { id: string; page_sort_value: string }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
   const items = rows.slice(0, limit);

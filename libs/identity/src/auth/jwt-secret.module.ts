@@ -2,6 +2,7 @@ import { AppEnv, envConfig } from '@codeshelf/core';
 import { Logger, Module, type Provider } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { keptSigningSecret } from '../queries/jwt-secret';
 
 /** Injection token of the HS256 secret every API process of one database signs and verifies with. */
 export const JWT_SECRET = Symbol('JWT_SECRET');
@@ -13,8 +14,7 @@ export const JWT_SECRET = Symbol('JWT_SECRET');
  */
 async function jwtSecret(env: AppEnv, db: DataSource): Promise<string> {
   if (env.JWT_SECRET) return env.JWT_SECRET;
-  await db.query(`INSERT INTO jwt_signing_secret (secret) VALUES ($1) ON CONFLICT DO NOTHING`, [randomBytes(48).toString('base64url')]);
-  const [{ secret }] = (await db.query(`SELECT secret FROM jwt_signing_secret`)) as { secret: string }[];
+  const secret = await keptSigningSecret(db.manager, randomBytes(48).toString('base64url'));
   if (env.NODE_ENV !== 'test') new Logger('Auth').warn('JWT_SECRET is not set: tokens are signed with a secret kept in the database (table jwt_signing_secret)');
   return secret;
 }

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Principal } from '../principal';
+import { deleteExpiredSessions, liveSessionUser } from '../queries/browser-sessions';
 import { UsersService } from '../users/users.service';
 import { BrowserSessionEntity } from './browser-session.entity';
 
@@ -27,18 +28,15 @@ export class BrowserSessionsService {
   /** A new session for the user; the returned id goes only into the cookie. Their expired ones go, so the table stays small. */
   async start(userId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.sessions.query(`DELETE FROM browser_session WHERE user_id = $1 AND expires_at <= now()`, [userId]);
+    await deleteExpiredSessions(this.sessions.manager, userId);
     await this.sessions.insert({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + this.ttlSeconds * 1_000) });
     return token;
   }
 
   /** The signed-in user of a live session (not revoked, not expired, user not disabled), else null. */
   async authenticate(token: string): Promise<Principal | null> {
-    const rows: { user_id: string }[] = await this.sessions.query(
-      `SELECT user_id FROM browser_session WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
-      [hashToken(token)],
-    );
-    return rows[0] ? this.users.findPrincipal(rows[0].user_id) : null;
+    const userId = await liveSessionUser(this.sessions.manager, hashToken(token));
+    return userId ? this.users.findPrincipal(userId) : null;
   }
 
   /** Ends every live session of the user ("sign out everywhere"): each of their cookies is refused from now on. */

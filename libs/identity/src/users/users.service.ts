@@ -10,6 +10,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto } from './dto/user.dto';
+import { enabledPrincipal, lockOtherActiveAdmins } from '../queries/users';
 import { UserEntity } from './user.entity';
 
 export interface NewAccount {
@@ -115,21 +116,13 @@ export class UsersService {
 
   private async assertAnotherAdmin(manager: EntityManager, id: string): Promise<void> {
     // Lock every active admin row: two admins demoting each other at once cannot both succeed.
-    const others = await manager.query(`SELECT id FROM user_account WHERE role = 'admin' AND NOT disabled AND id <> $1 FOR UPDATE`, [id]);
+    const others = await lockOtherActiveAdmins(manager, id);
     if (!others.length) throw new InvalidRoleLinksError('The last active admin cannot be demoted or disabled.', 'role');
   }
 
   /** The principal behind a token, or null when the user is gone or disabled: checked on every request. */
   async findPrincipal(userId: string): Promise<Principal | null> {
-    const rows: { id: string; role: Role; display_name: string; sponsor_id: string | null; branch_ids: string[] }[] = await this.users.query(
-      `SELECT u.id, u.role, u.display_name, u.sponsor_id,
-              COALESCE(array_agg(cb.branch_id) FILTER (WHERE cb.branch_id IS NOT NULL), '{}') AS branch_ids
-         FROM user_account u LEFT JOIN coordinator_branch cb ON cb.user_id = u.id
-        WHERE u.id = $1 AND NOT u.disabled
-        GROUP BY u.id`,
-      [userId],
-    );
-    const row = rows[0];
+    const row = await enabledPrincipal(this.users.manager, userId);
     return row
       ? { kind: 'user', id: row.id, role: row.role, displayName: row.display_name, sponsorId: row.sponsor_id, branchIds: row.branch_ids }
       : null;

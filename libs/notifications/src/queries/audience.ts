@@ -1,6 +1,6 @@
 import { seatHolders } from '@codeshelf/enrollment';
 import { teenContacts } from '@codeshelf/people';
-import { sessionMentorContacts } from '@codeshelf/scheduling';
+import { sessionMentors } from '@codeshelf/scheduling';
 import type { EntityManager } from 'typeorm';
 
 /** A teen or a mentor to write to, and how to greet them. */
@@ -13,7 +13,7 @@ export interface Recipient {
 const AUDIENCE = `SELECT t.id, t.first_name, t.email FROM ${seatHolders()} e JOIN ${teenContacts()} t ON t.id = e.participant_id
                    WHERE e.program_id = $1 AND e.status = 'enrolled'
                   UNION ALL
-                  SELECT m.mentor_id, m.first_name, m.email FROM ${sessionMentorContacts()} m WHERE m.session_id = $2
+                  SELECT m.mentor_id, m.first_name, m.email FROM ${sessionMentors()} m WHERE m.session_id = $2
                   ORDER BY 1`;
 
 /**

@@ -1,7 +1,7 @@
 import { RatesService } from '@codeshelf/attendance';
 import { type AuditActor, AuditService, IdempotencyService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, UsersService } from '@codeshelf/identity';
-import { ageOn, ofBranchesSql, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
+import { ageOn, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
@@ -84,7 +84,7 @@ export class ApplicationsService {
   async received(principal: Principal, internshipId: string, query: PageQueryDto, actor: AuditActor): Promise<Page<ReceivedApplicationDto>> {
     const internship = await this.internships.visible(principal, internshipId);
     const qb = this.applications.createQueryBuilder('a').where('a.internshipId = :internshipId', { internshipId });
-    if (principal.role === 'coordinator') qb.andWhere(ofBranchesSql('a.participant_id', 'branchIds'), { branchIds: principal.branchIds });
+    if (principal.role === 'coordinator') qb.andWhere(this.participants.ofBranchesSql('a.participant_id', 'branchIds'), { branchIds: principal.branchIds });
     const page = await paginate(qb, query, 'createdAt');
     const staff = isLibraryStaff(principal);
     const salt = await this.sponsors.pseudonymSalt(internship.sponsorId);

@@ -8,8 +8,9 @@ import { EntityManager, Repository } from 'typeorm';
 import { ParticipantsPolicy } from '../participants.policy';
 import { ParticipantDto } from '../participants/dto/participant.dto';
 import { SetConsentDto } from '../participants/dto/set-consent.dto';
-import { type GuardianLanguage, ParticipantEntity } from '../participants/participant.entity';
-import { lockParticipant } from '../participants/participant-writes';
+import { ParticipantEntity } from '../participants/participant.entity';
+import { consentLink } from '../queries/consents';
+import { lockParticipant } from '../queries/participant-writes';
 import { ConsentLinkGoneError, ConsentLinkNotFoundError, ConsentNotPendingError, ParticipantNotFoundError } from '../people.errors';
 import { AnswerConsentDto } from './dto/answer-consent.dto';
 import { ConsentAnswerDto } from './dto/consent-answer.dto';
@@ -92,15 +93,10 @@ export class ConsentsService {
 
   /** What an open link asks for, so that a consent page can show it before the guardian answers. */
   async describe(token: string): Promise<ConsentRequestDto> {
-    const rows: { first_name: string; guardian_name: string; guardian_language: GuardianLanguage; expires_at: Date; open: boolean }[] = await this.tokens.query(
-      `SELECT p.first_name, p.guardian_name, p.guardian_language, t.expires_at, (t.used_at IS NULL AND t.expires_at > now() AND p.erased_at IS NULL) AS open
-         FROM guardian_consent_token t JOIN participant p ON p.id = t.participant_id
-        WHERE t.token_hash = $1`,
-      [hashToken(token)],
-    );
-    if (!rows[0]) throw new ConsentLinkNotFoundError();
-    if (!rows[0].open) throw new ConsentLinkGoneError();
-    return { teenFirstName: rows[0].first_name, guardianName: rows[0].guardian_name, language: rows[0].guardian_language, expiresAt: rows[0].expires_at };
+    const link = await consentLink(this.tokens.manager, hashToken(token));
+    if (!link) throw new ConsentLinkNotFoundError();
+    if (!link.open) throw new ConsentLinkGoneError();
+    return { teenFirstName: link.first_name, guardianName: link.guardian_name, language: link.guardian_language, expiresAt: link.expires_at };
   }
 
   /** The guardian's answer. The guarded UPDATE lets only one of two concurrent uses of a link through. */

@@ -13,8 +13,8 @@ import { ListParticipantsQuery } from './dto/list-participants.query';
 import { ParticipantDto } from './dto/participant.dto';
 import { UpdateOwnParticipantDto, UpdateParticipantDto } from './dto/update-participant.dto';
 import { ParticipantEntity } from './participant.entity';
-import { mapParticipantWriteError } from './participant-writes';
-import { PARTICIPANT_NAMES, type ParticipantName } from './participant-names';
+import { mapParticipantWriteError } from '../queries/participant-writes';
+import { type ParticipantName, participantNames } from '../queries/participant-names';
 
 /** What a new participant record is made of, whoever creates it (sign-up or a coordinator). */
 export interface NewParticipant extends Omit<CreateParticipantDto, 'guardianName' | 'guardianEmail'> {
@@ -67,7 +67,15 @@ export class ParticipantsService {
 
   /** Only the names of teens not erased, for sheets that show nothing else (less personal data read, no entities built). */
   namesOf(ids: string[]): Promise<ParticipantName[]> {
-    return ids.length ? this.participants.query<ParticipantName[]>(PARTICIPANT_NAMES, [ids]) : Promise.resolve([]);
+    return ids.length ? participantNames(this.participants.manager, ids) : Promise.resolve([]);
+  }
+
+  /**
+   * SQL for a query builder: whether the teen `participantId` (an SQL expression) is one of the teens of the
+   * branches `:<param>` (a uuid[]), as `reachable` decides it: for lists of other features (applicants).
+   */
+  ofBranchesSql(participantId: string, param: string): string {
+    return this.policy.ofBranchesSql(participantId, param);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { ParticipantNotFoundError, UnknownBranchError } from '../people.errors';
-import { ParticipantEntity } from './participant.entity';
+import { ParticipantEntity } from '../participants/participant.entity';
 
 /** A participant that has not been erased, locked for the rest of the transaction. */
 export async function lockParticipant(manager: EntityManager, id: string): Promise<ParticipantEntity> {
