@@ -81,8 +81,8 @@ describe('Certificates in the browser (Chromium, 360 px)', () => {
       await page.getByRole('button', { name: t('coordinator.certificates.issue') }).click();
       await page.getByRole('status').getByText(t('coordinator.certificates.issued', { count: 0 })).waitFor();
       await page.getByRole('status').getByText(t('coordinator.certificates.already', { count: 2, notCompleted: 1 })).waitFor();
-      await section.getByRole('cell', { name: 'Tess Teen' }).waitFor();
-      await section.getByRole('cell', { name: 'Alex Adult' }).waitFor();
+      await section.getByRole('cell', { name: 'Tess Teen', exact: true }).waitFor();
+      await section.getByRole('cell', { name: 'Alex Adult', exact: true }).waitFor();
       await page.getByRole('button', { name: t('coordinator.certificates.revoke', { name: 'Alex Adult' }) }).waitFor();
       await checkPage(page, 'en-certificates-04-coordinator');
       // The API agrees with the page.
