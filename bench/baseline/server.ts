@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { sessionContext } from '../../libs/attendance/src/session-context';
-import { ENROLL } from '../../libs/enrollment/src/seats';
+import { ENROLL } from '../../libs/enrollment/src/queries/seats';
 import { PARTICIPANT_NAMES } from '../../libs/people/src/participants/participant-names';
 import { measure } from '../../libs/reporting/src/measures';
 import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/programs/program-reads';

@@ -24,6 +24,8 @@ export * from './http/security-headers';
 export * from './pagination/pagination';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';
+export * from './queries/outbox';
+export * from './queries/audit';
 export * from './http/uuid.pipe';
 export * from './database/schema-drift';
 export * from './http/fields';

@@ -26,3 +26,5 @@ export * from './mentors/mentor.entity';
 export * from './mentors/mentors.service';
 export * from './mentors/session-mentors.service';
 export * from './queries/held-sessions';
+export * from './queries/program-seats';
+export * from './queries/programs-not-ended';

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ProblemError } from '../errors/problem';
 import { type Page, type PageQueryDto, paginate } from '../pagination/pagination';
+import { enqueueMessage } from '../queries/outbox';
 import { OutboxMessageEntity, type OutboxStatus } from './outbox-message.entity';
 
 export class OutboxMessageNotFoundError extends ProblemError {
@@ -16,8 +17,9 @@ export class OutboxMessageNotFoundError extends ProblemError {
 export class OutboxService {
   constructor(@InjectRepository(OutboxMessageEntity) private readonly messages: Repository<OutboxMessageEntity>) {}
 
-  async enqueue(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
-    await manager.getRepository(OutboxMessageEntity).insert({ topic, payload: payload as object });
+  /** A message to deliver after commit: at once, or at `availableAt` (a reminder). */
+  enqueue(manager: EntityManager, topic: string, payload: Record<string, unknown>, availableAt?: Date): Promise<void> {
+    return enqueueMessage(manager, topic, payload, availableAt);
   }
 
   /** Messages by status, oldest first: what admins look at when something did not arrive. */
