@@ -14,8 +14,8 @@ import { sessionContext } from '../../libs/attendance/src/session-context';
 import { ENROLL } from '../../libs/enrollment/src/queries/seats';
 import { PARTICIPANT_NAMES } from '../../libs/people/src/participants/participant-names';
 import { measure } from '../../libs/reporting/src/measures';
-import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/programs/program-reads';
-import { programSessionsQuery } from '../../libs/scheduling/src/sessions/session-reads';
+import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/queries/program-reads';
+import { programSessionsQuery } from '../../libs/scheduling/src/queries/session-reads';
 
 const env = process.env;
 const pool = new Pool({

@@ -1,8 +1,9 @@
 import { keysetQuery, type PageQueryDto, type SqlQuery } from '@codeshelf/core';
+import type { EntityManager } from 'typeorm';
 import type { MentorRole } from '../mentors/session-mentor.entity';
-import type { SessionEntity } from './session.entity';
+import type { SessionEntity } from '../sessions/session.entity';
 
-/** A program's sessions page as SQL text, under the entity's property names (see programs/program-reads.ts). */
+/** A program's sessions page as SQL text, under the entity's property names (see program-reads.ts). */
 const SESSION_COLUMNS = `s.id, s.program_id AS "programId", s.series_id AS "seriesId", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
   s.room_id AS "roomId", s.topic, s.status, s.cancel_reason AS "cancelReason"`;
 
@@ -28,6 +29,12 @@ export function programSessionsQuery(programId: string, page: PageQueryDto): Sql
   );
 }
 
+/** A page of the program's sessions (and one more row, for the cursor). */
+export function programSessions(db: EntityManager, programId: string, page: PageQueryDto): Promise<SessionRow[]> {
+  const { text, values } = programSessionsQuery(programId, page);
+  return db.query(text, values);
+}
+
 export type BranchSessionRow = SessionRow & { programTitle: string; branchId: string; roomName: string | null; mentorUserIds: string[] };
 
 /** Sessions starting in [from, to) at these branches (all when null), with what a week's list shows, in one statement. */
@@ -45,4 +52,10 @@ export function branchSessionsQuery(branchIds: string[] | null, from: string, to
     },
     page,
   );
+}
+
+/** A page of those sessions (and one more row, for the cursor). */
+export function branchSessions(db: EntityManager, branchIds: string[] | null, from: string, to: string, page: PageQueryDto): Promise<BranchSessionRow[]> {
+  const { text, values } = branchSessionsQuery(branchIds, from, to, page);
+  return db.query(text, values);
 }
