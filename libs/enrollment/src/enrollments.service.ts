@@ -112,7 +112,7 @@ export class EnrollmentsService implements OnModuleInit {
     Object.assign(enrollment, { status: 'withdrawn', waitlistPosition: null, withdrawnAt: new Date() });
     await manager.getRepository(EnrollmentEntity).save(enrollment);
     const freed = before.status === 'enrolled' ? await releaseSeat(manager, enrollment.programId) : null;
-    if (!freed) await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
+    if (before.status === 'waitlisted') await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
     await this.audit.record({ actor, action: 'enrollment.withdrawn', entity: 'enrollment', entityId: enrollment.id, changes: { from: before, ...(reason ? { reason } : {}) } }, manager);
     await this.outbox.enqueue(manager, 'enrollment.withdrawn', { enrollmentId: enrollment.id, programId: enrollment.programId, participantId: enrollment.participantId });
     if (freed) await this.promote(manager, enrollment.programId, freed, actor);
