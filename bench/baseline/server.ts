@@ -13,7 +13,7 @@ import type { EntityManager } from 'typeorm';
 import { sessionContext } from '../../libs/attendance/src/session-context';
 import { ENROLL } from '../../libs/enrollment/src/seats';
 import { PARTICIPANT_NAMES } from '../../libs/people/src/participants/participant-names';
-import { measure } from '../../libs/reporting/src/measures';
+import { measure } from '../../libs/reporting/src/queries/measures';
 import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/programs/program-reads';
 import { programSessionsQuery } from '../../libs/scheduling/src/sessions/session-reads';
 

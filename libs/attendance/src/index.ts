@@ -5,3 +5,4 @@ export * from './rates.service';
 export * from './roll-call.service';
 export * from './dto/roll-call.dto';
 export * from './queries/volunteer-hours';
+export * from './queries/attendance-marks';

@@ -4,3 +4,4 @@ export * from './enrollment.errors';
 export * from './enrollments.service';
 export * from './dto/enrollment.dto';
 export * from './queries/seat-holders';
+export * from './queries/waitlist-peaks';

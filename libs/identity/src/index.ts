@@ -7,3 +7,4 @@ export * from './users/user.entity';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';
 export * from './api-keys/api-keys.service';
+export * from './queries/display-names';

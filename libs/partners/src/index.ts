@@ -1,7 +1,7 @@
 export * from './partners.module';
 export * from './sponsors/sponsor.entity';
 export * from './sponsors/sponsors.service';
-export type { SponsorScope } from './sponsors/sponsors.policy';
+export * from './sponsors/sponsors.policy';
 export * from './sponsors/dto/sponsor.dto';
 export * from './sponsorships/sponsorships.service';
 export * from './internships/internships.service';
@@ -10,3 +10,6 @@ export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook.entity';
 export * from './webhooks/signature';
 export * from './webhooks/webhook-url';
+export * from './queries/internship-outcomes';
+export * from './queries/sponsored-programs';
+export * from './queries/sponsor-names';

@@ -28,6 +28,6 @@ import { WebhooksService } from './webhooks/webhooks.service';
   imports: [IdentityModule, PeopleModule, SchedulingModule, AttendanceModule, TypeOrmModule.forFeature([SponsorEntity, SponsorshipEntity, InternshipEntity, ApplicationEntity, WebhookEndpointEntity, WebhookDeliveryEntity])],
   controllers: [SponsorsController, SponsorshipsController, InternshipsController, ApplicationsController, WebhooksController],
   providers: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, ApplicantCohorts, WebhooksService, WebhookResolver],
-  exports: [SponsorsService, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService, WebhookResolver],
+  exports: [SponsorsService, SponsorsPolicy, SponsorshipsService, InternshipsService, ApplicationsService, WebhooksService, WebhookResolver],
 })
 export class PartnersModule {}

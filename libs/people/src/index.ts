@@ -11,3 +11,5 @@ export * from './report-groups';
 export * from './erasure/erasure.service';
 export { ofBranchesSql } from './participants.policy';
 export * from './erasure/erasure-events';
+export * from './queries/participant-groups';
+export * from './queries/participant-ages';

@@ -26,3 +26,8 @@ export * from './mentors/mentor.entity';
 export * from './mentors/mentors.service';
 export * from './mentors/session-mentors.service';
 export * from './queries/held-sessions';
+export * from './queries/program-terms';
+export * from './queries/session-mentors';
+export * from './queries/branches';
+export * from './queries/mentors';
+export * from './queries/program-overviews';
