@@ -1,4 +1,4 @@
-import { attendanceMarks } from '@codeshelf/attendance';
+import { attendanceMarks, attendedSql } from '@codeshelf/attendance';
 import { seatHolders } from '@codeshelf/enrollment';
 import { participantGroups, programAgeBandSql } from '@codeshelf/people';
 import { branches, heldSessions, programTerms } from '@codeshelf/scheduling';
@@ -32,10 +32,10 @@ WITH progs AS (
    WHERE e.program_id = ANY($1::uuid[]) AND e.enrolled_at IS NOT NULL
 ), att AS MATERIALIZED (
   -- The held sessions' attendance, read by session through the primary key, then joined by hash.
-  SELECT a.session_id, a.participant_id, a.attended FROM ${attendanceMarks()} a WHERE a.session_id = ANY(ARRAY(SELECT id FROM held))
+  SELECT a.session_id, a.participant_id, a.status FROM ${attendanceMarks()} a WHERE a.session_id = ANY(ARRAY(SELECT id FROM held))
 ), seat_held AS (
   SELECT s.program_id, s.participant_id, count(h.id)::int AS held,
-         count(a.session_id) FILTER (WHERE a.attended)::int AS attended
+         count(a.session_id) FILTER (WHERE ${attendedSql('a.status')})::int AS attended
     FROM seats s
     JOIN held h ON h.program_id = s.program_id AND h.ends_at > s.enrolled_at
     LEFT JOIN att a ON a.session_id = h.id AND a.participant_id = s.participant_id
@@ -59,7 +59,7 @@ WITH progs AS (
     FROM (SELECT h.program_id, h.month, a.participant_id, count(*) AS n
             FROM att a JOIN held h ON h.id = a.session_id
             JOIN seats s ON s.program_id = h.program_id AND s.participant_id = a.participant_id AND h.ends_at > s.enrolled_at
-           WHERE a.attended GROUP BY h.program_id, h.month, a.participant_id) per_teen
+           WHERE ${attendedSql('a.status')} GROUP BY h.program_id, h.month, a.participant_id) per_teen
    GROUP BY program_id, month
 )
 SELECT p.id AS program_id, p.branch_name, p.ended,
