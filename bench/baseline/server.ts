@@ -13,7 +13,7 @@ import type { EntityManager } from 'typeorm';
 import { sessionContext } from '../../libs/scheduling/src/queries/session-context';
 import { ENROLL } from '../../libs/enrollment/src/queries/seats';
 import { PARTICIPANT_NAMES } from '../../libs/people/src/queries/participant-names';
-import { measure } from '../../libs/reporting/src/measures';
+import { measure } from '../../libs/reporting/src/queries/measures';
 import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/queries/program-reads';
 import { programSessionsQuery } from '../../libs/scheduling/src/queries/session-reads';
 

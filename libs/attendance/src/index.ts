@@ -7,3 +7,4 @@ export * from './dto/roll-call.dto';
 export * from './queries/volunteer-hours';
 export * from './queries/attended-sessions';
 export * from './queries/standing-rates';
+export * from './queries/attendance-marks';

@@ -5,3 +5,4 @@ export * from './enrollments.service';
 export * from './dto/enrollment.dto';
 export * from './queries/seat-holders';
 export * from './queries/places';
+export * from './queries/waitlist-peaks';

@@ -12,3 +12,5 @@ export * from './erasure/erasure.service';
 export * from './participants/participant-places';
 export * from './erasure/erasure-events';
 export * from './queries/teen-contacts';
+export * from './queries/participant-groups';
+export * from './queries/participant-ages';

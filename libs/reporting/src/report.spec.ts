@@ -1,6 +1,6 @@
 import type { Figure } from '@codeshelf/core';
 import fc from 'fast-check';
-import type { Measures, ProgramMeasures } from './measures';
+import type { Measures, ProgramMeasures } from './queries/measures';
 import { reportCsv, shapeReport } from './report';
 
 interface Teen {

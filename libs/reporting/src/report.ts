@@ -1,7 +1,7 @@
 import { countFigure, toCsv, type Figure, hidden, meanOfParts, partOf, rateOver, shown, sumOfParts, suppressPartition } from '@codeshelf/core';
 import { AGE_BANDS, GENDER_GROUPS } from '@codeshelf/people';
 import type { OutcomesDto } from './dto/report.dto';
-import { ATTENDANCE_GROUPS, type Dimension, type Measures, type ProgramMeasures } from './measures';
+import { ATTENDANCE_GROUPS, type Dimension, type Measures, type ProgramMeasures } from './queries/measures';
 
 type Sections = Omit<OutcomesDto, 'sponsorId' | 'programIds' | 'from' | 'to' | 'minCell'>;
 

@@ -1,11 +1,12 @@
 import { RatesService } from '@codeshelf/attendance';
 import { type AppEnv, type AuditActor, envConfig, type FieldErrorDto, ReportingDataSource, ValidationFailedError } from '@codeshelf/core';
-import { isLibraryStaff, type Principal, SponsorNotFoundError } from '@codeshelf/identity';
-import { SponsorsService } from '@codeshelf/partners';
+import { isLibraryStaff, type Principal } from '@codeshelf/identity';
+import { sponsoredPrograms, SponsorsPolicy } from '@codeshelf/partners';
 import { ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { MentorHoursQuery, MentorHoursReportDto, OutcomesDto, OutcomesQuery, ProgramSummaryDto } from './dto/report.dto';
-import { measure } from './measures';
+import { measure } from './queries/measures';
+import { mentorHours } from './queries/mentor-hours';
 import { shapeReport } from './report';
 import { ProgramNotSponsoredError } from './reports.errors';
 
@@ -33,7 +34,7 @@ export class ReportsService {
   constructor(
     @Inject(envConfig.KEY) private readonly env: AppEnv,
     private readonly reporting: ReportingDataSource,
-    private readonly sponsors: SponsorsService,
+    private readonly sponsors: SponsorsPolicy,
     private readonly programs: ProgramsService,
     private readonly scheduling: SchedulingPolicy,
     private readonly rates: RatesService,
@@ -45,16 +46,11 @@ export class ReportsService {
    * parts (see libs/reporting/README.md). Another sponsor's report is a 404.
    */
   async outcomes(principal: Principal, sponsorId: string, query: OutcomesQuery): Promise<OutcomesDto> {
-    if (!isLibraryStaff(principal) && principal.sponsorId !== sponsorId) throw new SponsorNotFoundError(sponsorId);
+    await this.sponsors.assertCanReadExisting(principal, sponsorId);
     // Whole months, so that the monthly series is the same cells whatever period is asked for.
     if (!isLibraryStaff(principal)) assertWholeMonths(query.from, query.to);
-    await this.sponsors.get(sponsorId);
     const period = bounds(query.from, query.to);
-    const sponsored: { program_id: string; branch_id: string }[] = await this.reporting.dataSource().query(
-      `SELECT DISTINCT s.program_id, p.branch_id FROM sponsorship s JOIN program p ON p.id = s.program_id
-        WHERE s.sponsor_id = $1 AND ($2::date IS NULL OR s.ends_on >= $2) AND ($3::date IS NULL OR s.starts_on <= $3) ORDER BY s.program_id`,
-      [sponsorId, query.from ?? null, query.to ?? null],
-    );
+    const sponsored = await sponsoredPrograms(this.reporting.dataSource().manager, sponsorId, query.from ?? null, query.to ?? null);
     // A coordinator reads the sponsor's report over the programs of their own branches only.
     let programIds = sponsored.filter((r) => principal.role !== 'coordinator' || this.scheduling.runsBranch(principal, r.branch_id)).map((r) => r.program_id);
     if (query.programId) {
@@ -84,25 +80,12 @@ export class ReportsService {
 
   /** Volunteer hours by mentor and employer: admins for anyone, a coordinator at their branches, a sponsor for its own employees. */
   async mentorHours(principal: Principal, query: MentorHoursQuery): Promise<MentorHoursReportDto> {
-    let sponsorId = query.sponsorId ?? null;
-    if (!isLibraryStaff(principal)) {
-      if (sponsorId && sponsorId !== principal.sponsorId) throw new SponsorNotFoundError(sponsorId);
-      sponsorId = principal.sponsorId;
-    }
+    if (query.sponsorId) this.sponsors.assertCanRead(principal, query.sponsorId);
+    // A sponsor reads its own employees' hours only.
+    const employerSponsorId = isLibraryStaff(principal) ? (query.sponsorId ?? null) : principal.sponsorId;
     const branchIds = principal.role === 'coordinator' ? principal.branchIds : null;
-    const period = bounds(query.from, query.to);
-    const mentors = await this.reporting.dataSource().query(
-      `SELECT m.id AS "mentorId", u.display_name AS "displayName", m.employer_sponsor_id AS "employerSponsorId", sp.name AS "employerName",
-              count(*)::int AS sessions, round(sum(EXTRACT(EPOCH FROM s.ends_at - s.starts_at)) / 3600, 2)::float8 AS hours
-         FROM mentor_attendance ma JOIN session s ON s.id = ma.session_id JOIN mentor m ON m.id = ma.mentor_id
-         JOIN user_account u ON u.id = m.user_id LEFT JOIN sponsor sp ON sp.id = m.employer_sponsor_id
-        WHERE ma.status = 'present' AND s.status = 'scheduled' AND ($1::uuid IS NULL OR m.employer_sponsor_id = $1)
-          AND s.starts_at >= $2::timestamptz AND s.starts_at < $3::timestamptz
-          AND ($4::uuid[] IS NULL OR s.program_id IN (SELECT id FROM program WHERE branch_id = ANY($4::uuid[])))
-        GROUP BY m.id, u.display_name, sp.id ORDER BY hours DESC, m.id`,
-      [sponsorId, period.from, period.to, branchIds],
-    );
-    const totalHours = Math.round(mentors.reduce((sum: number, r: { hours: number }) => sum + r.hours, 0) * 100) / 100;
+    const mentors = await mentorHours(this.reporting.dataSource().manager, { employerSponsorId, ...bounds(query.from, query.to), branchIds });
+    const totalHours = Math.round(mentors.reduce((sum, r) => sum + r.hours, 0) * 100) / 100;
     return { from: query.from ?? null, to: query.to ?? null, mentors, totalHours };
   }
 }

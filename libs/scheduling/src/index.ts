@@ -35,3 +35,6 @@ export * from './queries/branch-ids';
 export * from './queries/programs-at-branches';
 export * from './queries/program-seats';
 export * from './queries/programs-not-ended';
+export * from './queries/branches';
+export * from './queries/mentors';
+export * from './queries/program-overviews';

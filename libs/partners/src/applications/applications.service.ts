@@ -1,7 +1,7 @@
 import { RatesService } from '@codeshelf/attendance';
 import { type AuditActor, AuditService, IdempotencyService, isUniqueViolation, OutboxService, type Page, type PageQueryDto, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal, UsersService } from '@codeshelf/identity';
-import { ageOn, type ParticipantEntity, ParticipantsService, todayUtc } from '@codeshelf/people';
+import { ageOn, ParticipantsService, todayUtc } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
@@ -18,6 +18,7 @@ import {
   SlotsFilledError,
   TransitionNotYoursError,
 } from '../partners.errors';
+import { giveSlotBack, lockInternship, takeSlot } from '../queries/internship-slots';
 import { SponsorsService } from '../sponsors/sponsors.service';
 import { SponsorshipsService } from '../sponsorships/sponsorships.service';
 import { ApplicantCohorts } from './applicant-cohorts';
@@ -25,6 +26,9 @@ import { ageBandOf, attendanceBandOf, type Disclosure, type DisclosurePlan, disc
 import { ApplicationEntity } from './application.entity';
 import { checkStep, HOLDS_SLOT, movesOf, type Side } from './application-rules';
 import { type ApplicantDto, ApplicationDto, type ApplicationStatusDto, ApplyDto, ChangeApplicationDto, MyApplicationDto, ReceivedApplicationDto } from './dto/application.dto';
+
+/** A teen's record as people's service reads it (people's entity is not imported here). */
+type Person = Awaited<ReturnType<ParticipantsService['findActive']>>[number];
 
 /** A per-sponsor pseudonym: HMAC of the participant under the sponsor's secret salt, in Crockford base32. */
 export function pseudonymOf(salt: string, participantId: string): string {
@@ -126,7 +130,7 @@ export class ApplicationsService {
    */
   private applicant(
     a: ApplicationEntity,
-    person: ParticipantEntity | undefined,
+    person: Person | undefined,
     { attendanceRate, programs }: { attendanceRate: number | null; programs: { programId: string; title: string }[] },
     view: { salt: string; staff: boolean; internship: InternshipEntity; sponsored: Set<string>; emails: Map<string, string> },
   ): ApplicantDto | { plan: DisclosurePlan; finish: (shown: Disclosure) => ApplicantDto } {
@@ -184,7 +188,7 @@ export class ApplicationsService {
     if (!found) throw new ApplicationNotFoundError(id);
     const side = await this.sideOf(principal, found);
     return this.transactions.run(async (manager) => {
-      const [internship] = await manager.query(`SELECT id, sponsor_id, slots FROM internship WHERE id = $1 FOR UPDATE`, [found.internshipId]);
+      const internship = await lockInternship(manager, found.internshipId);
       const application = await manager.getRepository(ApplicationEntity).findOneByOrFail({ id });
       const from = application.status;
       const check = checkStep(from, dto.status, side);
@@ -192,10 +196,9 @@ export class ApplicationsService {
       if (!check.ok) throw new IllegalTransitionError(from, dto.status, check.allowed);
       const holds = (s: string) => (HOLDS_SLOT as readonly string[]).includes(s);
       if (!holds(from) && holds(dto.status)) {
-        const [taken] = await manager.query(`UPDATE internship SET offered_count = offered_count + 1 WHERE id = $1 AND offered_count < slots RETURNING id`, [internship.id]);
-        if (!taken.length) throw new SlotsFilledError(internship.id, internship.slots);
+        if (!(await takeSlot(manager, internship.id))) throw new SlotsFilledError(internship.id, internship.slots);
       }
-      if (holds(from) && !holds(dto.status)) await manager.query(`UPDATE internship SET offered_count = offered_count - 1 WHERE id = $1`, [internship.id]);
+      if (holds(from) && !holds(dto.status)) await giveSlotBack(manager, internship.id);
       Object.assign(application, { status: dto.status, ...(dto.hired !== undefined ? { hired: dto.hired } : {}) });
       await manager.getRepository(ApplicationEntity).save(application);
       await this.outbox.enqueue(manager, 'application.status_changed', {

@@ -1,11 +1,12 @@
 import { type AuditActor, AuditService, type Page, paginate, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { RatesService } from '@codeshelf/attendance';
-import { isLibraryStaff, type Principal } from '@codeshelf/identity';
+import type { Principal } from '@codeshelf/identity';
 import { ageOn, ParticipantNotFoundError, ParticipantsService, todayUtc } from '@codeshelf/people';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { InternshipNotFoundError, InternshipStatusConflictError } from '../partners.errors';
+import { SponsorsPolicy } from '../sponsors/sponsors.policy';
 import { SponsorsService } from '../sponsors/sponsors.service';
 import { CreateInternshipDto, type EligibilityDto, InternshipDto, ListInternshipsQuery, UpdateInternshipDto } from './dto/internship.dto';
 import { ineligibility, type TeenStanding } from './eligibility';
@@ -28,6 +29,7 @@ export class InternshipsService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly sponsors: SponsorsService,
+    private readonly policy: SponsorsPolicy,
     private readonly participants: ParticipantsService,
     private readonly rates: RatesService,
   ) {}
@@ -71,9 +73,7 @@ export class InternshipsService {
     const internship = await this.internships.findOneBy({ id });
     const seen =
       internship &&
-      (isLibraryStaff(principal) ||
-        (principal.role === 'sponsor' && internship.sponsorId === principal.sponsorId) ||
-        (principal.role === 'participant' && internship.status === 'open'));
+      (this.policy.reads(principal, internship.sponsorId) || (principal.role === 'participant' && internship.status === 'open'));
     if (!seen) throw new InternshipNotFoundError(id);
     return internship;
   }
@@ -119,7 +119,7 @@ export class InternshipsService {
   /** Staff change any posting; a sponsor user only its own (another sponsor's is a 404). */
   private async lockOwn(manager: EntityManager, principal: Principal, id: string): Promise<InternshipEntity> {
     const internship = await manager.getRepository(InternshipEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!internship || !(isLibraryStaff(principal) || internship.sponsorId === principal.sponsorId)) throw new InternshipNotFoundError(id);
+    if (!internship || !this.policy.reads(principal, internship.sponsorId)) throw new InternshipNotFoundError(id);
     return internship;
   }
 }

@@ -1,6 +1,6 @@
 import { type AppEnv, type AuditActor, AuditService, countFigure, envConfig, hidden, isUniqueViolation, type Page, paginate, shown, TransactionService, ValidationFailedError } from '@codeshelf/core';
 import { isLibraryStaff, type Principal } from '@codeshelf/identity';
-import { ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
+import { programOverviews, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -64,18 +64,14 @@ export class SponsorshipsService {
    * program is published.
    */
   private async withPrograms(principal: Principal, rows: SponsorshipEntity[]): Promise<SponsorshipDto[]> {
-    const programs: (Omit<SponsoredProgramDto, 'enrolled' | 'waitlisted'> & { id: string; seats: number; waiting: number })[] = rows.length
-      ? await this.sponsorships.query(
-          `SELECT p.id, p.title, p.branch_id AS "branchId", b.name AS "branchName", p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.status,
-                  p.capacity, p.enrolled_count AS seats, p.waitlisted_count AS waiting
-             FROM program p JOIN branch b ON b.id = p.branch_id WHERE p.id = ANY($1::uuid[])`,
-          [rows.map((r) => r.programId)],
-        )
-      : [];
+    const programs = await programOverviews(this.sponsorships.manager, rows.map((r) => r.programId));
     const min = isLibraryStaff(principal) ? 0 : this.env.REPORT_MIN_CELL;
     const figure = (status: string, n: number) => (min === 0 ? shown(n) : status === 'published' ? countFigure(n, min) : hidden);
     const byId = new Map(
-      programs.map(({ id, seats, waiting, ...program }) => [id, { ...program, enrolled: figure(program.status, seats), waitlisted: figure(program.status, waiting) }]),
+      programs.map(({ id, enrolledCount, waitlistedCount, ...program }): [string, SponsoredProgramDto] => [
+        id,
+        { ...program, enrolled: figure(program.status, enrolledCount), waitlisted: figure(program.status, waitlistedCount) },
+      ]),
     );
     return rows.map((r) => ({
       id: r.id,

@@ -20,3 +20,6 @@ SELECT m.id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN ses
 -- upsertSessionMentor
 INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (session_id, mentor_id) DO UPDATE SET role = EXCLUDED.role
+
+-- mentors
+(SELECT m.id, m.user_id, m.employer_sponsor_id FROM mentor m)
