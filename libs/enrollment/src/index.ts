@@ -5,3 +5,5 @@ export * from './enrollments.service';
 export * from './dto/enrollment.dto';
 export * from './queries/seat-holders';
 export * from './queries/places';
+export * from './offers/enrollment-seats.module';
+export * from './offers/offer-expiry';
