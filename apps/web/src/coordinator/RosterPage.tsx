@@ -78,7 +78,7 @@ function Roster() {
           <span className="stat__value">
             {program.data.enrolledCount} / {program.data.capacity}
           </span>
-          {t('coordinator.roster.seatsTaken')}
+          {offered.length > 0 ? t('coordinator.roster.seatsTakenOffered', { count: offered.length }) : t('coordinator.roster.seatsTaken')}
         </li>
         <li>
           <span className="stat__value">{program.data.waitlistedCount}</span>
