@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
-import { expectEnrollmentsWhole } from './support/enrollment-consistency';
+import { enrollmentConsistency, expectEnrollmentsWhole } from './support/enrollment-consistency';
 import { type Club, enrollInTurn, insertTeens, publishedProgram, type Teen } from './support/enrollment-factories';
 import { bearer, createUser } from './support/identity';
 import { type Inbox, startInbox } from './support/smtp';
@@ -107,6 +107,9 @@ describe('Waitlist offers with a deadline', () => {
     await http().post(`/v1/enrollments/${lineIds[0]}/accept`).set(bearer(line[1])).expect(404);
     await http().post(`/v1/enrollments/${lineIds[0]}/decline`).set(bearer(line[1])).expect(404);
     await http().post(`/v1/enrollments/${lineIds[1]}/accept`).set(bearer(line[1])).expect(409);
+    // Under offer is active (rule 3): enrolling again names the offer.
+    const twice = await http().post(`/v1/programs/${club.program.id}/enrollments`).set(bearer(line[0])).expect(409);
+    expect(twice.body).toMatchObject({ code: 'already-enrolled', enrollmentId: lineIds[0], enrollmentStatus: 'offered' });
 
     const accepted = (await http(1).post(`/v1/enrollments/${lineIds[0]}/accept`).set(bearer(line[0])).expect(200)).body;
     expect(accepted).toMatchObject({ status: 'enrolled', offerExpiresAt: null });
@@ -169,6 +172,17 @@ describe('Waitlist offers with a deadline', () => {
     // The seat is free again and nobody waits: the next teen to enroll takes it at once.
     const [next] = await insertTeens(apps[0], 1);
     expect((await enrollInTurn(apps[0], club.program.id, [next]))[0].status).toBe('enrolled');
+  });
+
+  it('erasing a teen under offer passes the seat to the next in line', async () => {
+    const { club, seated, line, seatIds, lineIds } = await fullClub(1, 2);
+    await withdraw(seated[0], seatIds[0]).expect(200);
+    await http().delete(`/v1/participants/${line[0].participantId}`).set(bearer(line[0])).expect(204);
+    expect(await Promise.all(lineIds.map(statusOf))).toEqual(['withdrawn', 'offered']);
+    // Not expectEnrollmentsWhole: the erasure takes the erased teen's messages with it.
+    const state = await enrollmentConsistency(query, club.program.id);
+    expect(state.counters).toEqual(state.rows);
+    expect(state.counters).toEqual({ enrolled: 1, waitlisted: 0 });
   });
 
   it('a raised capacity offers the new seats to the next in line', async () => {
