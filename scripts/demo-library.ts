@@ -206,6 +206,41 @@ async function seedEnrollments(app: INestApplicationContext, admin: Principal, {
 }
 
 /**
+ * Robotics Club at Central Library offers a freed seat for 48 hours instead of promoting at once: Riley held its
+ * one seat and left, so it is offered to Tess (first in line) until the day after tomorrow; Alex waits behind her.
+ */
+async function seedOfferedSeat(app: INestApplicationContext, admin: Principal, { branches }: Places): Promise<void> {
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const year = new Date().getUTCFullYear() + 1;
+  const programs = app.get(ProgramsService);
+  const club = await programs.create(
+    admin,
+    {
+      branchId: branches[0].id,
+      title: 'Robotics Club',
+      description: 'Build and program small robots, Saturdays.',
+      level: 'beginner',
+      minAge: 13,
+      maxAge: 21,
+      capacity: 1,
+      startsOn: `${year}-03-06`,
+      endsOn: `${year}-05-29`,
+      waitlistMode: 'offer',
+      offerHours: 48,
+    },
+    actor,
+  );
+  await programs.step(admin, club.id, 'publish', actor);
+  const participants = app.get(ParticipantsService);
+  const teenOf = async (name: string) => (await participants.findByUser((await app.get(UsersService).findByEmail(email(name)))!.id))!;
+  const [riley] = (await participants.list(admin, { limit: 50, q: 'Riley Reed' }, actor)).items;
+  const enrollments = app.get(EnrollmentsService);
+  const seat = await enrollments.enroll(admin, club.id, { participantId: riley.id }, actor);
+  for (const teen of [await teenOf('teen'), await teenOf('adult-teen')]) await enrollments.enroll(admin, club.id, { participantId: teen.id }, actor);
+  await enrollments.withdraw(admin, seat.id, actor);
+}
+
+/**
  * Acme sponsors Scratch to JavaScript and posts an open summer internship. Tess applies privately (Acme sees a
  * pseudonym) and Alex with his profile shared; Acme has shortlisted Alex.
  */
@@ -259,6 +294,7 @@ export async function seedDemoLibrary(app: INestApplicationContext): Promise<{ c
   await seedEnrollments(app, admin, await seedPrograms(app, admin, places));
   await seedRunningClub(app, admin, places);
   await seedCompletedClub(app, admin, places);
+  await seedOfferedSeat(app, admin, places);
   await seedInternships(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   return { created: true, apiKey: key.key };

@@ -34,6 +34,8 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/programs/{id}/enrollments': ['admin', 'coordinator', 'mentor'],
   'GET /v1/enrollments/{id}': ['admin', 'coordinator', 'participant'],
   'POST /v1/enrollments/{id}/withdraw': ['admin', 'coordinator', 'participant'],
+  'POST /v1/enrollments/{id}/accept': ['admin', 'coordinator', 'participant'],
+  'POST /v1/enrollments/{id}/decline': ['admin', 'coordinator', 'participant'],
   'POST /v1/enrollments/{id}/prioritize': STAFF,
 
   'GET /v1/sessions/{id}/attendance': ['admin', 'coordinator', 'mentor'],

@@ -1,5 +1,6 @@
 import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AppModule } from '../../api/src/app.module';
+import { EnrollmentSeatsModule, OfferExpiry } from '@codeshelf/enrollment';
 import { WorkerModule } from './worker.module';
 
 type Import = Type | DynamicModule | ForwardReference | Promise<DynamicModule> | undefined;
@@ -26,6 +27,11 @@ async function controllersBy(root: Type): Promise<Map<string, string[]>> {
 describe('the worker module', () => {
   it('loads no module that declares a controller (the worker serves no HTTP)', async () => {
     expect(Object.fromEntries(await controllersBy(WorkerModule))).toEqual({});
+  });
+
+  it('runs the expiry of waitlist offers (so an unanswered offer passes on without the API)', () => {
+    expect(Reflect.getMetadata('imports', WorkerModule)).toContain(EnrollmentSeatsModule);
+    expect(Reflect.getMetadata('providers', EnrollmentSeatsModule)).toContain(OfferExpiry);
   });
 
   it('the walk does find the controllers the API loads (so the check above is not empty by mistake)', async () => {

@@ -1,15 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const ENROLLMENT_STATUSES = ['waitlisted', 'enrolled', 'withdrawn', 'completed'] as const;
+export const ENROLLMENT_STATUSES = ['waitlisted', 'offered', 'enrolled', 'withdrawn', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 /** Who asked: the teen themself, or a coordinator on their behalf. */
 export const ENROLLMENT_SOURCES = ['self', 'coordinator'] as const;
 export type EnrollmentSource = (typeof ENROLLMENT_SOURCES)[number];
 
 /**
- * A teen's place in a program: a seat (`enrolled`) or a place in its FIFO waitlist. One active
- * (waitlisted or enrolled) enrollment per teen and program, and waitlist positions 1..n without gaps,
- * are kept by the database (see the CreateEnrollments migration).
+ * A teen's place in a program: a seat (`enrolled`), a seat offered until a deadline (`offered`: it holds the
+ * seat, in a program whose waitlist offers), or a place in its FIFO waitlist. One active (waitlisted, offered
+ * or enrolled) enrollment per teen and program, and waitlist positions 1..n without gaps, are kept by the
+ * database (see the CreateEnrollments and CreateWaitlistOffers migrations).
  */
 @Entity()
 @Index(['participantId', 'createdAt'])
@@ -40,6 +41,10 @@ export class EnrollmentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;
+
+  /** Until when an offered seat waits for the teen's answer; null unless offered. */
+  @Column({ type: 'timestamptz', nullable: true })
+  offerExpiresAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -57,6 +57,15 @@ export class EnrollmentStatusConflictError extends ProblemError {
   }
 }
 
+/** An offered seat answered after its deadline: it is passing, or has passed, to the next in line. */
+export class OfferExpiredError extends ProblemError {
+  constructor(id: string, expiredAt: Date | null) {
+    super(409, 'offer-expired', 'Offer expired', `The seat offered with enrollment ${id} was to be taken by ${expiredAt?.toISOString() ?? 'its deadline'}; it passes to the next in line.`, {
+      offerExpiresAt: expiredAt,
+    });
+  }
+}
+
 /** A teen may enroll only themself. */
 export class EnrollSelfOnlyError extends ProblemError {
   constructor() {

@@ -8,11 +8,12 @@ import { EnrollmentPolicy } from './enrollment.policy';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { MeScheduleController } from './me-schedule.controller';
+import { EnrollmentSeatsModule } from './offers/enrollment-seats.module';
 import { TeenPlaces } from './teen-places';
 
-/** Teens in programs: seats that never oversell, a fair waitlist, eligibility, and what each teen is signed up for. */
+/** Teens in programs: seats that never oversell, a fair waitlist (promoting or offering), eligibility, and what each teen is signed up for. */
 @Module({
-  imports: [IdentityModule, PeopleModule, SchedulingModule, TypeOrmModule.forFeature([EnrollmentEntity])],
+  imports: [IdentityModule, PeopleModule, SchedulingModule, EnrollmentSeatsModule, TypeOrmModule.forFeature([EnrollmentEntity])],
   controllers: [EnrollmentsController, MeScheduleController],
   providers: [EnrollmentsService, EnrollmentPolicy, TeenPlaces],
   exports: [EnrollmentsService],

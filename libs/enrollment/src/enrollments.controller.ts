@@ -77,12 +77,44 @@ export class EnrollmentsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Withdraw: by the teen, or staff of the branch',
-    description: 'A freed seat goes to the first on the waitlist in the same transaction (they get a message); the line closes up.',
+    description:
+      'A freed seat (held or offered) goes to the first on the waitlist in the same transaction: seated, or offered until the program’s ' +
+      '`offerHours` pass when its `waitlistMode` is `offer` (they get a message); the line closes up.',
   })
   @ApiOkResponse({ type: EnrollmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
   withdraw(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
     return this.enrollments.withdraw(principal, id, actorOf(principal));
+  }
+
+  @Post('enrollments/:id/accept')
+  @Roles('admin', 'coordinator', 'participant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take a seat offered from the waitlist: by the teen, or staff of the branch for them',
+    description:
+      'An `offered` enrollment becomes `enrolled` while its offer stands (`offerExpiresAt` ahead). After the deadline it is a 409 `offer-expired` ' +
+      '(the seat passes to the next in line); any other status a 409 `enrollment-status-conflict`. Another teen’s enrollment is a 404.',
+  })
+  @ApiOkResponse({ type: EnrollmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  accept(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
+    return this.enrollments.accept(principal, id, actorOf(principal));
+  }
+
+  @Post('enrollments/:id/decline')
+  @Roles('admin', 'coordinator', 'participant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Turn down a seat offered from the waitlist: by the teen, or staff of the branch for them',
+    description:
+      'The `offered` enrollment is `withdrawn` and the seat is offered to the next in line in the same transaction (they get a message). ' +
+      'Any other status is a 409 `enrollment-status-conflict`; another teen’s enrollment is a 404.',
+  })
+  @ApiOkResponse({ type: EnrollmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  decline(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<EnrollmentDto> {
+    return this.enrollments.decline(principal, id, actorOf(principal));
   }
 
   @Post('enrollments/:id/prioritize')

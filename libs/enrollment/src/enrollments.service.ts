@@ -1,7 +1,7 @@
-import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, MAX_PAGE_SIZE, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
+import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, MAX_PAGE_SIZE, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { ErasureEvents, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
-import { lockProgramSeats, ProgramEvents, ProgramNotFoundError, ProgramsService, releaseSeat, SchedulingPolicy, type SeatLedger, seatingTerms } from '@codeshelf/scheduling';
+import { lockProgramSeats, ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy, seatingTerms } from '@codeshelf/scheduling';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -10,18 +10,23 @@ import { EnrollmentDto } from './dto/enrollment.dto';
 import { MyEnrollmentDto } from './dto/my-enrollment.dto';
 import { RosterEntryDto, RosterParticipantDto, RosterQuery } from './dto/roster.dto';
 import { eligibilityProblem } from './eligibility';
-import { EnrollmentEntity } from './enrollment.entity';
+import { EnrollmentEntity, type EnrollmentStatus } from './enrollment.entity';
 import {
   AlreadyEnrolledError,
   EnrollmentNotFoundError,
   EnrollmentStatusConflictError,
+  OfferExpiredError,
   ProgramFullError,
   ProgramNotPublishedError,
   ParticipantRequiredError,
 } from './enrollment.errors';
 import { EnrollmentPolicy } from './enrollment.policy';
 import { SEAT_HOLDER_STATUSES } from './queries/seat-holders';
-import { enrollmentsToRelease, leaveWaitlist, moveToFront, placeEnrollment, promoteFromWaitlist } from './queries/seats';
+import { SeatPassing } from './offers/seat-passing';
+import { acceptOffer, enrollmentsToRelease, moveToFront, placeEnrollment } from './queries/seats';
+
+/** The statuses of an active enrollment: one per teen and program (rule 3). */
+const ACTIVE: EnrollmentStatus[] = ['enrolled', 'offered', 'waitlisted'];
 
 @Injectable()
 export class EnrollmentsService implements OnModuleInit {
@@ -30,7 +35,7 @@ export class EnrollmentsService implements OnModuleInit {
     @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly seats: SeatPassing,
     private readonly idempotency: IdempotencyService,
     private readonly policy: EnrollmentPolicy,
     private readonly scheduling: SchedulingPolicy,
@@ -43,7 +48,7 @@ export class EnrollmentsService implements OnModuleInit {
   onModuleInit(): void {
     // A raised capacity fills its new seats from the waitlist in the program change's own transaction.
     this.programEvents.onSeatsAdded(async (manager, program, actor) => {
-      await this.promote(manager, program.id, await lockProgramSeats(manager, program.id), actor);
+      await this.seats.promote(manager, program.id, await lockProgramSeats(manager, program.id), actor);
     });
     this.erasureEvents.onErasing((manager, participantId, actor) => this.releaseErased(manager, participantId, actor));
   }
@@ -76,11 +81,11 @@ export class EnrollmentsService implements OnModuleInit {
         : placeEnrollment(this.enrollments.manager, request).then((row) => row && EnrollmentDto.from(row))
     ).catch(async (error: unknown) => {
       if (!isUniqueViolation(error, 'enrollment_one_active')) throw error;
-      throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
+      throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(ACTIVE) }));
     });
     if (placed) return placed;
     // No place taken: a full program without a waitlist refuses before the unique index could name a repeat.
-    const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) });
+    const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In(ACTIVE) });
     if (existing) throw new AlreadyEnrolledError(existing);
     const now = await seatingTerms(this.enrollments.manager, programId);
     throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
@@ -93,30 +98,41 @@ export class EnrollmentsService implements OnModuleInit {
   }
 
   /**
-   * Withdraws the teen. A freed seat goes to the head of the waitlist in the same transaction; a freed
-   * waitlist place closes up the line.
+   * Withdraws the teen. A freed seat (held or offered) goes to the head of the waitlist in the same
+   * transaction; a freed waitlist place closes up the line.
    */
   async withdraw(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
-    const found = await this.reachable(principal, id);
-    return this.transactions.run(async (manager) => {
-      await lockProgramSeats(manager, found.programId);
-      const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
-      if (enrollment.status !== 'enrolled' && enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
-      return EnrollmentDto.from(await this.withdrawLocked(manager, enrollment, actor));
+    return this.locked(principal, id, async (manager, enrollment) => {
+      if (!ACTIVE.includes(enrollment.status)) throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
+      return this.seats.release(manager, enrollment, actor, 'enrollment.withdrawn');
     });
   }
 
-  /** Withdraws an active enrollment whose program the caller has locked: the seat or the place in line goes to whoever is next. */
-  private async withdrawLocked(manager: EntityManager, enrollment: EnrollmentEntity, actor: AuditActor, reason?: string): Promise<EnrollmentEntity> {
-    const before = { status: enrollment.status, waitlistPosition: enrollment.waitlistPosition };
-    Object.assign(enrollment, { status: 'withdrawn', waitlistPosition: null, withdrawnAt: new Date() });
-    await manager.getRepository(EnrollmentEntity).save(enrollment);
-    const freed = before.status === 'enrolled' ? await releaseSeat(manager, enrollment.programId) : null;
-    if (before.status === 'waitlisted') await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
-    await this.audit.record({ actor, action: 'enrollment.withdrawn', entity: 'enrollment', entityId: enrollment.id, changes: { from: before, ...(reason ? { reason } : {}) } }, manager);
-    await this.outbox.enqueue(manager, 'enrollment.withdrawn', { enrollmentId: enrollment.id, programId: enrollment.programId, participantId: enrollment.participantId });
-    if (freed) await this.promote(manager, enrollment.programId, freed, actor);
-    return enrollment;
+  /** The teen (or staff for them) takes the seat offered, before its deadline: enrolled from now. */
+  async accept(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
+    return this.locked(principal, id, async (manager, enrollment) => {
+      if (enrollment.status !== 'offered') throw new EnrollmentStatusConflictError(id, enrollment.status, 'accepted');
+      if (!(await acceptOffer(manager, id))) throw new OfferExpiredError(id, enrollment.offerExpiresAt);
+      await this.audit.record({ actor, action: 'enrollment.accepted', entity: 'enrollment', entityId: id, changes: { offerExpiresAt: enrollment.offerExpiresAt } }, manager);
+      return manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
+    });
+  }
+
+  /** The teen (or staff for them) turns the offered seat down, even past its deadline: it goes to the next in line now. */
+  async decline(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
+    return this.locked(principal, id, async (manager, enrollment) => {
+      if (enrollment.status !== 'offered') throw new EnrollmentStatusConflictError(id, enrollment.status, 'declined');
+      return this.seats.release(manager, enrollment, actor, 'enrollment.declined');
+    });
+  }
+
+  /** Runs `change` on the enrollment read again under its program's lock, if the caller may reach it. */
+  private async locked(principal: Principal, id: string, change: (manager: EntityManager, enrollment: EnrollmentEntity) => Promise<EnrollmentEntity>): Promise<EnrollmentDto> {
+    const found = await this.reachable(principal, id);
+    return this.transactions.run(async (manager) => {
+      await lockProgramSeats(manager, found.programId);
+      return EnrollmentDto.from(await change(manager, await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id })));
+    });
   }
 
   /**
@@ -129,7 +145,7 @@ export class EnrollmentsService implements OnModuleInit {
       await lockProgramSeats(manager, row.program_id);
       // Read again under the lock: a withdrawal that committed meanwhile has already freed it.
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: row.id });
-      if (enrollment.status === 'enrolled' || enrollment.status === 'waitlisted') await this.withdrawLocked(manager, enrollment, actor, 'participant erased');
+      if (ACTIVE.includes(enrollment.status)) await this.seats.release(manager, enrollment, actor, 'enrollment.withdrawn', 'participant erased');
     }
   }
 
@@ -159,15 +175,6 @@ export class EnrollmentsService implements OnModuleInit {
     const [participant] = who === 'staff' ? [] : await this.participants.findActive([enrollment.participantId]);
     this.policy.assertCanAccess(principal, id, program.branchId, participant);
     return enrollment;
-  }
-
-  /** Fills the free seats of the locked program's ledger from the waitlist; each promoted teen gets a message. */
-  private async promote(manager: EntityManager, programId: string, ledger: SeatLedger, actor: AuditActor): Promise<void> {
-    const promoted = await promoteFromWaitlist(manager, programId, ledger.capacity - ledger.enrolledCount);
-    for (const { id, participantId } of promoted) {
-      await this.outbox.enqueue(manager, 'enrollment.promoted', { enrollmentId: id, programId, participantId });
-      await this.audit.record({ actor, action: 'enrollment.promoted', entity: 'enrollment', entityId: id, changes: { programId, participantId } }, manager);
-    }
   }
 
   /** The program's roster: full for its staff (of the teens they act on), its seated teens trimmed for its current mentors. Reading it is audited. */

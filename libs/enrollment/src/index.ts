@@ -6,3 +6,5 @@ export * from './dto/enrollment.dto';
 export * from './queries/seat-holders';
 export * from './queries/places';
 export * from './queries/waitlist-peaks';
+export * from './offers/enrollment-seats.module';
+export * from './offers/offer-expiry';

@@ -1,7 +1,8 @@
 import { internshipSponsor } from '@codeshelf/partners';
-import { teenContact } from '@codeshelf/people';
+import { type AppEnv, envConfig } from '@codeshelf/core';
+import { isMinor, teenContact, teenGuardian } from '@codeshelf/people';
 import { CalendarService, programFacts, upcomingSession } from '@codeshelf/scheduling';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Mail } from './mailer';
 import { sessionAudience } from './queries/audience';
@@ -22,6 +23,7 @@ export class Composer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
+    @Inject(envConfig.KEY) private readonly env: AppEnv,
   ) {}
 
   async compose(message: OutboxRow): Promise<Mail[]> {
@@ -41,6 +43,13 @@ export class Composer {
         if (message.topic === 'enrollment.waitlisted') return mail(teen.email, templates.waitlisted({ firstName: teen.first_name, title: program.title, position: Number(p.waitlistPosition) }));
         const letter = (message.topic === 'enrollment.enrolled' ? templates.enrolled : templates.promoted)({ firstName: teen.first_name, title: program.title, startsOn: program.startsOn });
         return mail(teen.email, letter, 0, await this.programCalendar(p.programId));
+      }
+      case 'enrollment.offered':
+        return this.seatOffer(message, p);
+      case 'enrollment.offer_expired': {
+        const teen = await teenContact(db, p.participantId);
+        const program = await programFacts(db, p.programId);
+        return teen && program ? mail(teen.email, templates.offerLapsed({ firstName: teen.first_name, title: program.title })) : [];
       }
       case 'session.cancelled': {
         const program = await programFacts(db, p.programId);
@@ -76,6 +85,23 @@ export class Composer {
         // enrollment.withdrawn, session.changed: events for later consumers (webhooks), no mail.
         return [];
     }
+  }
+
+  /** The teen's offer, and for a minor the guardian's too (once, when the teen's address is the guardian's). */
+  private async seatOffer(message: OutboxRow, p: Record<string, string>): Promise<Mail[]> {
+    const db = this.dataSource.manager;
+    const [teen, guardian, program] = await Promise.all([teenContact(db, p.participantId), teenGuardian(db, p.participantId), programFacts(db, p.programId)]);
+    if (!teen || !guardian || !program) return [];
+    const offer = { title: program.title, expiresAt: p.offerExpiresAt, timezone: program.timezone, url: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/me` };
+    const mails: Mail[] = [];
+    const to = (address: string | null, content: { subject: string; text: string; html: string }) => {
+      if (address && !mails.some((m) => m.to === address)) mails.push({ to: address, ...content, messageId: `<${message.id}.${mails.length}@codeshelf>` });
+    };
+    if (guardian.guardian_email && guardian.guardian_name && isMinor(guardian.birth_date, this.env.AGE_OF_MAJORITY)) {
+      to(guardian.guardian_email, templates.seatOfferedToGuardian({ ...offer, guardianName: guardian.guardian_name, teenFirstName: teen.first_name, language: guardian.guardian_language }));
+    }
+    to(teen.email, templates.seatOffered({ ...offer, firstName: teen.first_name }));
+    return mails;
   }
 
   // Straight from the session rows, never through the public feed: that is a 404 for a draft or archived program.

@@ -43,7 +43,40 @@ const consentRequests = {
     ),
 };
 
+type SeatOffer = { title: string; expiresAt: string; timezone: string; url: string };
+
+/** The deadline in the branch's zone, as each language writes it. */
+const localWhen = (iso: string, timezone: string, language: 'en' | 'es') =>
+  new Date(iso).toLocaleString(language === 'es' ? 'es-US' : 'en-US', { timeZone: timezone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+
+/** The offer of a seat: to the teen (in English, as the teens' other mails), and to a minor's guardian in the guardian's language. */
+const seatOffers = {
+  teen: (p: SeatOffer & { firstName: string }) =>
+    letter(`A seat is yours if you want it: ${p.title}`, `Hi ${p.firstName},`, [
+      `A seat opened up in ${p.title} and you are first in line. It is held for you until ${localWhen(p.expiresAt, p.timezone, 'en')}.`,
+      'Accept it or decline it on your page; if you do not answer by then, it goes to the next teen on the waitlist.',
+    ], { label: 'Answer the offer', url: p.url }),
+  guardian: {
+    en: (p: SeatOffer & { guardianName: string; teenFirstName: string }) =>
+      letter(`A seat is offered to ${p.teenFirstName}: ${p.title}`, `Dear ${p.guardianName},`, [
+        `A seat opened up in ${p.title} and ${p.teenFirstName} is first in line for it. It is held until ${localWhen(p.expiresAt, p.timezone, 'en')}.`,
+        `${p.teenFirstName} accepts or declines it on their Codeshelf page; unanswered, it goes to the next teen on the waitlist.`,
+      ], { label: 'Open the page', url: p.url }),
+    es: (p: SeatOffer & { guardianName: string; teenFirstName: string }) =>
+      letter(`Se ofrece un lugar a ${p.teenFirstName}: ${p.title}`, `Estimado/a ${p.guardianName}:`, [
+        `Se liberó un lugar en ${p.title} y ${p.teenFirstName} es la primera persona en la lista de espera. Se le reserva hasta el ${localWhen(p.expiresAt, p.timezone, 'es')}.`,
+        `${p.teenFirstName} lo acepta o lo rechaza en su página de Codeshelf; si no responde, pasa a la siguiente persona de la lista de espera.`,
+      ], { label: 'Abrir la página', url: p.url }, 'es'),
+  },
+};
+
 export const templates = {
+  seatOffered: seatOffers.teen,
+  seatOfferedToGuardian: (p: SeatOffer & { guardianName: string; teenFirstName: string; language: string }) => (p.language === 'es' ? seatOffers.guardian.es : seatOffers.guardian.en)(p),
+  offerLapsed: (p: { firstName: string; title: string }) =>
+    letter(`Your offer for ${p.title} has lapsed`, `Hi ${p.firstName},`, [
+      `The seat we held for you in ${p.title} was not taken in time, so it went to the next teen on the waitlist. You can join the waitlist again on the program's page.`,
+    ]),
   // Messages queued before guardians chose a language carry none: they were English.
   consentRequest: (p: ConsentRequest & { language?: string }) => (p.language === 'es' ? consentRequests.es : consentRequests.en)(p),
   enrolled: (p: { firstName: string; title: string; startsOn: string }) =>

@@ -1255,9 +1255,49 @@ export interface paths {
         put?: never;
         /**
          * Withdraw: by the teen, or staff of the branch
-         * @description A freed seat goes to the first on the waitlist in the same transaction (they get a message); the line closes up.
+         * @description A freed seat (held or offered) goes to the first on the waitlist in the same transaction: seated, or offered until the program’s `offerHours` pass when its `waitlistMode` is `offer` (they get a message); the line closes up.
          */
         post: operations["EnrollmentsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrollments/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a seat offered from the waitlist: by the teen, or staff of the branch for them
+         * @description An `offered` enrollment becomes `enrolled` while its offer stands (`offerExpiresAt` ahead). After the deadline it is a 409 `offer-expired` (the seat passes to the next in line); any other status a 409 `enrollment-status-conflict`. Another teen’s enrollment is a 404.
+         */
+        post: operations["EnrollmentsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrollments/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn down a seat offered from the waitlist: by the teen, or staff of the branch for them
+         * @description The `offered` enrollment is `withdrawn` and the seat is offered to the next in line in the same transaction (they get a message). Any other status is a 409 `enrollment-status-conflict`; another teen’s enrollment is a 404.
+         */
+        post: operations["EnrollmentsController_decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2017,6 +2057,18 @@ export interface components {
              */
             waitlistEnabled: boolean;
             /**
+             * @description When a seat frees: `promote` seats the first in line at once; `offer` offers them the seat for offerHours, then it passes to the next
+             * @default promote
+             * @enum {string}
+             */
+            waitlistMode: "promote" | "offer";
+            /**
+             * Format: int32
+             * @description How long an offer waits for the answer; required with waitlistMode `offer`
+             * @example 48
+             */
+            offerHours?: number | null;
+            /**
              * @description Share of held sessions attended to complete
              * @default 0.75
              */
@@ -2043,11 +2095,21 @@ export interface components {
             /** Format: date-time */
             enrollmentClosesAt: string | null;
             waitlistEnabled: boolean;
+            /**
+             * @description A freed seat goes to the first in line at once (`promote`) or is offered to them for offerHours (`offer`)
+             * @enum {string}
+             */
+            waitlistMode: "promote" | "offer";
+            /**
+             * Format: int32
+             * @description How long an offer waits for the answer (with `offer`)
+             */
+            offerHours: number | null;
             /** @example 0.75 */
             completionThreshold: number;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
-            /** @description Teens enrolled now */
+            /** @description Seats taken now: teens enrolled, and seats under offer */
             enrolledCount: number;
             /** @description Teens on the waitlist now */
             waitlistedCount: number;
@@ -2087,11 +2149,21 @@ export interface components {
             /** Format: date-time */
             enrollmentClosesAt: string | null;
             waitlistEnabled: boolean;
+            /**
+             * @description A freed seat goes to the first in line at once (`promote`) or is offered to them for offerHours (`offer`)
+             * @enum {string}
+             */
+            waitlistMode: "promote" | "offer";
+            /**
+             * Format: int32
+             * @description How long an offer waits for the answer (with `offer`)
+             */
+            offerHours: number | null;
             /** @example 0.75 */
             completionThreshold: number;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
-            /** @description Teens enrolled now */
+            /** @description Seats taken now: teens enrolled, and seats under offer */
             enrolledCount: number;
             /** @description Teens on the waitlist now */
             waitlistedCount: number;
@@ -2149,6 +2221,18 @@ export interface components {
              * @default true
              */
             waitlistEnabled: boolean;
+            /**
+             * @description When a seat frees: `promote` seats the first in line at once; `offer` offers them the seat for offerHours, then it passes to the next
+             * @default promote
+             * @enum {string}
+             */
+            waitlistMode: "promote" | "offer";
+            /**
+             * Format: int32
+             * @description How long an offer waits for the answer; required with waitlistMode `offer`
+             * @example 48
+             */
+            offerHours?: number | null;
             /**
              * @description Share of held sessions attended to complete
              * @default 0.75
@@ -3132,7 +3216,7 @@ export interface components {
             /** Format: uuid */
             participantId: string;
             /** @enum {string} */
-            status: "waitlisted" | "enrolled" | "withdrawn" | "completed";
+            status: "waitlisted" | "offered" | "enrolled" | "withdrawn" | "completed";
             /**
              * Format: int32
              * @description Place in line (1 is next); null unless waitlisted
@@ -3147,6 +3231,11 @@ export interface components {
             enrolledAt: string | null;
             /** Format: date-time */
             withdrawnAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the seat offered waits for the answer; null unless offered
+             */
+            offerExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3184,7 +3273,7 @@ export interface components {
             /** Format: uuid */
             participantId: string;
             /** @enum {string} */
-            status: "waitlisted" | "enrolled" | "withdrawn" | "completed";
+            status: "waitlisted" | "offered" | "enrolled" | "withdrawn" | "completed";
             /**
              * Format: int32
              * @description Place in line (1 is next); null unless waitlisted
@@ -3199,6 +3288,11 @@ export interface components {
             enrolledAt: string | null;
             /** Format: date-time */
             withdrawnAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the seat offered waits for the answer; null unless offered
+             */
+            offerExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
             participant: components["schemas"]["RosterParticipantDto"];
@@ -3229,7 +3323,7 @@ export interface components {
             /** Format: uuid */
             participantId: string;
             /** @enum {string} */
-            status: "waitlisted" | "enrolled" | "withdrawn" | "completed";
+            status: "waitlisted" | "offered" | "enrolled" | "withdrawn" | "completed";
             /**
              * Format: int32
              * @description Place in line (1 is next); null unless waitlisted
@@ -3244,6 +3338,11 @@ export interface components {
             enrolledAt: string | null;
             /** Format: date-time */
             withdrawnAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the seat offered waits for the answer; null unless offered
+             */
+            offerExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
             program: components["schemas"]["EnrolledProgramDto"];
@@ -14789,7 +14888,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 /** @description Only enrollments in this status (all by default) */
-                status?: "waitlisted" | "enrolled" | "withdrawn" | "completed";
+                status?: "waitlisted" | "offered" | "enrolled" | "withdrawn" | "completed";
                 /** @description Or send Accept: text/csv: the whole roster (no pages) as a spreadsheet */
                 format?: "json" | "csv";
             };
@@ -15234,6 +15333,300 @@ export interface operations {
         };
     };
     EnrollmentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description No valid credentials
+             *
+             *     No valid credentials
+             */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EnrollmentsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description No valid credentials
+             *
+             *     No valid credentials
+             */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EnrollmentsController_decline: {
         parameters: {
             query?: never;
             header?: never;

@@ -28,9 +28,11 @@ type Values = {
   enrollmentOpensAt: string;
   enrollmentClosesAt: string;
   waitlistEnabled: boolean;
+  waitlistMode: Schemas['CreateProgramDto']['waitlistMode'];
+  offerHours: string;
   completionPercent: string;
 };
-const fields = ['branchId', 'title', 'description', 'level', 'minAge', 'maxAge', 'capacity', 'startsOn', 'endsOn', 'enrollmentOpensAt', 'enrollmentClosesAt', 'waitlistEnabled', 'completionPercent'] as const;
+const fields = ['branchId', 'title', 'description', 'level', 'minAge', 'maxAge', 'capacity', 'startsOn', 'endsOn', 'enrollmentOpensAt', 'enrollmentClosesAt', 'waitlistEnabled', 'waitlistMode', 'offerHours', 'completionPercent'] as const;
 const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
 export default function ProgramFormPage() {
@@ -78,9 +80,11 @@ function ProgramForm({ program, branches }: { program?: Schemas['ProgramDto']; b
           enrollmentOpensAt: local(program.enrollmentOpensAt, zoneOf(program.branchId)),
           enrollmentClosesAt: local(program.enrollmentClosesAt, zoneOf(program.branchId)),
           waitlistEnabled: program.waitlistEnabled,
+          waitlistMode: program.waitlistMode,
+          offerHours: program.offerHours === null ? '' : String(program.offerHours),
           completionPercent: String(Math.round(program.completionThreshold * 100)),
         }
-      : { branchId: mine[0]?.id ?? '', level: 'beginner', minAge: '13', maxAge: '18', capacity: '20', waitlistEnabled: true, completionPercent: '75' },
+      : { branchId: mine[0]?.id ?? '', level: 'beginner', minAge: '13', maxAge: '18', capacity: '20', waitlistEnabled: true, waitlistMode: 'promote', offerHours: '48', completionPercent: '75' },
   });
   const { register, handleSubmit, setError, formState, watch } = form;
   const save = useMutation({
@@ -98,6 +102,9 @@ function ProgramForm({ program, branches }: { program?: Schemas['ProgramDto']; b
         enrollmentOpensAt: instant(v.enrollmentOpensAt, zone),
         enrollmentClosesAt: instant(v.enrollmentClosesAt, zone),
         waitlistEnabled: v.waitlistEnabled,
+        waitlistMode: v.waitlistMode,
+        // Kept while promoting, so switching back to offers keeps the hours; empty is none.
+        offerHours: v.offerHours === '' ? null : Number(v.offerHours),
         completionThreshold: Number(v.completionPercent) / 100,
       };
       if (program) return unwrap(await api.PATCH('/v1/programs/{id}', { params: { path: { id: program.id } }, body }));
@@ -166,6 +173,20 @@ function ProgramForm({ program, branches }: { program?: Schemas['ProgramDto']; b
             <input id="waitlist-enabled" type="checkbox" {...register('waitlistEnabled')} />
             <label htmlFor="waitlist-enabled">{t('coordinator.programForm.waitlist')}</label>
           </div>
+          <SelectField label={t('coordinator.programForm.waitlistMode')} error={err('waitlistMode')} {...register('waitlistMode')}>
+            <option value="promote">{t('coordinator.programForm.modePromote')}</option>
+            <option value="offer">{t('coordinator.programForm.modeOffer')}</option>
+          </SelectField>
+          {watch('waitlistMode') === 'offer' && (
+            <Field
+              label={t('coordinator.programForm.offerHours')}
+              hint={t('coordinator.programForm.offerHoursHint')}
+              type="number"
+              inputMode="numeric"
+              error={err('offerHours')}
+              {...register('offerHours', required)}
+            />
+          )}
         </fieldset>
         <button type="submit" className="button" disabled={save.isPending}>
           {program ? t('coordinator.programForm.save') : t('coordinator.programForm.create')}

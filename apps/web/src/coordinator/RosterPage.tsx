@@ -7,7 +7,8 @@ import { api, unwrap, type Problem, type Schemas } from '../api/client';
 import { Field, TextAreaField } from '../ui/Field';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { applyProblem, problemOf } from '../ui/problem';
-import { ageOn } from '../ui/time';
+import { ageOn, formatDateTime } from '../ui/time';
+import { useBranch } from '../programs/queries';
 import './Roster.css';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { Confirm } from '../ui/Confirm';
@@ -59,11 +60,13 @@ function Roster() {
   const { id = '' } = useParams();
   const program = useProgram(id);
   const roster = useRoster(id);
+  const zone = useBranch(program.data?.branchId)?.timezone ?? 'UTC';
   if (program.isPending) return <Loading />;
   if (!program.data) return <ProblemMessage words="mentor" problem={problemOf(program.error)} />;
   const seated = (roster.data ?? []).filter((e) => e.status === 'enrolled' || e.status === 'completed');
   const waitlist = (roster.data ?? []).filter((e) => e.status === 'waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
   const withdrawn = (roster.data ?? []).filter((e) => e.status === 'withdrawn');
+  const offered = (roster.data ?? []).filter((e) => e.status === 'offered');
   return (
     <section>
       <p>
@@ -75,7 +78,7 @@ function Roster() {
           <span className="stat__value">
             {program.data.enrolledCount} / {program.data.capacity}
           </span>
-          {t('coordinator.roster.seatsTaken')}
+          {offered.length > 0 ? t('coordinator.roster.seatsTakenOffered', { count: offered.length }) : t('coordinator.roster.seatsTaken')}
         </li>
         <li>
           <span className="stat__value">{program.data.waitlistedCount}</span>
@@ -96,6 +99,7 @@ function Roster() {
       {roster.data && (
         <>
           <RosterTable id="enrolled" caption={t('coordinator.roster.enrolled', { count: seated.length })} entries={seated} empty={t('coordinator.roster.noneEnrolled')} />
+          {offered.length > 0 && <RosterTable id="offered" caption={t('coordinator.roster.offered', { count: offered.length })} entries={offered} empty="" zone={zone} />}
           <RosterTable id="waitlist" caption={t('coordinator.roster.waitlist', { count: waitlist.length })} entries={waitlist} empty={t('coordinator.roster.noneWaiting')} />
           {withdrawn.length > 0 && <RosterTable id="withdrawn" caption={t('coordinator.roster.withdrawn', { count: withdrawn.length })} entries={withdrawn} empty="" />}
         </>
@@ -104,8 +108,8 @@ function Roster() {
   );
 }
 
-function RosterTable({ id, caption, entries, empty }: { id: string; caption: string; entries: Entry[]; empty: string }) {
-  const { t } = useTranslation();
+function RosterTable({ id, caption, entries, empty, zone }: { id: string; caption: string; entries: Entry[]; empty: string; zone?: string }) {
+  const { t, i18n } = useTranslation();
   const waitlist = id === 'waitlist';
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -123,6 +127,7 @@ function RosterTable({ id, caption, entries, empty }: { id: string; caption: str
                   </th>
                 )}
                 <th scope="col">{t('coordinator.roster.name')}</th>
+                {zone && <th scope="col">{t('coordinator.roster.answerBy')}</th>}
                 <th scope="col">{t('coordinator.roster.age')}</th>
                 <th scope="col">{t('coordinator.roster.guardian')}</th>
                 <th scope="col">{t('coordinator.roster.consent')}</th>
@@ -135,6 +140,7 @@ function RosterTable({ id, caption, entries, empty }: { id: string; caption: str
                 <tr key={entry.id}>
                   {waitlist && <td className="num">{entry.waitlistPosition}</td>}
                   <th scope="row">{fullName(entry)}</th>
+                  {zone && <td>{entry.offerExpiresAt ? formatDateTime(entry.offerExpiresAt, zone, i18n.language) : '—'}</td>}
                   <td>{entry.participant.birthDate ? ageOn(entry.participant.birthDate) : '—'}</td>
                   <td>
                     {entry.participant.guardianName ?? '—'}
@@ -317,7 +323,7 @@ function Withdraw({ entry }: { entry: Entry }) {
     );
   return (
     <Confirm
-      question={entry.status === 'enrolled' ? t('coordinator.roster.withdraw.confirmSeat', { name }) : t('coordinator.roster.withdraw.confirmPlace', { name })}
+      question={entry.status !== 'waitlisted' ? t('coordinator.roster.withdraw.confirmSeat', { name }) : t('coordinator.roster.withdraw.confirmPlace', { name })}
       yes={t('coordinator.roster.withdraw.yes')}
       no={t('coordinator.roster.withdraw.no')}
       busy={withdraw.isPending}

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useSignOutEverywhere } from '../people/session';
-import { useBranches } from '../programs/queries';
+import { useBranch, useBranches } from '../programs/queries';
 import { Loading, RequireSignIn } from '../ui/Layout';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
-import { formatDate, formatTimeRange } from '../ui/time';
+import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
 import { Confirm } from '../ui/Confirm';
 import { MyCertificates } from '../certificates/MyCertificates';
 
@@ -82,7 +82,7 @@ function Enrollments() {
   const enrollments = usePagedList(['my-enrollments'], async (cursor) =>
     unwrap(await api.GET('/v1/me/enrollments', { params: { query: { limit: 20, cursor } } })),
   );
-  const active = enrollments.items.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted');
+  const active = enrollments.items.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted' || e.status === 'offered');
   return (
     <section aria-labelledby="my-enrollments">
       <h2 id="my-enrollments">{t('me.enrollments')}</h2>
@@ -100,8 +100,14 @@ function Enrollments() {
             <span className="meta">
               {t('programs.dates', { from: formatDate(enrollment.program.startsOn, i18n.language), to: formatDate(enrollment.program.endsOn, i18n.language) })}
             </span>
-            <p>{enrollment.status === 'waitlisted' ? t('me.waitlistPlace', { place: enrollment.waitlistPosition }) : t('me.enrolled')}</p>
-            <Withdraw enrollment={enrollment} />
+            {enrollment.status === 'offered' ? (
+              <Offer enrollment={enrollment} />
+            ) : (
+              <>
+                <p>{enrollment.status === 'waitlisted' ? t('me.waitlistPlace', { place: enrollment.waitlistPosition }) : t('me.enrolled')}</p>
+                <Withdraw enrollment={enrollment} />
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -110,18 +116,64 @@ function Enrollments() {
   );
 }
 
+function useEnrollmentChanged(programId: string) {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: ['my-enrollments'] });
+    void client.invalidateQueries({ queryKey: ['my-schedule'] });
+    void client.invalidateQueries({ queryKey: ['programs'] });
+    void client.invalidateQueries({ queryKey: ['program', programId] });
+  };
+}
+
+/** A seat offered from the waitlist: take it, or let it go to the next in line (asked first), until the deadline in the branch's zone. */
+function Offer({ enrollment }: { enrollment: Schemas['MyEnrollmentDto'] }) {
+  const { t, i18n } = useTranslation();
+  const zone = useBranch(enrollment.program.branchId)?.timezone;
+  const changed = useEnrollmentChanged(enrollment.programId);
+  const [confirming, setConfirming] = useState(false);
+  const path = { params: { path: { id: enrollment.id } } };
+  const accept = useMutation({ mutationFn: async () => unwrap(await api.POST('/v1/enrollments/{id}/accept', path)), onSuccess: changed });
+  const decline = useMutation({ mutationFn: async () => unwrap(await api.POST('/v1/enrollments/{id}/decline', path)), onSuccess: changed });
+  const until = enrollment.offerExpiresAt && zone ? formatDateTime(enrollment.offerExpiresAt, zone, i18n.language) : '';
+  return (
+    <div className="alert alert--ok" role="region" aria-label={t('me.offer.label', { title: enrollment.program.title })}>
+      <p>
+        <strong>{t('me.offer.until', { until })}</strong>
+      </p>
+      <p>{t('me.offer.body')}</p>
+      {confirming ? (
+        <Confirm
+          question={t('me.offer.declineConfirm', { title: enrollment.program.title })}
+          yes={t('me.offer.declineYes')}
+          no={t('me.offer.declineNo')}
+          busy={decline.isPending}
+          onYes={() => decline.mutate()}
+          onNo={() => setConfirming(false)}
+        >
+          <ProblemMessage problem={problemOf(decline.error)} />
+        </Confirm>
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" disabled={accept.isPending} onClick={() => accept.mutate()}>
+            {t('me.offer.accept', { title: enrollment.program.title })}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+            {t('me.offer.decline', { title: enrollment.program.title })}
+          </button>
+        </div>
+      )}
+      <ProblemMessage problem={problemOf(accept.error)} />
+    </div>
+  );
+}
+
 function Withdraw({ enrollment }: { enrollment: Schemas['MyEnrollmentDto'] }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const withdraw = useMutation({
     mutationFn: async () => unwrap(await api.POST('/v1/enrollments/{id}/withdraw', { params: { path: { id: enrollment.id } } })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['my-enrollments'] });
-      void client.invalidateQueries({ queryKey: ['my-schedule'] });
-      void client.invalidateQueries({ queryKey: ['programs'] });
-      void client.invalidateQueries({ queryKey: ['program', enrollment.programId] });
-    },
+    onSuccess: useEnrollmentChanged(enrollment.programId),
   });
   if (!confirming)
     return (

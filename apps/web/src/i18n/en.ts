@@ -138,6 +138,16 @@ export const en = {
     withdrawConfirm: 'Leave {{title}}? Your seat goes to the next teen on the waitlist, and you cannot get it back.',
     withdrawYes: 'Yes, leave the club',
     withdrawNo: 'No, stay',
+    offer: {
+      label: 'Seat offered: {{title}}',
+      until: 'A seat is offered to you until {{until}}.',
+      body: 'You are first in line. Accept it to take the seat; if you do not answer by then, it goes to the next teen on the waitlist.',
+      accept: 'Accept the seat in {{title}}',
+      decline: 'Decline',
+      declineConfirm: 'Decline the seat in {{title}}? It goes to the next teen on the waitlist, and you cannot get it back.',
+      declineYes: 'Yes, decline the seat',
+      declineNo: 'No, keep the offer',
+    },
     schedule: 'My next sessions',
     noSessions: 'No sessions coming up.',
     everywhere: {

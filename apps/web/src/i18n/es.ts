@@ -141,6 +141,16 @@ export const es: Shape<typeof en> = {
     withdrawConfirm: '¿Salir de {{title}}? Tu plaza pasará al siguiente de la lista de espera y no podrás recuperarla.',
     withdrawYes: 'Sí, salir del club',
     withdrawNo: 'No, me quedo',
+    offer: {
+      label: 'Plaza ofrecida: {{title}}',
+      until: 'Se te ofrece una plaza hasta el {{until}}.',
+      body: 'Eres la primera persona de la lista de espera. Acéptala para quedarte con la plaza; si no respondes antes, pasa a la siguiente persona de la lista.',
+      accept: 'Aceptar la plaza en {{title}}',
+      decline: 'Rechazar',
+      declineConfirm: '¿Rechazar la plaza en {{title}}? Pasará a la siguiente persona de la lista de espera y no podrás recuperarla.',
+      declineYes: 'Sí, rechazar la plaza',
+      declineNo: 'No, conservar la oferta',
+    },
     schedule: 'Mis próximas sesiones',
     noSessions: 'No tienes sesiones próximas.',
     everywhere: {

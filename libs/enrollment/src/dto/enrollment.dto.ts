@@ -10,6 +10,7 @@ export class EnrollmentDto {
   @ApiProperty({ enum: ENROLLMENT_SOURCES }) source: EnrollmentSource;
   @ApiProperty({ type: Date, nullable: true, description: 'When the teen got a seat' }) enrolledAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'Until when the seat offered waits for the answer; null unless offered' }) offerExpiresAt: Date | null;
   @ApiProperty() createdAt: Date;
 
   static from(e: EnrollmentEntity): EnrollmentDto {
@@ -22,6 +23,8 @@ export class EnrollmentDto {
       source: e.source,
       enrolledAt: e.enrolledAt,
       withdrawnAt: e.withdrawnAt,
+      // ENROLL's row has no offer column: an enrollment is never created offered.
+      offerExpiresAt: e.offerExpiresAt ?? null,
       createdAt: e.createdAt,
     };
   }

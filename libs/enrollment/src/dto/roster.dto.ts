@@ -64,12 +64,12 @@ export class RosterEntryDto extends EnrollmentDto {
   }
 }
 
-/** The roster as a spreadsheet: seats first, then the waitlist in line order, then the rest; staff-only columns empty for a name-only line. */
+/** The roster as a spreadsheet: seats first, then seats under offer, then the waitlist in line order, then the rest; staff-only columns empty for a name-only line. */
 export function rosterCsv(entries: RosterEntryDto[]): string {
-  const rank = (e: RosterEntryDto) => ['enrolled', 'completed', 'waitlisted', 'withdrawn'].indexOf(e.status);
+  const rank = (e: RosterEntryDto) => ['enrolled', 'completed', 'offered', 'waitlisted', 'withdrawn'].indexOf(e.status);
   const sorted = [...entries].sort((a, b) => rank(a) - rank(b) || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : '');
-  const header = ['status', 'waitlistPosition', 'firstName', 'lastName', 'birthDate', 'contactEmail', 'guardianName', 'guardianEmail', 'guardianPhone', 'consentStatus', 'mediaConsent', 'source', 'enrolledAt', 'withdrawnAt'];
+  const header = ['status', 'waitlistPosition', 'firstName', 'lastName', 'birthDate', 'contactEmail', 'guardianName', 'guardianEmail', 'guardianPhone', 'consentStatus', 'mediaConsent', 'source', 'enrolledAt', 'withdrawnAt', 'offerExpiresAt'];
   const rows = sorted.map(({ participant: p, ...e }) => [
     e.status,
     e.waitlistPosition?.toString() ?? '',
@@ -85,6 +85,7 @@ export function rosterCsv(entries: RosterEntryDto[]): string {
     e.source,
     iso(e.enrolledAt),
     iso(e.withdrawnAt),
+    iso(e.offerExpiresAt),
   ]);
   return toCsv([header, ...rows]);
 }

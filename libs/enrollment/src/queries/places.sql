@@ -2,7 +2,7 @@
 
 -- placeBranches
 (SELECT e.participant_id, pr.branch_id FROM enrollment e JOIN ${programTerms()} pr ON pr.id = e.program_id
-          WHERE e.status IN ('enrolled', 'waitlisted', 'completed'))
+          WHERE e.status IN ('enrolled', 'offered', 'waitlisted', 'completed'))
 
 -- placePrograms
 (SELECT DISTINCT e.participant_id, e.program_id, pr.starts_on FROM enrollment e JOIN ${programTerms()} pr ON pr.id = e.program_id)

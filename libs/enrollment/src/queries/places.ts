@@ -1,8 +1,8 @@
 import { programTerms } from '@codeshelf/scheduling';
 import type { EnrollmentStatus } from '../enrollment.entity';
 
-/** The statuses of a place that makes a teen their program's branch's teen: enrolled, waitlisted or completed; not withdrawn. */
-export const PLACE_STATUSES = ['enrolled', 'waitlisted', 'completed'] as const satisfies readonly EnrollmentStatus[];
+/** The statuses of a place that makes a teen their program's branch's teen: enrolled, offered, waitlisted or completed; not withdrawn. */
+export const PLACE_STATUSES = ['enrolled', 'offered', 'waitlisted', 'completed'] as const satisfies readonly EnrollmentStatus[];
 
 /**
  * Read model: the branches where teens have a place (see PLACE_STATUSES), as a relation another feature's
@@ -11,7 +11,7 @@ export const PLACE_STATUSES = ['enrolled', 'waitlisted', 'completed'] as const s
  */
 export function placeBranches(): string {
   return `(SELECT e.participant_id, pr.branch_id FROM enrollment e JOIN ${programTerms()} pr ON pr.id = e.program_id
-            WHERE e.status IN ('enrolled', 'waitlisted', 'completed'))`;
+            WHERE e.status IN ('enrolled', 'offered', 'waitlisted', 'completed'))`;
 }
 
 /**

@@ -34,12 +34,20 @@ SELECT * FROM placed
 UPDATE enrollment SET waitlist_position = waitlist_position - 1 WHERE program_id = $1 AND status = 'waitlisted' AND waitlist_position > $2
 
 -- [promoted]
-UPDATE enrollment SET status = 'enrolled', waitlist_position = NULL, enrolled_at = now(), updated_at = now()
+UPDATE enrollment SET status = CASE WHEN $3::int IS NULL THEN 'enrolled' ELSE 'offered' END, waitlist_position = NULL,
+          enrolled_at = CASE WHEN $3::int IS NULL THEN now() END, offer_expires_at = now() + make_interval(hours => $3::int), updated_at = now()
     WHERE program_id = $1 AND status = 'waitlisted' AND waitlist_position <= $2
-    RETURNING id, participant_id AS "participantId"
+    RETURNING id, participant_id AS "participantId", offer_expires_at AS "offerExpiresAt"
 
 -- promoteFromWaitlist
 UPDATE enrollment SET waitlist_position = waitlist_position - $2 WHERE program_id = $1 AND status = 'waitlisted'
+
+-- [, count]
+UPDATE enrollment SET status = 'enrolled', enrolled_at = now(), offer_expires_at = NULL, updated_at = now()
+    WHERE id = $1 AND status = 'offered' AND offer_expires_at > now()
+
+-- offersPastDeadline
+SELECT id, program_id AS "programId" FROM enrollment WHERE status = 'offered' AND offer_expires_at <= now() ORDER BY offer_expires_at LIMIT $1
 
 -- moveToFront
 UPDATE enrollment SET waitlist_position = waitlist_position + 1 WHERE program_id = $1 AND status = 'waitlisted' AND waitlist_position < $2
@@ -49,5 +57,8 @@ UPDATE enrollment SET waitlist_position = 1, updated_at = now() WHERE id = $1
 
 -- enrollmentsToRelease
 SELECT e.id, e.program_id FROM enrollment e LEFT JOIN ${programsNotEnded()} p ON p.id = e.program_id
-    WHERE e.participant_id = $1 AND (e.status = 'waitlisted' OR (e.status = 'enrolled' AND p.id IS NOT NULL))
+    WHERE e.participant_id = $1 AND (e.status IN ('waitlisted', 'offered') OR (e.status = 'enrolled' AND p.id IS NOT NULL))
     ORDER BY e.program_id
+
+-- rows
+SELECT 1 FROM enrollment WHERE id = $1 AND status = 'offered' AND offer_expires_at <= now()

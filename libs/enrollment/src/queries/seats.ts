@@ -75,15 +75,22 @@ export async function leaveWaitlist(db: EntityManager, programId: string, positi
 
 /**
  * Fills `freeSeats` seats (the locked program's capacity less its enrolled count) from the head of the
- * waitlist, in order, and closes up the line behind them. The caller holds the program's lock. Answers who
- * was promoted.
+ * waitlist, in order, and closes up the line behind them: seated at once, or, with `offerHours`, offered the
+ * seat until that many hours from now (an offered seat is held: it counts as taken). The caller holds the
+ * program's lock. Answers who was promoted, and until when the offer stands (null for a seat).
  */
-export async function promoteFromWaitlist(db: EntityManager, programId: string, freeSeats: number): Promise<{ id: string; participantId: string }[]> {
+export async function promoteFromWaitlist(
+  db: EntityManager,
+  programId: string,
+  freeSeats: number,
+  offerHours: number | null,
+): Promise<{ id: string; participantId: string; offerExpiresAt: Date | null }[]> {
   const [promoted] = await db.query(
-    `UPDATE enrollment SET status = 'enrolled', waitlist_position = NULL, enrolled_at = now(), updated_at = now()
+    `UPDATE enrollment SET status = CASE WHEN $3::int IS NULL THEN 'enrolled' ELSE 'offered' END, waitlist_position = NULL,
+            enrolled_at = CASE WHEN $3::int IS NULL THEN now() END, offer_expires_at = now() + make_interval(hours => $3::int), updated_at = now()
       WHERE program_id = $1 AND status = 'waitlisted' AND waitlist_position <= $2
-      RETURNING id, participant_id AS "participantId"`,
-    [programId, freeSeats],
+      RETURNING id, participant_id AS "participantId", offer_expires_at AS "offerExpiresAt"`,
+    [programId, freeSeats, offerHours],
   );
   const count = (promoted as unknown[]).length;
   if (count) {
@@ -91,6 +98,24 @@ export async function promoteFromWaitlist(db: EntityManager, programId: string, 
     await addPromoted(db, programId, count);
   }
   return promoted;
+}
+
+/** An offered seat taken while the offer stands: the teen holds it as enrolled (the seat was counted already). False if not offered or past its deadline. */
+export async function acceptOffer(db: EntityManager, enrollmentId: string): Promise<boolean> {
+  const [, count] = await db.query(
+    `UPDATE enrollment SET status = 'enrolled', enrolled_at = now(), offer_expires_at = NULL, updated_at = now()
+      WHERE id = $1 AND status = 'offered' AND offer_expires_at > now()`,
+    [enrollmentId],
+  );
+  return count === 1;
+}
+
+/** The offers whose deadline has passed, oldest first, at most `limit`. */
+export async function offersPastDeadline(db: EntityManager, limit: number): Promise<{ id: string; programId: string }[]> {
+  return db.query(
+    `SELECT id, program_id AS "programId" FROM enrollment WHERE status = 'offered' AND offer_expires_at <= now() ORDER BY offer_expires_at LIMIT $1`,
+    [limit],
+  );
 }
 
 /** Moves a waitlisted teen to the front; those ahead of them move back one. */
@@ -103,14 +128,20 @@ export async function moveToFront(db: EntityManager, programId: string, enrollme
 }
 
 /**
- * The enrollments an erased teen gives up: every waitlist place, and the seats of programs not yet ended (a
+ * The enrollments an erased teen gives up: every waitlist place and offer, and the seats of programs not yet ended (a
  * seat of an ended program stays, as the history reports count it); by program, the order they are locked in.
  */
 export async function enrollmentsToRelease(db: EntityManager, participantId: string): Promise<{ id: string; program_id: string }[]> {
   return db.query(
     `SELECT e.id, e.program_id FROM enrollment e LEFT JOIN ${programsNotEnded()} p ON p.id = e.program_id
-      WHERE e.participant_id = $1 AND (e.status = 'waitlisted' OR (e.status = 'enrolled' AND p.id IS NOT NULL))
+      WHERE e.participant_id = $1 AND (e.status IN ('waitlisted', 'offered') OR (e.status = 'enrolled' AND p.id IS NOT NULL))
       ORDER BY e.program_id`,
     [participantId],
   );
+}
+
+/** Whether this enrollment is an offer still open past its deadline (read under the program's lock). */
+export async function offerPastDeadline(db: EntityManager, enrollmentId: string): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM enrollment WHERE id = $1 AND status = 'offered' AND offer_expires_at <= now()`, [enrollmentId]);
+  return rows.length > 0;
 }

@@ -6,3 +6,7 @@
 
 -- [teen]
 SELECT t.id, t.first_name, t.email FROM ${teenContacts()} t WHERE t.id = $1
+
+-- [row]
+SELECT first_name AS teen_first_name, birth_date::text AS birth_date, guardian_name, guardian_email, guardian_language
+     FROM participant WHERE id = $1 AND erased_at IS NULL

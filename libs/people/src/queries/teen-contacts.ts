@@ -23,3 +23,22 @@ export async function teenContact(db: EntityManager, participantId: string): Pro
   const [teen] = await db.query(`SELECT t.id, t.first_name, t.email FROM ${teenContacts()} t WHERE t.id = $1`, [participantId]);
   return teen;
 }
+
+/** A teen's guardian as a letter to them needs: who, where, in which language, and the teen's birth date (to tell a minor). */
+export interface TeenGuardian {
+  teen_first_name: string;
+  birth_date: string;
+  guardian_name: string | null;
+  guardian_email: string | null;
+  guardian_language: string;
+}
+
+/** Read model: the guardian on file for a teen (none for an erased or unknown teen). */
+export async function teenGuardian(db: EntityManager, participantId: string): Promise<TeenGuardian | undefined> {
+  const [row] = await db.query(
+    `SELECT first_name AS teen_first_name, birth_date::text AS birth_date, guardian_name, guardian_email, guardian_language
+       FROM participant WHERE id = $1 AND erased_at IS NULL`,
+    [participantId],
+  );
+  return row;
+}

@@ -28,6 +28,12 @@ describe(programRuleErrors.name, () => {
     expect(programRuleErrors({ ...valid, enrollmentOpensAt: null })).toEqual([]);
   });
 
+  it('names offerHours when the waitlist offers seats without saying for how long, and not while it promotes', () => {
+    expect(programRuleErrors({ ...valid, waitlistMode: 'offer', offerHours: null }).map((e) => e.field)).toEqual(['offerHours']);
+    expect(programRuleErrors({ ...valid, waitlistMode: 'offer', offerHours: 48 })).toEqual([]);
+    expect(programRuleErrors({ ...valid, waitlistMode: 'promote', offerHours: null })).toEqual([]);
+  });
+
   it('lists every broken rule at once', () => {
     expect(programRuleErrors({ ...valid, maxAge: 5, endsOn: '2026-01-01' })).toHaveLength(2);
   });

@@ -7,6 +7,8 @@ export interface ProgramShape {
   endsOn: string;
   enrollmentOpensAt: Date | null;
   enrollmentClosesAt: Date | null;
+  waitlistMode?: string;
+  offerHours?: number | null;
 }
 
 /** The rules between a program's fields, checked on the whole program as it would be after a change. */
@@ -17,6 +19,7 @@ export function programRuleErrors(p: ProgramShape): FieldErrorDto[] {
   if (p.enrollmentOpensAt && p.enrollmentClosesAt && p.enrollmentClosesAt <= p.enrollmentOpensAt) {
     errors.push({ field: 'enrollmentClosesAt', code: 'dateOrder', message: 'enrollmentClosesAt must be after enrollmentOpensAt' });
   }
+  if (p.waitlistMode === 'offer' && !p.offerHours) errors.push({ field: 'offerHours', code: 'isDefined', message: 'offerHours is required when waitlistMode is offer' });
   return errors;
 }
 

@@ -4,6 +4,9 @@ export const PROGRAM_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type ProgramLevel = (typeof PROGRAM_LEVELS)[number];
 export const PROGRAM_STATUSES = ['draft', 'published', 'archived'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+/** What a freed seat does: go to the first in line at once, or be offered to them until a deadline. */
+export const WAITLIST_MODES = ['promote', 'offer'] as const;
+export type WaitlistMode = (typeof WAITLIST_MODES)[number];
 
 const numeric = { to: (value?: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
@@ -51,6 +54,13 @@ export class ProgramEntity {
 
   @Column({ type: 'boolean', default: true })
   waitlistEnabled: boolean;
+
+  @Column({ type: 'text', default: 'promote' })
+  waitlistMode: WaitlistMode;
+
+  /** How long an offered seat waits for the teen's answer; set when waitlistMode is 'offer'. */
+  @Column({ type: 'int', nullable: true })
+  offerHours: number | null;
 
   /** Share of held sessions a teen must attend to complete the program. */
   @Column({ type: 'numeric', precision: 3, scale: 2, default: () => '0.75', transformer: numeric })

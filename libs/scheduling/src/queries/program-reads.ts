@@ -13,7 +13,7 @@ import type { ProgramEntity } from '../programs/program.entity';
 const PROGRAM_COLUMNS = `p.id, p.branch_id AS "branchId", p.title, p.description, p.level, p.min_age AS "minAge", p.max_age AS "maxAge",
   p.capacity, p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.enrollment_opens_at AS "enrollmentOpensAt",
   p.enrollment_closes_at AS "enrollmentClosesAt", p.waitlist_enabled AS "waitlistEnabled",
-  p.completion_threshold::float8 AS "completionThreshold", p.status, p.enrolled_count AS "enrolledCount",
+  p.waitlist_mode AS "waitlistMode", p.offer_hours AS "offerHours", p.completion_threshold::float8 AS "completionThreshold", p.status, p.enrolled_count AS "enrolledCount",
   p.waitlisted_count AS "waitlistedCount", p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 // A card shows when the club meets from its next session; one lateral index probe per row, same statement.

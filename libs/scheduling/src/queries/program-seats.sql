@@ -14,11 +14,10 @@ UPDATE program SET
   RETURNING id, waitlisted_count
 
 -- [row]
-SELECT capacity, enrolled_count AS "enrolledCount", waitlisted_count AS "waitlistedCount" FROM program WHERE id = $1 FOR UPDATE
+SELECT ${LEDGER} FROM program WHERE id = $1 FOR UPDATE
 
 -- [[row]]
-UPDATE program SET enrolled_count = enrolled_count - 1 WHERE id = $1
-   RETURNING capacity, enrolled_count AS "enrolledCount", waitlisted_count AS "waitlistedCount"
+UPDATE program SET enrolled_count = enrolled_count - 1 WHERE id = $1 RETURNING ${LEDGER}
 
 -- releasePlace
 UPDATE program SET waitlisted_count = waitlisted_count - 1 WHERE id = $1

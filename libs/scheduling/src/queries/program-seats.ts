@@ -56,14 +56,20 @@ export function takeSeatOrPlace(programId: string): string {
 
 export interface SeatLedger {
   capacity: number;
+  /** Seats taken: enrolled teens and seats under offer. */
   enrolledCount: number;
   waitlistedCount: number;
+  /** How long a freed seat is offered to the first in line; null when the program promotes them at once. */
+  offerHours: number | null;
 }
+
+const LEDGER = `capacity, enrolled_count AS "enrolledCount", waitlisted_count AS "waitlistedCount",
+  CASE WHEN waitlist_mode = 'offer' THEN offer_hours END AS "offerHours"`;
 
 /** Locks the program row before its enrollments change, so changes to one program run one at a time; its ledger then. */
 export async function lockProgramSeats(db: EntityManager, programId: string): Promise<SeatLedger> {
   const [row] = await db.query(
-    `SELECT capacity, enrolled_count AS "enrolledCount", waitlisted_count AS "waitlistedCount" FROM program WHERE id = $1 FOR UPDATE`,
+    `SELECT ${LEDGER} FROM program WHERE id = $1 FOR UPDATE`,
     [programId],
   );
   return row;
@@ -72,8 +78,7 @@ export async function lockProgramSeats(db: EntityManager, programId: string): Pr
 /** A seat given back; the ledger after it (the seats now free are capacity − enrolledCount). */
 export async function releaseSeat(db: EntityManager, programId: string): Promise<SeatLedger> {
   const [[row]] = await db.query(
-    `UPDATE program SET enrolled_count = enrolled_count - 1 WHERE id = $1
-     RETURNING capacity, enrolled_count AS "enrolledCount", waitlisted_count AS "waitlistedCount"`,
+    `UPDATE program SET enrolled_count = enrolled_count - 1 WHERE id = $1 RETURNING ${LEDGER}`,
     [programId],
   );
   return row;
@@ -84,7 +89,7 @@ export async function releasePlace(db: EntityManager, programId: string): Promis
   await db.query(`UPDATE program SET waitlisted_count = waitlisted_count - 1 WHERE id = $1`, [programId]);
 }
 
-/** `count` teens moved from the waitlist to seats. */
+/** `count` teens moved from the waitlist to seats (or seats under offer). */
 export async function addPromoted(db: EntityManager, programId: string, count: number): Promise<void> {
   await db.query(`UPDATE program SET enrolled_count = enrolled_count + $2, waitlisted_count = waitlisted_count - $2 WHERE id = $1`, [programId, count]);
 }

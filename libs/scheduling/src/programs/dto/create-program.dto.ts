@@ -1,7 +1,7 @@
 import { IsCalendarDate, IsInstantWithOffset, IsNumberWithDecimals, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PROGRAM_LEVELS, type ProgramLevel } from '../program.entity';
+import { PROGRAM_LEVELS, type ProgramLevel, WAITLIST_MODES, type WaitlistMode } from '../program.entity';
 
 export class CreateProgramDto {
   @ApiProperty({ format: 'uuid' })
@@ -51,6 +51,18 @@ export class CreateProgramDto {
   @ApiPropertyOptional({ default: true, description: 'When full, later teens join a waitlist' })
   @IsOptional() @IsBoolean()
   waitlistEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    enum: WAITLIST_MODES,
+    default: 'promote',
+    description: 'When a seat frees: `promote` seats the first in line at once; `offer` offers them the seat for offerHours, then it passes to the next',
+  })
+  @IsOptional() @IsIn(WAITLIST_MODES)
+  waitlistMode?: WaitlistMode;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 336, nullable: true, example: 48, description: 'How long an offer waits for the answer; required with waitlistMode `offer`' })
+  @IsOptional() @IsInt() @Min(1) @Max(336)
+  offerHours?: number | null;
 
   @ApiPropertyOptional({ minimum: 0.05, maximum: 1, default: 0.75, description: 'Share of held sessions attended to complete' })
   @IsOptional() @IsNumberWithDecimals(2) @Min(0.05) @Max(1)

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ProgramRow } from '../../queries/program-reads';
-import { PROGRAM_LEVELS, PROGRAM_STATUSES, type ProgramEntity, type ProgramLevel, type ProgramStatus } from '../program.entity';
+import { PROGRAM_LEVELS, PROGRAM_STATUSES, type ProgramEntity, type ProgramLevel, type ProgramStatus, WAITLIST_MODES, type WaitlistMode } from '../program.entity';
 
 export class ProgramDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -16,9 +16,12 @@ export class ProgramDto {
   @ApiProperty({ type: Date, nullable: true }) enrollmentOpensAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) enrollmentClosesAt: Date | null;
   @ApiProperty() waitlistEnabled: boolean;
+  @ApiProperty({ enum: WAITLIST_MODES, description: 'A freed seat goes to the first in line at once (`promote`) or is offered to them for offerHours (`offer`)' })
+  waitlistMode: WaitlistMode;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'How long an offer waits for the answer (with `offer`)' }) offerHours: number | null;
   @ApiProperty({ example: 0.75 }) completionThreshold: number;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
-  @ApiProperty({ description: 'Teens enrolled now' }) enrolledCount: number;
+  @ApiProperty({ description: 'Seats taken now: teens enrolled, and seats under offer' }) enrolledCount: number;
   @ApiProperty({ description: 'Teens on the waitlist now' }) waitlistedCount: number;
   @ApiProperty({ description: 'Free seats (capacity − enrolledCount)' }) seatsLeft: number;
   @ApiProperty({ type: Date, nullable: true }) publishedAt: Date | null;
@@ -40,6 +43,8 @@ export class ProgramDto {
       enrollmentOpensAt: p.enrollmentOpensAt,
       enrollmentClosesAt: p.enrollmentClosesAt,
       waitlistEnabled: p.waitlistEnabled,
+      waitlistMode: p.waitlistMode,
+      offerHours: p.offerHours,
       completionThreshold: p.completionThreshold,
       status: p.status,
       enrolledCount: p.enrolledCount,
