@@ -1,6 +1,7 @@
 import { CoreModule, createValidationPipe, HealthModule, ProblemDetailsFilter, RateLimitModule } from '@codeshelf/core';
 import { AttendanceModule } from '@codeshelf/attendance';
 import { EnrollmentModule } from '@codeshelf/enrollment';
+import { FeedbackHttpModule, FeedbackModule } from '@codeshelf/feedback';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
 import { NotificationsHttpModule, NotificationsModule } from '@codeshelf/notifications';
@@ -21,6 +22,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
     PartnersModule,
     EnrollmentModule,
     AttendanceModule,
+    FeedbackModule,
+    FeedbackHttpModule,
     ReportingModule,
     NotificationsModule,
     NotificationsHttpModule,

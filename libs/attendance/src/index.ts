@@ -6,3 +6,4 @@ export * from './roll-call.service';
 export * from './dto/roll-call.dto';
 export * from './queries/volunteer-hours';
 export * from './queries/standing-rates';
+export * from './queries/attendance-marks';
