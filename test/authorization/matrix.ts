@@ -45,6 +45,11 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/participants/{id}/attendance': ['admin', 'coordinator', 'participant'],
   'GET /v1/mentors/{id}/hours': ['admin', 'coordinator', 'mentor'],
 
+  'POST /v1/sessions/{id}/feedback': ['participant'],
+  'GET /v1/me/feedback': ['participant'],
+  'GET /v1/sessions/{id}/feedback': ['admin', 'coordinator', 'mentor'],
+  'GET /v1/programs/{id}/feedback': ['admin', 'coordinator', 'mentor'],
+
   'POST /v1/branches': ['admin'],
   'GET /v1/branches': 'public',
   'GET /v1/branches/{id}': 'public',
