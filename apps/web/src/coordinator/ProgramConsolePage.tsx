@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
 import { StatusBadge } from './ProgramsPage';
 import { useProgram, useProgramSessions, useRooms } from './queries';
 import { SeriesForm } from './SeriesForm';
+import { ProgramFeedback } from '../feedback/FeedbackSummary';
 import './coordinator.css';
 
 export default function ProgramConsolePage() {
@@ -63,6 +64,7 @@ function ProgramConsole() {
       {p.enrollmentClosesAt && <p>{t('coordinator.program.closes', { at: formatDateTime(p.enrollmentClosesAt, zone, i18n.language) })}</p>}
       <Lifecycle program={p} />
       <Sessions program={p} timeZone={zone} />
+      {p.status !== 'draft' && <ProgramFeedback programId={p.id} timeZone={zone} />}
       {p.status !== 'archived' && branch && <SeriesForm program={p} timeZone={zone} />}
     </article>
   );

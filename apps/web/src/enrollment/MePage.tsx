@@ -11,6 +11,7 @@ import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
 import { Confirm } from '../ui/Confirm';
+import { RateSessions } from '../feedback/RateSessions';
 
 export default function MePage() {
   return (
@@ -31,6 +32,7 @@ function TeenHome() {
       <h1>{participant.data ? t('me.title', { name: participant.data.firstName }) : t('me.titlePlain')}</h1>
       {participant.data && participant.data.consentStatus !== 'granted' && <ConsentPending participant={participant.data} />}
       <Enrollments />
+      <RateSessions />
       <Schedule />
       <CalendarFeed />
       <SignOutEverywhere />
