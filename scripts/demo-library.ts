@@ -1,4 +1,5 @@
 import { RollCallService } from '@codeshelf/attendance';
+import { CertificatesService } from '@codeshelf/certificates';
 import { EnrollmentsService } from '@codeshelf/enrollment';
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ErasureService, ParticipantsService, SignupService } from '@codeshelf/people';
@@ -152,6 +153,53 @@ async function seedFeedback(app: INestApplicationContext, ended: string[], [tess
   }
 }
 
+/**
+ * A club that ended two weeks ago at Central Library, sponsored by Acme: eight Mondays, Tess came to all,
+ * Alex to seven, Riley to four (below the 75 % to complete). Cora issued the certificates: Tess and Alex
+ * download theirs from their page; the report counts them.
+ */
+async function seedCompletedClub(app: INestApplicationContext, admin: Principal, { branches, sponsor }: Places): Promise<void> {
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const day = 86_400_000;
+  const date = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+  const programs = app.get(ProgramsService);
+  // Made while still open (enrollment closes when a program ends), then moved to the term it really had.
+  const club = await programs.create(
+    admin,
+    { branchId: branches[0].id, title: 'Web Basics', description: 'HTML, CSS and a first website.', level: 'beginner', minAge: 12, maxAge: 21, capacity: 12, startsOn: date(-64), endsOn: date(7) },
+    actor,
+  );
+  const series = await app.get(SeriesService).create(admin, club.id, { rrule: 'FREQ=WEEKLY;BYDAY=MO', count: 8, startTime: '16:00', durationMinutes: 90 }, actor);
+  await programs.step(admin, club.id, 'publish', actor);
+  const participants = app.get(ParticipantsService);
+  const teens = [
+    (await participants.findByUser((await app.get(UsersService).findByEmail(email('teen')))!.id))!,
+    (await participants.findByUser((await app.get(UsersService).findByEmail(email('adult-teen')))!.id))!,
+    (await participants.list(admin, { limit: 1, q: 'Riley Reed' }, actor)).items[0],
+  ];
+  for (const teen of teens) await app.get(EnrollmentsService).enroll(admin, club.id, { participantId: teen.id }, actor);
+  await app.get(SponsorshipsService).create(admin, sponsor.id, { programId: club.id, startsOn: date(-64), endsOn: date(-14) }, actor);
+  const db = app.get(DataSource);
+  // Demo data only: the seats from the first week, and the term over two weeks ago.
+  await db.query(`UPDATE enrollment SET enrolled_at = $2 WHERE program_id = $1`, [club.id, `${date(-65)}T12:00:00Z`]);
+  for (const [week, session] of series.created.entries()) {
+    await app.get(RollCallService).record(
+      admin,
+      session.id,
+      {
+        records: [
+          { participantId: teens[0].id, status: 'present' },
+          { participantId: teens[1].id, status: week === 3 ? 'absent' : 'present' },
+          { participantId: teens[2].id, status: week % 2 ? 'absent' : 'present' },
+        ],
+      },
+      actor,
+    );
+  }
+  await db.query(`UPDATE program SET ends_on = $2 WHERE id = $1`, [club.id, date(-14)]);
+  await app.get(CertificatesService).issue(admin, club.id, actor);
+}
+
 /** Tess enrolls in Intro to Python herself and staff enroll Riley; Alex holds the Game Jam's one seat and Tess waits for it. */
 async function seedEnrollments(app: INestApplicationContext, admin: Principal, { pythonId, gameJamId }: { pythonId: string; gameJamId: string }): Promise<void> {
   const enrollments = app.get(EnrollmentsService);
@@ -231,6 +279,7 @@ export async function seedDemoLibrary(app: INestApplicationContext): Promise<{ c
   await seedTeens(app, admin, places);
   await seedEnrollments(app, admin, await seedPrograms(app, admin, places));
   await seedRunningClub(app, admin, places);
+  await seedCompletedClub(app, admin, places);
   await seedInternships(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   return { created: true, apiKey: key.key };

@@ -10,6 +10,8 @@ import { bearer, createSponsor, createUser, type TestUser } from './support/iden
 /** GET routes a sponsor cannot reach with anything it holds, and why; every other one is walked. */
 const NOT_FOR_SPONSORS: Record<string, string> = {
   'GET /v1/consents/{token}': 'the token exists only in the e-mail to the guardian; the database keeps its hash',
+  'GET /v1/certificates/verify/{code}':
+    'the code is printed only on the teen’s own certificate; whoever the teen hands it to sees what it is for (first name, last initial, program, date)',
 };
 
 type Kind = 'sharedName' | 'private';
@@ -108,6 +110,12 @@ describe('Minors’ data seen by sponsors (every GET route)', () => {
       );
       add('enrollments', ...rows.map((r) => r.id));
     }
+    // Certificates of the marked four in our sponsor's club: their PDFs are the teens' own.
+    const certificates: { id: string }[] = await db.query(
+      `INSERT INTO certificate (program_id, participant_id, code, hours_attended) SELECT $1, p, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 3 FROM unnest($2::uuid[]) p RETURNING id`,
+      [club.program.id, teens.slice(0, 4).map((t) => t.participantId)],
+    );
+    add('certificates', ...certificates.map((c) => c.id));
     const mentorUser = await createUser(app, 'mentor');
     const [{ id: mentorId }] = await db.query(`INSERT INTO mentor (user_id, employer_sponsor_id) VALUES ($1, $2) RETURNING id`, [mentorUser.id, sponsorId]);
     add('mentors', mentorId);

@@ -11,11 +11,11 @@ import Fastify from 'fastify';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { sessionContext } from '../../libs/scheduling/src/queries/session-context';
-import { ENROLL } from '../../libs/enrollment/src/seats';
+import { ENROLL } from '../../libs/enrollment/src/queries/seats';
 import { PARTICIPANT_NAMES } from '../../libs/people/src/queries/participant-names';
 import { measure } from '../../libs/reporting/src/measures';
-import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/programs/program-reads';
-import { programSessionsQuery } from '../../libs/scheduling/src/sessions/session-reads';
+import { catalogueQuery, PROGRAM_VISIBILITY } from '../../libs/scheduling/src/queries/program-reads';
+import { programSessionsQuery } from '../../libs/scheduling/src/queries/session-reads';
 
 const env = process.env;
 const pool = new Pool({

@@ -50,6 +50,14 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/sessions/{id}/feedback': ['admin', 'coordinator', 'mentor'],
   'GET /v1/programs/{id}/feedback': ['admin', 'coordinator', 'mentor'],
 
+  'POST /v1/programs/{id}/certificates': STAFF,
+  'GET /v1/programs/{id}/certificates': STAFF,
+  'POST /v1/certificates/{id}/revoke': STAFF,
+  // The teen's own, or the staff of the branch: a sponsor counts certificates in the report, never reads one.
+  'GET /v1/certificates/{id}/pdf': [...STAFF, 'participant'],
+  'GET /v1/me/certificates': ['participant'],
+  'GET /v1/certificates/verify/{code}': 'public',
+
   'POST /v1/branches': ['admin'],
   'GET /v1/branches': 'public',
   'GET /v1/branches/{id}': 'public',

@@ -1,5 +1,6 @@
 import { CoreModule, createValidationPipe, HealthModule, ProblemDetailsFilter, RateLimitModule } from '@codeshelf/core';
 import { AttendanceModule } from '@codeshelf/attendance';
+import { CertificatesHttpModule } from '@codeshelf/certificates';
 import { EnrollmentModule } from '@codeshelf/enrollment';
 import { FeedbackHttpModule, FeedbackModule } from '@codeshelf/feedback';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
@@ -27,6 +28,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
     ReportingModule,
     NotificationsModule,
     NotificationsHttpModule,
+    CertificatesHttpModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

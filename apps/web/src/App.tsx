@@ -16,6 +16,7 @@ const ConsentPage = lazy(() => import('./people/ConsentPage'));
 const MePage = lazy(() => import('./enrollment/MePage'));
 const CheckInPage = lazy(() => import('./attendance/CheckInPage'));
 const InternshipsPage = lazy(() => import('./internships/InternshipsPage'));
+const VerifyPage = lazy(() => import('./certificates/VerifyPage'));
 
 export const routes = [
   {
@@ -30,6 +31,7 @@ export const routes = [
       { path: '/me', element: <MePage /> },
       { path: '/check-in', element: <CheckInPage /> },
       { path: '/internships', element: <InternshipsPage /> },
+      { path: '/certificates/verify/:code', element: <VerifyPage /> },
       ...coordinatorRoutes,
       ...mentorRoutes,
       ...sponsorRoutes,

@@ -5,5 +5,6 @@ export * from './rates.service';
 export * from './roll-call.service';
 export * from './dto/roll-call.dto';
 export * from './queries/volunteer-hours';
+export * from './queries/attended-sessions';
 export * from './queries/standing-rates';
 export * from './queries/attendance-marks';

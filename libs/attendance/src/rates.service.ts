@@ -3,7 +3,7 @@ import type { Principal } from '@codeshelf/identity';
 import { ParticipantsService } from '@codeshelf/people';
 import { branchIds, MentorsService, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AttendancePolicy } from './attendance.policy';
 import {
   ABSENCE_STREAK_FLAG,
@@ -85,6 +85,11 @@ export class RatesService {
       })),
       marks,
     };
+  }
+
+  /** Every seat of the program with its rule-7 numbers and completion, through `db` (a caller's transaction). No access check: callers decide. */
+  async seats(db: EntityManager, programId: string): Promise<TeenRatesDto[]> {
+    return (await teenRates(db, { programId })).map(ratesOf);
   }
 
   /**

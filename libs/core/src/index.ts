@@ -28,6 +28,7 @@ export * from './outbox/outbox.service';
 export * from './queries/outbox';
 export * from './jobs/scheduler';
 export * from './jobs/scheduler.module';
+export * from './queries/audit';
 export * from './http/uuid.pipe';
 export * from './database/schema-drift';
 export * from './http/fields';

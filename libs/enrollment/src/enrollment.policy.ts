@@ -1,14 +1,9 @@
 import type { Principal } from '@codeshelf/identity';
-import type { ParticipantEntity } from '@codeshelf/people';
 import { MentorsService, SchedulingPolicy } from '@codeshelf/scheduling';
 import { Injectable } from '@nestjs/common';
-import type { EnrollmentStatus } from './enrollment.entity';
 import { EnrollmentNotFoundError, EnrollSelfOnlyError, NotStaffOfProgramError, RosterNotYoursError } from './enrollment.errors';
 
 export type RosterView = 'staff' | 'mentor';
-
-/** A mentor's roster: the teens holding a seat. The waitlist and those who left are the staff's business. */
-export const MENTOR_ROSTER_STATUSES: readonly EnrollmentStatus[] = ['enrolled', 'completed'];
 
 /**
  * Who may enroll whom and see which enrollments. Staff are admins and the coordinators of the program's
@@ -23,7 +18,7 @@ export class EnrollmentPolicy {
   ) {}
 
   /** Staff enroll at their branch (which teens, people's rule decides); a teen only themself. */
-  assertCanEnroll(principal: Principal, program: { id: string; branchId: string }, participantId: string | undefined, own: ParticipantEntity | null): void {
+  assertCanEnroll(principal: Principal, program: { id: string; branchId: string }, participantId: string | undefined, own: { id: string } | null): void {
     if (principal.role === 'participant') {
       if (participantId !== undefined && participantId !== own?.id) throw new EnrollSelfOnlyError();
       return;
@@ -36,7 +31,7 @@ export class EnrollmentPolicy {
   }
 
   /** Reading or withdrawing one enrollment: staff of the branch, or the teen it belongs to. */
-  assertCanAccess(principal: Principal, enrollmentId: string, branchId: string, participant: ParticipantEntity | undefined): void {
+  assertCanAccess(principal: Principal, enrollmentId: string, branchId: string, participant: { userId: string | null } | undefined): void {
     if (this.isStaff(principal, branchId)) return;
     if (principal.kind === 'user' && participant?.userId === principal.id) return;
     throw new EnrollmentNotFoundError(enrollmentId);

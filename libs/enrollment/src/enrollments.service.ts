@@ -1,7 +1,7 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, IdempotencyService, isUniqueViolation, MAX_PAGE_SIZE, OutboxService, type Page, type PageQueryDto, paginate, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
-import { ErasureEvents, type ParticipantEntity, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
-import { ProgramEvents, ProgramNotFoundError, ProgramsService, SchedulingPolicy } from '@codeshelf/scheduling';
+import { ErasureEvents, ParticipantNotFoundError, ParticipantsService } from '@codeshelf/people';
+import { lockProgramSeats, ProgramEvents, ProgramNotFoundError, ProgramsService, releaseSeat, SchedulingPolicy, type SeatLedger, seatingTerms } from '@codeshelf/scheduling';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -19,8 +19,9 @@ import {
   ProgramNotPublishedError,
   ParticipantRequiredError,
 } from './enrollment.errors';
-import { EnrollmentPolicy, MENTOR_ROSTER_STATUSES } from './enrollment.policy';
-import { ENROLL, leaveWaitlist, lockProgram, moveToFront, programForEnrollment, promoteFromWaitlist, releaseSeat } from './seats';
+import { EnrollmentPolicy } from './enrollment.policy';
+import { SEAT_HOLDER_STATUSES } from './queries/seat-holders';
+import { enrollmentsToRelease, leaveWaitlist, moveToFront, placeEnrollment, promoteFromWaitlist } from './queries/seats';
 
 @Injectable()
 export class EnrollmentsService implements OnModuleInit {
@@ -41,7 +42,9 @@ export class EnrollmentsService implements OnModuleInit {
 
   onModuleInit(): void {
     // A raised capacity fills its new seats from the waitlist in the program change's own transaction.
-    this.programEvents.onSeatsAdded((manager, program, actor) => this.promote(manager, program.id, actor).then(() => undefined));
+    this.programEvents.onSeatsAdded(async (manager, program, actor) => {
+      await this.promote(manager, program.id, await lockProgramSeats(manager, program.id), actor);
+    });
     this.erasureEvents.onErasing((manager, participantId, actor) => this.releaseErased(manager, participantId, actor));
   }
 
@@ -50,7 +53,7 @@ export class EnrollmentsService implements OnModuleInit {
    * eligibility rules are checked first; capacity and the one-active-enrollment rule by the database.
    */
   async enroll(principal: Principal, programId: string, dto: EnrollDto, actor: AuditActor): Promise<EnrollmentDto> {
-    const program = await programForEnrollment(this.enrollments.manager, programId);
+    const program = await seatingTerms(this.enrollments.manager, programId);
     if (!program) throw new ProgramNotFoundError(programId);
     this.scheduling.assertCanReadProgram(principal, program);
     const own = principal.role === 'participant' ? await this.participants.findByUser(principal.id) : null;
@@ -60,17 +63,17 @@ export class EnrollmentsService implements OnModuleInit {
     const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
     if (problem) throw problem;
     const source = principal.role === 'participant' ? 'self' : 'coordinator';
-    const params = [programId, teen.id, source, actor.id, actor.kind, requestContext.getStore()?.requestId ?? null];
+    const request = { programId, participantId: teen.id, source, actor, requestId: requestContext.getStore()?.requestId ?? null } as const;
     // ENROLL runs alone, one statement; with an Idempotency-Key its answer is stored in the same transaction.
     const placed: EnrollmentDto | undefined = await (
       this.idempotency.holdsClaim()
         ? this.transactions.run(async (manager) => {
-            const [row] = await manager.query(ENROLL, params);
+            const row = await placeEnrollment(manager, request);
             const answer = row && EnrollmentDto.from(row);
             if (answer) await this.idempotency.complete(manager, answer);
             return answer;
           })
-        : this.enrollments.query(ENROLL, params).then(([row]) => row && EnrollmentDto.from(row))
+        : placeEnrollment(this.enrollments.manager, request).then((row) => row && EnrollmentDto.from(row))
     ).catch(async (error: unknown) => {
       if (!isUniqueViolation(error, 'enrollment_one_active')) throw error;
       throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) }));
@@ -79,12 +82,12 @@ export class EnrollmentsService implements OnModuleInit {
     // No place taken: a full program without a waitlist refuses before the unique index could name a repeat.
     const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In(['enrolled', 'waitlisted']) });
     if (existing) throw new AlreadyEnrolledError(existing);
-    const now = await programForEnrollment(this.enrollments.manager, programId);
+    const now = await seatingTerms(this.enrollments.manager, programId);
     throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
   }
 
   /** The teen staff name: another branch's is the 404 an unknown id gets, before eligibility could tell their age or consent. */
-  private applicant(principal: Principal, participantId: string | undefined): Promise<ParticipantEntity> {
+  private applicant(principal: Principal, participantId: string | undefined) {
     if (!participantId) throw new ParticipantRequiredError();
     return this.participants.reachable(principal, participantId);
   }
@@ -96,7 +99,7 @@ export class EnrollmentsService implements OnModuleInit {
   async withdraw(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
     const found = await this.reachable(principal, id);
     return this.transactions.run(async (manager) => {
-      await lockProgram(manager, found.programId);
+      await lockProgramSeats(manager, found.programId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
       if (enrollment.status !== 'enrolled' && enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
       return EnrollmentDto.from(await this.withdrawLocked(manager, enrollment, actor));
@@ -108,11 +111,11 @@ export class EnrollmentsService implements OnModuleInit {
     const before = { status: enrollment.status, waitlistPosition: enrollment.waitlistPosition };
     Object.assign(enrollment, { status: 'withdrawn', waitlistPosition: null, withdrawnAt: new Date() });
     await manager.getRepository(EnrollmentEntity).save(enrollment);
-    if (before.status === 'enrolled') await releaseSeat(manager, enrollment.programId);
-    else await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
+    const freed = before.status === 'enrolled' ? await releaseSeat(manager, enrollment.programId) : null;
+    if (before.status === 'waitlisted') await leaveWaitlist(manager, enrollment.programId, before.waitlistPosition!);
     await this.audit.record({ actor, action: 'enrollment.withdrawn', entity: 'enrollment', entityId: enrollment.id, changes: { from: before, ...(reason ? { reason } : {}) } }, manager);
     await this.outbox.enqueue(manager, 'enrollment.withdrawn', { enrollmentId: enrollment.id, programId: enrollment.programId, participantId: enrollment.participantId });
-    if (before.status === 'enrolled') await this.promote(manager, enrollment.programId, actor);
+    if (freed) await this.promote(manager, enrollment.programId, freed, actor);
     return enrollment;
   }
 
@@ -122,14 +125,8 @@ export class EnrollmentsService implements OnModuleInit {
    * Programs are locked in id order, so two erasures never wait on each other.
    */
   private async releaseErased(manager: EntityManager, participantId: string, actor: AuditActor): Promise<void> {
-    const rows: { id: string; program_id: string }[] = await manager.query(
-      `SELECT e.id, e.program_id FROM enrollment e JOIN program p ON p.id = e.program_id JOIN branch b ON b.id = p.branch_id
-        WHERE e.participant_id = $1 AND (e.status = 'waitlisted' OR (e.status = 'enrolled' AND p.ends_on >= (now() AT TIME ZONE b.timezone)::date))
-        ORDER BY e.program_id`,
-      [participantId],
-    );
-    for (const row of rows) {
-      await lockProgram(manager, row.program_id);
+    for (const row of await enrollmentsToRelease(manager, participantId)) {
+      await lockProgramSeats(manager, row.program_id);
       // Read again under the lock: a withdrawal that committed meanwhile has already freed it.
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: row.id });
       if (enrollment.status === 'enrolled' || enrollment.status === 'waitlisted') await this.withdrawLocked(manager, enrollment, actor, 'participant erased');
@@ -140,7 +137,7 @@ export class EnrollmentsService implements OnModuleInit {
   async prioritize(principal: Principal, id: string, reason: string, actor: AuditActor): Promise<EnrollmentDto> {
     const found = await this.reachable(principal, id, 'staff');
     return this.transactions.run(async (manager) => {
-      await lockProgram(manager, found.programId);
+      await lockProgramSeats(manager, found.programId);
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
       if (enrollment.status !== 'waitlisted') throw new EnrollmentStatusConflictError(id, enrollment.status, 'moved to the front of the waitlist');
       const from = enrollment.waitlistPosition!;
@@ -164,24 +161,24 @@ export class EnrollmentsService implements OnModuleInit {
     return enrollment;
   }
 
-  /** Fills free seats from the waitlist; each promoted teen gets a message. The caller holds the program lock. */
-  private async promote(manager: EntityManager, programId: string, actor: AuditActor): Promise<number> {
-    const promoted = await promoteFromWaitlist(manager, programId);
+  /** Fills the free seats of the locked program's ledger from the waitlist; each promoted teen gets a message. */
+  private async promote(manager: EntityManager, programId: string, ledger: SeatLedger, actor: AuditActor): Promise<void> {
+    const promoted = await promoteFromWaitlist(manager, programId, ledger.capacity - ledger.enrolledCount);
     for (const { id, participantId } of promoted) {
       await this.outbox.enqueue(manager, 'enrollment.promoted', { enrollmentId: id, programId, participantId });
       await this.audit.record({ actor, action: 'enrollment.promoted', entity: 'enrollment', entityId: id, changes: { programId, participantId } }, manager);
     }
-    return promoted.length;
   }
 
   /** The program's roster: full for its staff (of the teens they act on), its seated teens trimmed for its current mentors. Reading it is audited. */
   async roster(principal: Principal, programId: string, query: RosterQuery, actor: AuditActor): Promise<Page<RosterEntryDto>> {
-    const program = await programForEnrollment(this.enrollments.manager, programId);
+    const program = await seatingTerms(this.enrollments.manager, programId);
     if (!program) throw new ProgramNotFoundError(programId);
     this.scheduling.assertCanReadProgram(principal, program);
     const view = await this.policy.rosterView(principal, programId, program.branchId);
     const qb = this.enrollments.createQueryBuilder('e').where('e.programId = :programId', { programId });
-    if (view === 'mentor') qb.andWhere('e.status IN (:...seated)', { seated: MENTOR_ROSTER_STATUSES });
+    // A mentor's roster: the teens holding a seat; the waitlist and those who left are the staff's business.
+    if (view === 'mentor') qb.andWhere('e.status IN (:...seated)', { seated: SEAT_HOLDER_STATUSES });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     const page = await paginate(qb, query, 'createdAt');
     const people = new Map((await this.participants.findActive(page.items.map((e) => e.participantId))).map((p) => [p.id, p]));

@@ -13,3 +13,4 @@ export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook.entity';
 export * from './webhooks/signature';
 export * from './webhooks/webhook-url';
+export * from './queries/program-sponsors';

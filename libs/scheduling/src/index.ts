@@ -32,3 +32,6 @@ export * from './queries/session-context';
 export * from './queries/program-terms';
 export * from './queries/session-mentors';
 export * from './queries/branch-ids';
+export * from './queries/programs-at-branches';
+export * from './queries/program-seats';
+export * from './queries/programs-not-ended';

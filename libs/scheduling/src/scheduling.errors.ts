@@ -1,5 +1,5 @@
 import { ProblemError } from '@codeshelf/core';
-import type { ClearanceGap } from './mentors/clearance-state';
+import type { ClearanceGap } from './queries/clearance-state';
 
 /** The other session a double booking met, named so a person can find it. */
 export interface ConflictingSession {

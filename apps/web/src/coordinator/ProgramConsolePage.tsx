@@ -9,6 +9,7 @@ import { problemOf } from '../ui/problem';
 import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
 import { StatusBadge } from './ProgramsPage';
 import { useProgram, useProgramSessions, useRooms } from './queries';
+import { Certificates } from './Certificates';
 import { SeriesForm } from './SeriesForm';
 import { ProgramFeedback } from '../feedback/FeedbackSummary';
 import './coordinator.css';
@@ -65,6 +66,7 @@ function ProgramConsole() {
       <Lifecycle program={p} />
       <Sessions program={p} timeZone={zone} />
       {p.status !== 'draft' && <ProgramFeedback programId={p.id} timeZone={zone} />}
+      {p.status !== 'draft' && branch && <Certificates program={p} timeZone={zone} />}
       {p.status !== 'archived' && branch && <SeriesForm program={p} timeZone={zone} />}
     </article>
   );

@@ -12,6 +12,7 @@ import { problemOf } from '../ui/problem';
 import { formatDate, formatTimeRange } from '../ui/time';
 import { Confirm } from '../ui/Confirm';
 import { RateSessions } from '../feedback/RateSessions';
+import { MyCertificates } from '../certificates/MyCertificates';
 
 export default function MePage() {
   return (
@@ -34,6 +35,7 @@ function TeenHome() {
       <Enrollments />
       <RateSessions />
       <Schedule />
+      <MyCertificates />
       <CalendarFeed />
       <SignOutEverywhere />
     </section>

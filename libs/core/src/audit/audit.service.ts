@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { requestContext } from '../http/request-context';
+import { insertAuditEvent } from '../queries/audit';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditActor {
@@ -27,14 +28,13 @@ export class AuditService {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
 
   async record(event: AuditRecord, manager?: EntityManager): Promise<void> {
-    const repository = manager ? manager.getRepository(AuditEventEntity) : this.events;
-    await repository.insert({
+    await insertAuditEvent(manager ?? this.events.manager, {
       actorId: event.actor.id,
       actorKind: event.actor.kind,
       action: event.action,
       entity: event.entity,
       entityId: event.entityId ?? null,
-      changes: (event.changes ?? {}) as object,
+      changes: event.changes ?? {},
       requestId: event.requestId ?? requestContext.getStore()?.requestId ?? null,
     });
   }

@@ -189,6 +189,10 @@ export class Env {
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The library system's name, as its certificates of completion carry it. */
+  @IsString() @MinLength(1)
+  LIBRARY_NAME = 'Codeshelf Public Library';
+
   /** The built web app the API serves at `/`; when it does not exist the API starts without it. */
   @IsString()
   WEB_DIST_DIR = 'apps/web/dist';

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ProblemError } from '../errors/problem';
 import { type Page, type PageQueryDto, paginate } from '../pagination/pagination';
+import { enqueueMessage, requeueFailed } from '../queries/outbox';
 import { OutboxMessageEntity, type OutboxStatus } from './outbox-message.entity';
 
 export class OutboxMessageNotFoundError extends ProblemError {
@@ -16,8 +17,9 @@ export class OutboxMessageNotFoundError extends ProblemError {
 export class OutboxService {
   constructor(@InjectRepository(OutboxMessageEntity) private readonly messages: Repository<OutboxMessageEntity>) {}
 
-  async enqueue(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
-    await manager.getRepository(OutboxMessageEntity).insert({ topic, payload: payload as object });
+  /** A message to deliver after commit: at once, or at `availableAt` (a reminder). */
+  enqueue(manager: EntityManager, topic: string, payload: Record<string, unknown>, availableAt?: Date): Promise<void> {
+    return enqueueMessage(manager, topic, payload, availableAt);
   }
 
   /** Messages by status, oldest first: what admins look at when something did not arrive. */
@@ -29,11 +31,8 @@ export class OutboxService {
 
   /** A failed message goes back in line with its tries counted from zero. */
   async retry(id: string): Promise<OutboxMessageEntity> {
-    const [rows] = await this.messages.query(
-      `UPDATE outbox_message SET status = 'pending', attempts = 0, available_at = now(), locked_until = NULL WHERE id = $1 AND status = 'failed' RETURNING id`,
-      [id],
-    );
-    if (!rows.length) throw new OutboxMessageNotFoundError(id);
+    const requeued = await requeueFailed(this.messages.manager, id);
+    if (!requeued) throw new OutboxMessageNotFoundError(id);
     return this.messages.findOneByOrFail({ id });
   }
 }

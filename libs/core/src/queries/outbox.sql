@@ -1,5 +1,19 @@
 -- The SQL of outbox.ts, written by `npm run lint:tables -- --write`: do not edit.
 
+-- outboxInsertFrom
+INSERT INTO outbox_message (topic, payload, available_at)
+SELECT ${topic}, ${payload}, ${availableAt}
+  FROM ${source}
+
+-- ENQUEUE
+(SELECT $1::text AS topic, $2::jsonb AS payload, COALESCE($3::timestamptz, now()) AS available_at) message
+
+-- reschedulePending
+UPDATE outbox_message SET available_at = $2 WHERE topic = ${constant(topic)} AND status = 'pending' AND payload->>${constant(key)} = $1
+
+-- skipPending
+UPDATE outbox_message SET status = 'skipped', last_error = $2 WHERE topic = ${constant(topic)} AND status = 'pending' AND payload->>${constant(key)} = ANY($1::text[])
+
 -- CLAIM_DUE
 UPDATE outbox_message SET locked_until = now() + make_interval(secs => $2), attempts = attempts + 1
 WHERE id IN (SELECT id FROM outbox_message
@@ -18,5 +32,5 @@ UPDATE outbox_message SET locked_until = NULL, last_error = $2, available_at = n
           status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END
     WHERE id = $1
 
--- enqueueUnlessQueued
-INSERT INTO outbox_message (topic, payload) SELECT $1, p FROM jsonb_array_elements($2::jsonb) p ON CONFLICT DO NOTHING
+-- [rows]
+UPDATE outbox_message SET status = 'pending', attempts = 0, available_at = now(), locked_until = NULL WHERE id = $1 AND status = 'failed' RETURNING id

@@ -1,4 +1,4 @@
-import type { ProgramEntity } from '@codeshelf/scheduling';
+import type { ProgramDto } from '@codeshelf/scheduling';
 import { ApiProperty } from '@nestjs/swagger';
 import type { EnrollmentEntity } from '../enrollment.entity';
 import { EnrollmentDto } from './enrollment.dto';
@@ -15,7 +15,7 @@ export class EnrolledProgramDto {
 export class MyEnrollmentDto extends EnrollmentDto {
   @ApiProperty({ type: EnrolledProgramDto }) program: EnrolledProgramDto;
 
-  static of(e: EnrollmentEntity, p: ProgramEntity): MyEnrollmentDto {
+  static of(e: EnrollmentEntity, p: Pick<ProgramDto, 'id' | 'title' | 'branchId' | 'startsOn' | 'endsOn'>): MyEnrollmentDto {
     return { ...EnrollmentDto.from(e), program: { id: p.id, title: p.title, branchId: p.branchId, startsOn: p.startsOn, endsOn: p.endsOn } };
   }
 }

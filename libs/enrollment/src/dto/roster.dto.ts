@@ -1,5 +1,5 @@
 import { PageQueryDto, toCsv } from '@codeshelf/core';
-import { lastInitial, type ParticipantEntity } from '@codeshelf/people';
+import { lastInitial, type ParticipantDto } from '@codeshelf/people';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ENROLLMENT_STATUSES, type EnrollmentEntity, type EnrollmentStatus } from '../enrollment.entity';
@@ -19,6 +19,11 @@ export class RosterQuery extends PageQueryDto {
  * The teen on a roster line. Staff see the record they look after; a mentor sees first name and last
  * initial only: no birth date, no contacts, no guardian.
  */
+/** What a roster line shows of a teen's record (people's participant). */
+type RosterPerson = Pick<ParticipantDto, 'id' | 'firstName' | 'lastName'>;
+type StaffRosterPerson = RosterPerson &
+  Pick<ParticipantDto, 'birthDate' | 'contactEmail' | 'guardianName' | 'guardianEmail' | 'guardianPhone' | 'consentStatus' | 'mediaConsent'>;
+
 export class RosterParticipantDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() firstName: string;
@@ -32,11 +37,11 @@ export class RosterParticipantDto {
   @ApiPropertyOptional({ description: 'Staff only' }) consentStatus?: string;
   @ApiPropertyOptional({ description: 'Staff only: whether photos may show the teen' }) mediaConsent?: boolean;
 
-  static forMentor(p: ParticipantEntity): RosterParticipantDto {
+  static forMentor(p: RosterPerson): RosterParticipantDto {
     return { id: p.id, firstName: p.firstName, lastInitial: lastInitial(p.lastName) };
   }
 
-  static forStaff(p: ParticipantEntity): RosterParticipantDto {
+  static forStaff(p: StaffRosterPerson): RosterParticipantDto {
     return {
       ...RosterParticipantDto.forMentor(p),
       lastName: p.lastName,

@@ -9,6 +9,7 @@ import { ProgramEntity } from '../programs/program.entity';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { ProgramNotFoundError } from '../scheduling.errors';
 import { ScheduleItemDto, ScheduleQuery } from './schedule.dto';
+import { branchTimezone, type CalendarSessionRow, personalCalendarSessions, personalSchedule, programCalendarSessions } from '../queries/calendar';
 import { type CalendarEvent, icalendar } from './icalendar';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -19,32 +20,7 @@ export class FeedTokenInvalidError extends ProblemError {
   }
 }
 
-interface SessionRow {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  topic: string;
-  status: string;
-  sequence: number;
-  updated_at: Date;
-  title: string;
-  branch_name: string;
-  branch_address: string | null;
-  timezone: string;
-  room_name: string | null;
-}
-
-const SESSION_ROWS = `SELECT s.id, s.starts_at, s.ends_at, s.topic, s.status, s.sequence, s.updated_at, p.title,
-       b.name AS branch_name, b.address AS branch_address, b.timezone, r.name AS room_name
-  FROM session s JOIN program p ON p.id = s.program_id JOIN branch b ON b.id = p.branch_id
-  LEFT JOIN room r ON r.id = s.room_id`;
-const SESSION_ROWS_WITH_PROGRAM = SESSION_ROWS.replace('SELECT ', 'SELECT s.program_id, s.cancel_reason, s.starts_at::text AS sort, ');
-
-/** Sessions of user $1: those they mentor, and all of the programs in $2. */
-const PERSONAL = `(s.program_id = ANY($2::uuid[])
-   OR s.id IN (SELECT sm.session_id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id WHERE m.user_id = $1))`;
-
-const toEvent = (r: SessionRow): CalendarEvent => ({
+const toEvent = (r: CalendarSessionRow): CalendarEvent => ({
   uid: `${r.id}@codeshelf`,
   startsAt: r.starts_at,
   endsAt: r.ends_at,
@@ -83,9 +59,8 @@ export class CalendarService {
   }
 
   private async programCalendar(program: ProgramEntity): Promise<string> {
-    const rows: SessionRow[] = await this.programs.query(`${SESSION_ROWS} WHERE s.program_id = $1 ORDER BY s.starts_at, s.id`, [program.id]);
-    const [{ timezone }] = await this.programs.query(`SELECT timezone FROM branch WHERE id = $1`, [program.branchId]);
-    return icalendar(program.title, timezone, rows.map(toEvent));
+    const rows = await programCalendarSessions(this.programs.manager, program.id);
+    return icalendar(program.title, await branchTimezone(this.programs.manager, program.branchId), rows.map(toEvent));
   }
 
   /** A new secret feed URL for the caller; the previous one stops working. */
@@ -108,7 +83,7 @@ export class CalendarService {
    * the branch's zone when all sessions share one; otherwise in UTC, with the same instants.
    */
   async personalFeed(userId: string, programIds: string[]): Promise<string> {
-    const rows: SessionRow[] = await this.programs.query(`${SESSION_ROWS} WHERE ${PERSONAL} ORDER BY s.starts_at, s.id`, [userId, programIds]);
+    const rows = await personalCalendarSessions(this.programs.manager, userId, programIds);
     const zones = new Set(rows.map((r) => r.timezone));
     const zone = zones.size === 1 ? [...zones][0] : 'UTC';
     return icalendar('Codeshelf', zone, rows.map(toEvent));
@@ -116,19 +91,12 @@ export class CalendarService {
 
   /** The same sessions as the feed, as a page of JSON, from `query.from` (now by default) in time order. */
   async schedule(userId: string, programIds: string[], query: ScheduleQuery): Promise<Page<ScheduleItemDto>> {
-    const params: unknown[] = [userId, programIds, query.from ?? new Date().toISOString(), query.to ?? 'infinity', query.limit + 1];
-    let after = '';
-    if (query.cursor) {
-      const [value, id] = decodeCursor(query.cursor);
-      params.push(value, id);
-      after = 'AND (s.starts_at, s.id) > ($6::timestamptz, $7::uuid)';
-    }
-    const rows: (SessionRow & { program_id: string; cancel_reason: string | null; mentoring: boolean; sort: string })[] = await this.programs.query(
-      `SELECT q.*, EXISTS (SELECT 1 FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id WHERE sm.session_id = q.id AND m.user_id = $1) AS mentoring
-         FROM (${SESSION_ROWS_WITH_PROGRAM} WHERE ${PERSONAL} AND s.ends_at > $3::timestamptz AND s.starts_at < $4::timestamptz ${after}
-               ORDER BY s.starts_at, s.id LIMIT $5) q ORDER BY q.starts_at, q.id`,
-      params,
-    );
+    const rows = await personalSchedule(this.programs.manager, userId, programIds, {
+      from: query.from ?? new Date().toISOString(),
+      to: query.to ?? 'infinity',
+      limit: query.limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
     const items = rows.slice(0, query.limit);
     const last = rows.length > query.limit ? items[items.length - 1] : undefined;
     return {

@@ -3,6 +3,7 @@ import { type Principal, UserNotFoundError, UsersService } from '@codeshelf/iden
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
+import { mentorOnRecentSession, upcomingMentorSessions, whereClearanceExpiresBy } from '../queries/mentors';
 import { MentorNotFoundError, SessionNotFoundError } from '../scheduling.errors';
 import { SessionEntity } from '../sessions/session.entity';
 import { AssignedMentorDto, CreateClearanceDto, CreateMentorDto, ListMentorsQuery, MentorDto, type MentorSessionDto, UPCOMING_SESSIONS } from './dto/mentor.dto';
@@ -51,10 +52,7 @@ export class MentorsService {
   async list(principal: Principal, query: ListMentorsQuery): Promise<Page<MentorDto>> {
     const qb = this.mentors.createQueryBuilder('m');
     if (query.clearanceExpiresBy) {
-      qb.where(
-        `EXISTS (SELECT 1 FROM mentor_clearance c WHERE c.mentor_id = m.id AND c.status = 'cleared' AND c.expires_on BETWEEN CURRENT_DATE AND :by)`,
-        { by: query.clearanceExpiresBy },
-      );
+      whereClearanceExpiresBy(qb, query.clearanceExpiresBy);
     }
     const page = await paginate(qb, query, 'createdAt');
     return { items: await this.records(principal, page.items), nextCursor: page.nextCursor };
@@ -95,16 +93,7 @@ export class MentorsService {
 
   /** Each mentor's next sessions; a draft program's only to the staff of its branch (its title is not public yet). */
   private upcoming(principal: Principal, mentorIds: string[]): Promise<(MentorSessionDto & { mentorId: string })[]> {
-    return this.mentors.query(
-      `SELECT "mentorId", "sessionId", "programId", "programTitle", "startsAt", "endsAt", timezone, role FROM (
-         SELECT sm.mentor_id AS "mentorId", s.id AS "sessionId", p.id AS "programId", p.title AS "programTitle", s.starts_at AS "startsAt",
-                s.ends_at AS "endsAt", b.timezone, sm.role, row_number() OVER (PARTITION BY sm.mentor_id ORDER BY s.starts_at) AS n
-           FROM session_mentor sm JOIN session s ON s.id = sm.session_id JOIN program p ON p.id = s.program_id JOIN branch b ON b.id = p.branch_id
-          WHERE sm.mentor_id = ANY($1) AND s.status = 'scheduled' AND s.ends_at > now()
-            AND (p.status <> 'draft' OR $2 OR p.branch_id = ANY($3))
-       ) coming WHERE n <= $4 ORDER BY "startsAt"`,
-      [mentorIds, principal.role === 'admin', principal.branchIds, UPCOMING_SESSIONS],
-    );
+    return upcomingMentorSessions(this.mentors.manager, mentorIds, { all: principal.role === 'admin', branchIds: principal.branchIds }, UPCOMING_SESSIONS);
   }
 
   /** The mentors on a session, by name, for the staff who may change it. */
@@ -124,16 +113,8 @@ export class MentorsService {
    * mentor id if they are on the session — or, given a program, on any session of it — that is scheduled
    * (not cancelled) and has not ended more than MENTOR_ACCESS_DAYS_AFTER_SESSION days ago; else null.
    */
-  async currentMentor(userId: string, of: { sessionId: string } | { programId: string }): Promise<string | null> {
-    // One statement per scope (no OR), so each is an index lookup: the session's key, or the program's sessions.
-    const [scope, id] = 'sessionId' in of ? ['sm.session_id', of.sessionId] : ['s.program_id', of.programId];
-    const [row] = await this.mentors.query(
-      `SELECT m.id FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN session s ON s.id = sm.session_id
-        WHERE m.user_id = $1 AND ${scope} = $2 AND s.status = 'scheduled' AND s.ends_at > now() - make_interval(days => $3)
-        LIMIT 1`,
-      [userId, id, MENTOR_ACCESS_DAYS_AFTER_SESSION],
-    );
-    return row?.id ?? null;
+  currentMentor(userId: string, of: { sessionId: string } | { programId: string }): Promise<string | null> {
+    return mentorOnRecentSession(this.mentors.manager, userId, of, MENTOR_ACCESS_DAYS_AFTER_SESSION);
   }
 
   async addClearance(principal: Principal, mentorId: string, dto: CreateClearanceDto, actor: AuditActor): Promise<MentorDto> {

@@ -2,12 +2,13 @@ import { AuditActor, AuditService, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { SchedulingPolicy } from '../scheduling.policy';
 import { MentorConflictError, MentorNotClearedError, MentorNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
-import { conflictingSession, lockSessionWithProgram, mentorBusyElsewhere } from '../sessions/session-writes';
+import { upsertSessionMentor } from '../queries/mentors';
+import { conflictingSession, lockSessionWithProgram, mentorBusyElsewhere } from '../queries/session-writes';
 import { SessionMentorDto } from './dto/mentor.dto';
-import { clearanceGap } from './clearance-state';
+import { clearanceGap } from '../queries/clearance-state';
 import { MentorEntity } from './mentor.entity';
 import { type MentorRole, SessionMentorEntity } from './session-mentor.entity';
 
@@ -30,19 +31,8 @@ export class SessionMentorsService {
       const date = DateTime.fromJSDate(session.startsAt, { zone: branch.timezone }).toISODate()!;
       const gap = await clearanceGap(manager, mentorId, date);
       if (gap) throw new MentorNotClearedError(mentorId, date, gap);
-      await manager.query('SAVEPOINT assign_mentor');
-      try {
-        await manager.query(
-          `INSERT INTO session_mentor (session_id, mentor_id, role, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (session_id, mentor_id) DO UPDATE SET role = EXCLUDED.role`,
-          [sessionId, mentorId, role, session.startsAt, session.endsAt],
-        );
-      } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT assign_mentor');
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-          throw new MentorConflictError(await conflictingSession(manager, await mentorBusyElsewhere(manager, sessionId, session.startsAt, session.endsAt, mentorId)));
-        }
-        throw error;
+      if (!(await upsertSessionMentor(manager, { sessionId, mentorId, role, startsAt: session.startsAt, endsAt: session.endsAt }))) {
+        throw new MentorConflictError(await conflictingSession(manager, await mentorBusyElsewhere(manager, sessionId, session.startsAt, session.endsAt, mentorId)));
       }
       await this.audit.record({ actor, action: 'session.mentor_assigned', entity: 'session', entityId: sessionId, changes: { mentorId, role } }, manager);
       return { sessionId, mentorId, role };

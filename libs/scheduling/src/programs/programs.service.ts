@@ -10,7 +10,7 @@ import { ListProgramsQuery } from './dto/list-programs.query';
 import { CatalogueProgramDto, ProgramDto } from './dto/program.dto';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramEvents } from './program-events';
-import { catalogueQuery, type ProgramRow } from './program-reads';
+import { catalogue } from '../queries/program-reads';
 import { assertProgramRules } from './program-rules';
 import { ProgramEntity, type ProgramStatus } from './program.entity';
 
@@ -54,8 +54,7 @@ export class ProgramsService {
 
   /** The catalogue: published programs, plus any status at the branches the caller runs; by start date, each with its next session. */
   async list(principal: Principal | undefined, query: ListProgramsQuery): Promise<Page<CatalogueProgramDto>> {
-    const { text, values } = catalogueQuery(this.policy.programScope(principal), query);
-    return pageOfRows(await this.programs.query<ProgramRow[]>(text, values), query.limit, CatalogueProgramDto.fromRow);
+    return pageOfRows(await catalogue(this.programs.manager, this.policy.programScope(principal), query), query.limit, CatalogueProgramDto.fromRow);
   }
 
   async get(principal: Principal | undefined, id: string): Promise<ProgramDto> {

@@ -3,16 +3,16 @@ import { type Principal, UsersService } from '@codeshelf/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { EntityManager, In, MoreThanOrEqual, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { SessionMentorEntity } from '../mentors/session-mentor.entity';
 import { ProgramEntity } from '../programs/program.entity';
-import { PROGRAM_VISIBILITY, type ProgramVisibility } from '../programs/program-reads';
+import { programVisibility } from '../queries/program-reads';
 import { SchedulingPolicy } from '../scheduling.policy';
-import { MentorConflictError, ProgramNotFoundError, RoomConflictError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
+import { ProgramNotFoundError, SessionCancelledError, SessionNotFoundError } from '../scheduling.errors';
 import { BranchSessionDto, CancelSessionDto, CreateSessionDto, ListSessionsQuery, ProgramSessionDto, SessionDetailDto, SessionDto, type SessionScope, UpdateSessionDto } from './dto/session.dto';
-import { assertMentorsClearedOn, assertRoomAtBranch, assertSchedulable, assertSessionFits, conflictingSession, lockProgramWithBranch, lockSessionWithProgram, mentorBusyElsewhere, sessionInRoom } from './session-writes';
-import { dropReminders, moveReminder, scheduleReminder } from './reminders';
-import { branchSessionsQuery, type BranchSessionRow, programSessionsQuery, type SessionRow } from './session-reads';
+import { branchSessions, programSessions } from '../queries/session-reads';
+import { assertMentorsClearedOn, assertRoomAtBranch, assertSchedulable, assertSessionFits, insertSession, lockProgramWithBranch, lockSessionWithProgram, moveSession } from '../queries/session-writes';
+import { dropReminders } from './reminders';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -29,11 +29,10 @@ export class SessionsService {
 
   /** A program's sessions in time order with their mentors' first names, page by page, for whoever may see the program. */
   async list(principal: Principal | undefined, programId: string, query: PageQueryDto): Promise<Page<ProgramSessionDto>> {
-    const [program] = await this.programs.query<ProgramVisibility[]>(PROGRAM_VISIBILITY, [programId]);
+    const program = await programVisibility(this.programs.manager, programId);
     if (!program) throw new ProgramNotFoundError(programId);
     this.policy.assertCanReadProgram(principal, program);
-    const { text, values } = programSessionsQuery(programId, query);
-    return pageOfRows(await this.sessions.query<SessionRow[]>(text, values), query.limit, ProgramSessionDto.fromRow);
+    return pageOfRows(await programSessions(this.sessions.manager, programId, query), query.limit, ProgramSessionDto.fromRow);
   }
 
   /**
@@ -44,8 +43,7 @@ export class SessionsService {
     if (new Date(query.to) <= new Date(query.from)) throw new ValidationFailedError([{ field: 'to', code: 'dateOrder', message: 'to must be after from' }]);
     if (query.branchId) this.policy.assertCanChangeBranch(principal, query.branchId);
     const branchIds = query.branchId ? [query.branchId] : principal.role === 'admin' ? null : principal.branchIds;
-    const { text, values } = branchSessionsQuery(branchIds, query.from, query.to, query);
-    const rows = await this.sessions.query<BranchSessionRow[]>(text, values);
+    const rows = await branchSessions(this.sessions.manager, branchIds, query.from, query.to, query);
     const names = await this.users.displayNamesOf([...new Set(rows.flatMap((r) => r.mentorUserIds))]);
     return pageOfRows(rows, query.limit, (row) => ({
       ...SessionDto.from(row),
@@ -159,48 +157,5 @@ export class SessionsService {
       );
       return targets.map(SessionDto.from);
     });
-  }
-}
-
-/** Saves new times and room, and moves its mentors' copies of the times; either exclusion constraint is a 409. */
-async function moveSession(manager: EntityManager, session: SessionEntity): Promise<void> {
-  try {
-    await manager.query('SAVEPOINT session_move');
-    await manager.getRepository(SessionEntity).save(session);
-    await manager.getRepository(SessionMentorEntity).update({ sessionId: session.id }, { startsAt: session.startsAt, endsAt: session.endsAt });
-    await moveReminder(manager, session);
-    await manager.query('RELEASE SAVEPOINT session_move');
-  } catch (error) {
-    await manager.query('ROLLBACK TO SAVEPOINT session_move');
-    const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? {};
-    if (code !== '23P01') throw error;
-    if (constraint === 'session_mentor_no_overlap') throw new MentorConflictError(await conflictingSession(manager, await mentorBusyElsewhere(manager, session.id, session.startsAt, session.endsAt)));
-    throw new RoomConflictError(await conflictingSession(manager, session.roomId ? await sessionInRoom(manager, session.roomId, session.startsAt, session.endsAt) : null));
-  }
-}
-
-/**
- * Inserts a session. The room's exclusion constraint turns a double booking into a 409 naming the other
- * session; a savepoint keeps the transaction usable to look that session up.
- */
-export async function insertSession(manager: EntityManager, session: SessionEntity): Promise<void> {
-  const conflict = await tryInsertSession(manager, session);
-  if (conflict !== undefined) throw new RoomConflictError(await conflictingSession(manager, conflict));
-}
-
-/** Inserts a session, or answers the id of the session already in its room (null if it is gone). */
-export async function tryInsertSession(manager: EntityManager, session: SessionEntity): Promise<string | null | undefined> {
-  await manager.query('SAVEPOINT session_insert');
-  try {
-    await manager.getRepository(SessionEntity).insert(session);
-    await scheduleReminder(manager, session);
-    await manager.query('RELEASE SAVEPOINT session_insert');
-    return undefined;
-  } catch (error) {
-    await manager.query('ROLLBACK TO SAVEPOINT session_insert');
-    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-      return sessionInRoom(manager, session.roomId!, session.startsAt, session.endsAt);
-    }
-    throw error;
   }
 }

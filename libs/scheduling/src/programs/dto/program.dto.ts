@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ProgramRow } from '../program-reads';
+import type { ProgramRow } from '../../queries/program-reads';
 import { PROGRAM_LEVELS, PROGRAM_STATUSES, type ProgramEntity, type ProgramLevel, type ProgramStatus } from '../program.entity';
 
 export class ProgramDto {

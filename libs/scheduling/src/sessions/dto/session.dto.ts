@@ -2,7 +2,7 @@ import { IsInstantWithOffset, PageQueryDto, Trim } from '@codeshelf/core';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { MENTOR_ROLES, type MentorRole } from '../../mentors/session-mentor.entity';
-import type { SessionRow } from '../session-reads';
+import type { SessionRow } from '../../queries/session-reads';
 import { SESSION_STATUSES, type SessionEntity, type SessionStatus } from '../session.entity';
 
 export class CreateSessionDto {

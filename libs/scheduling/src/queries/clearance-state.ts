@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CLEARANCE_KINDS, type ClearanceStatus } from './mentor-clearance.entity';
+import { CLEARANCE_KINDS, type ClearanceStatus } from '../mentors/mentor-clearance.entity';
 
 /** Why a mentor is not cleared on a date: the kind, and its state then (`missing` when none was ever recorded). */
 export interface ClearanceGap {

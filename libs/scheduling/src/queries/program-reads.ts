@@ -1,7 +1,8 @@
 import { escapeLike, keysetQuery, type SqlQuery } from '@codeshelf/core';
+import type { EntityManager } from 'typeorm';
 import type { ProgramScope } from '../scheduling.policy';
-import type { ListProgramsQuery } from './dto/list-programs.query';
-import type { ProgramEntity } from './program.entity';
+import type { ListProgramsQuery } from '../programs/dto/list-programs.query';
+import type { ProgramEntity } from '../programs/program.entity';
 
 /**
  * The catalogue and a program's visibility as SQL text, read without entity hydration (the hot public reads;
@@ -49,6 +50,17 @@ export function catalogueQuery(scope: ProgramScope, query: ListProgramsQuery): S
   );
 }
 
+/** The catalogue's rows of a page (and one more, for the cursor). */
+export function catalogue(db: EntityManager, scope: ProgramScope, query: ListProgramsQuery): Promise<ProgramRow[]> {
+  const { text, values } = catalogueQuery(scope, query);
+  return db.query(text, values);
+}
+
 /** What deciding who may see a program needs of it (`SchedulingPolicy.assertCanReadProgram`). */
 export type ProgramVisibility = Pick<ProgramEntity, 'id' | 'status' | 'branchId'>;
 export const PROGRAM_VISIBILITY = `SELECT id, status, branch_id AS "branchId" FROM program WHERE id = $1`;
+
+export async function programVisibility(db: EntityManager, programId: string): Promise<ProgramVisibility | undefined> {
+  const [row] = await db.query<ProgramVisibility[]>(PROGRAM_VISIBILITY, [programId]);
+  return row;
+}

@@ -1,14 +1,24 @@
 import { ValidationFailedError } from '@codeshelf/core';
 import { DateTime } from 'luxon';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { BranchEntity } from '../branches/branch.entity';
 import { BranchClosureEntity } from '../closures/branch-closure.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { RoomEntity } from '../rooms/room.entity';
-import { clearanceGap } from '../mentors/clearance-state';
+import { clearanceGap } from './clearance-state';
 import { SessionMentorEntity } from '../mentors/session-mentor.entity';
-import { type ConflictingSession, MentorNotClearedOnMoveError, ProgramNotFoundError, ProgramStatusConflictError, SessionNotFoundError, SessionRuleError } from '../scheduling.errors';
-import { SessionEntity } from './session.entity';
+import {
+  type ConflictingSession,
+  MentorConflictError,
+  MentorNotClearedOnMoveError,
+  ProgramNotFoundError,
+  ProgramStatusConflictError,
+  RoomConflictError,
+  SessionNotFoundError,
+  SessionRuleError,
+} from '../scheduling.errors';
+import { moveReminder, scheduleReminder } from '../sessions/reminders';
+import { SessionEntity } from '../sessions/session.entity';
 
 /** The program a session belongs to, locked, with its branch (whose zone dates are read in). */
 export async function lockProgramWithBranch(manager: EntityManager, programId: string): Promise<{ program: ProgramEntity; branch: BranchEntity }> {
@@ -105,4 +115,47 @@ export async function conflictingSession(manager: EntityManager, sessionId: stri
   if (!sessionId) return null;
   const [row] = await manager.query(`SELECT s.id, p.title, s.starts_at FROM session s JOIN program p ON p.id = s.program_id WHERE s.id = $1`, [sessionId]);
   return row ? { id: row.id, programTitle: row.title, startsAt: row.starts_at } : null;
+}
+
+/** Saves new times and room, and moves its mentors' copies of the times; either exclusion constraint is a 409. */
+export async function moveSession(manager: EntityManager, session: SessionEntity): Promise<void> {
+  try {
+    await manager.query('SAVEPOINT session_move');
+    await manager.getRepository(SessionEntity).save(session);
+    await manager.getRepository(SessionMentorEntity).update({ sessionId: session.id }, { startsAt: session.startsAt, endsAt: session.endsAt });
+    await moveReminder(manager, session);
+    await manager.query('RELEASE SAVEPOINT session_move');
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT session_move');
+    const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? {};
+    if (code !== '23P01') throw error;
+    if (constraint === 'session_mentor_no_overlap') throw new MentorConflictError(await conflictingSession(manager, await mentorBusyElsewhere(manager, session.id, session.startsAt, session.endsAt)));
+    throw new RoomConflictError(await conflictingSession(manager, session.roomId ? await sessionInRoom(manager, session.roomId, session.startsAt, session.endsAt) : null));
+  }
+}
+
+/**
+ * Inserts a session. The room's exclusion constraint turns a double booking into a 409 naming the other
+ * session; a savepoint keeps the transaction usable to look that session up.
+ */
+export async function insertSession(manager: EntityManager, session: SessionEntity): Promise<void> {
+  const conflict = await tryInsertSession(manager, session);
+  if (conflict !== undefined) throw new RoomConflictError(await conflictingSession(manager, conflict));
+}
+
+/** Inserts a session, or answers the id of the session already in its room (null if it is gone). */
+export async function tryInsertSession(manager: EntityManager, session: SessionEntity): Promise<string | null | undefined> {
+  await manager.query('SAVEPOINT session_insert');
+  try {
+    await manager.getRepository(SessionEntity).insert(session);
+    await scheduleReminder(manager, session);
+    await manager.query('RELEASE SAVEPOINT session_insert');
+    return undefined;
+  } catch (error) {
+    await manager.query('ROLLBACK TO SAVEPOINT session_insert');
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
+      return sessionInRoom(manager, session.roomId!, session.startsAt, session.endsAt);
+    }
+    throw error;
+  }
 }

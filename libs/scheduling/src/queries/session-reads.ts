@@ -1,18 +1,18 @@
 import { keysetQuery, type PageQueryDto, type SqlQuery } from '@codeshelf/core';
+import type { EntityManager } from 'typeorm';
 import type { MentorRole } from '../mentors/session-mentor.entity';
-import type { SessionEntity } from './session.entity';
+import { sessionMentors } from './session-mentors';
+import type { SessionEntity } from '../sessions/session.entity';
 
-/** A program's sessions page as SQL text, under the entity's property names (see programs/program-reads.ts). */
+/** A program's sessions page as SQL text, under the entity's property names (see program-reads.ts). */
 const SESSION_COLUMNS = `s.id, s.program_id AS "programId", s.series_id AS "seriesId", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
   s.room_id AS "roomId", s.topic, s.status, s.cancel_reason AS "cancelReason"`;
 
 // The public sees a mentor by first name only (the first word of the display name): never the e-mail or the
 // rest of the name. One subquery per page row, in the same statement: no query per session.
 const MENTOR_FIRST_NAMES = `COALESCE((
-  SELECT json_agg(json_build_object('firstName', (regexp_split_to_array(btrim(u.display_name), '\\s+'))[1], 'role', sm.role)
-                  ORDER BY sm.role = 'lead' DESC, u.display_name, sm.mentor_id)
-    FROM session_mentor sm JOIN mentor m ON m.id = sm.mentor_id JOIN user_account u ON u.id = m.user_id
-   WHERE sm.session_id = s.id AND sm.active), '[]'::json) AS mentors`;
+  SELECT json_agg(json_build_object('firstName', sm.first_name, 'role', sm.role) ORDER BY sm.role = 'lead' DESC, sm.display_name, sm.mentor_id)
+    FROM ${sessionMentors()} sm WHERE sm.session_id = s.id AND sm.active), '[]'::json) AS mentors`;
 
 export type SessionMentorName = { firstName: string; role: MentorRole };
 
@@ -26,6 +26,12 @@ export function programSessionsQuery(programId: string, page: PageQueryDto): Sql
     { select: `${SESSION_COLUMNS}, ${MENTOR_FIRST_NAMES}`, from: 'session s', where: ['s.program_id = $1'], values: [programId], sortBy: 's.starts_at', idBy: 's.id' },
     page,
   );
+}
+
+/** A page of the program's sessions (and one more row, for the cursor). */
+export function programSessions(db: EntityManager, programId: string, page: PageQueryDto): Promise<SessionRow[]> {
+  const { text, values } = programSessionsQuery(programId, page);
+  return db.query(text, values);
 }
 
 export type BranchSessionRow = SessionRow & { programTitle: string; branchId: string; roomName: string | null; mentorUserIds: string[] };
@@ -45,4 +51,10 @@ export function branchSessionsQuery(branchIds: string[] | null, from: string, to
     },
     page,
   );
+}
+
+/** A page of those sessions (and one more row, for the cursor). */
+export function branchSessions(db: EntityManager, branchIds: string[] | null, from: string, to: string, page: PageQueryDto): Promise<BranchSessionRow[]> {
+  const { text, values } = branchSessionsQuery(branchIds, from, to, page);
+  return db.query(text, values);
 }
