@@ -130,6 +130,27 @@ async function seedRunningClub(app: INestApplicationContext, admin: Principal, {
       actor,
     );
   }
+  await seedFeedback(app, held.filter((s) => new Date(s.endsAt).getTime() < Date.now()).map((s) => s.id), teens.map((t) => t.id));
+}
+
+/**
+ * What the running club's teens said: all three commented on its second week, so the comments show; of the last
+ * week only Alex did (Riley was away), so that comment is held back, and Tess may still rate it. Written as if
+ * given an hour after each session (demo data only: the API takes feedback only as it happens).
+ */
+async function seedFeedback(app: INestApplicationContext, ended: string[], [tess, riley, alex]: string[]): Promise<void> {
+  const given: [string, string, number, string][] = [
+    [ended[1], tess, 5, 'Making the cat chase the mouse was the best part.'],
+    [ended[1], riley, 4, 'Fun, but the first half went a bit fast.'],
+    [ended[1], alex, 4, 'More time for our own projects, please!'],
+    [ended[ended.length - 1], alex, 4, 'Loved the sprite races. Can we do sounds next?'],
+  ];
+  for (const [sessionId, participantId, rating, comment] of given) {
+    await app.get(DataSource).query(
+      `INSERT INTO session_feedback (session_id, participant_id, rating, comment, created_at) SELECT $1, $2, $3, $4, LEAST(ends_at + interval '1 hour', now()) FROM session WHERE id = $1`,
+      [sessionId, participantId, rating, comment],
+    );
+  }
 }
 
 /**

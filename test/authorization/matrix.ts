@@ -47,6 +47,11 @@ export const MATRIX: Record<string, PrincipalName[] | 'public'> = {
   'GET /v1/participants/{id}/attendance': ['admin', 'coordinator', 'participant'],
   'GET /v1/mentors/{id}/hours': ['admin', 'coordinator', 'mentor'],
 
+  'POST /v1/sessions/{id}/feedback': ['participant'],
+  'GET /v1/me/feedback': ['participant'],
+  'GET /v1/sessions/{id}/feedback': ['admin', 'coordinator', 'mentor'],
+  'GET /v1/programs/{id}/feedback': ['admin', 'coordinator', 'mentor'],
+
   'POST /v1/programs/{id}/certificates': STAFF,
   'GET /v1/programs/{id}/certificates': STAFF,
   'POST /v1/certificates/{id}/revoke': STAFF,

@@ -2,6 +2,7 @@ import { CoreModule, createValidationPipe, HealthModule, ProblemDetailsFilter, R
 import { AttendanceModule } from '@codeshelf/attendance';
 import { CertificatesHttpModule } from '@codeshelf/certificates';
 import { EnrollmentModule } from '@codeshelf/enrollment';
+import { FeedbackHttpModule, FeedbackModule } from '@codeshelf/feedback';
 import { AccessGuard, IdentityModule } from '@codeshelf/identity';
 import { PartnersModule } from '@codeshelf/partners';
 import { NotificationsHttpModule, NotificationsModule } from '@codeshelf/notifications';
@@ -22,6 +23,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
     PartnersModule,
     EnrollmentModule,
     AttendanceModule,
+    FeedbackModule,
+    FeedbackHttpModule,
     ReportingModule,
     NotificationsModule,
     NotificationsHttpModule,

@@ -11,6 +11,7 @@ import { StatusBadge } from './ProgramsPage';
 import { useProgram, useProgramSessions, useRooms } from './queries';
 import { Certificates } from './Certificates';
 import { SeriesForm } from './SeriesForm';
+import { ProgramFeedback } from '../feedback/FeedbackSummary';
 import './coordinator.css';
 
 export default function ProgramConsolePage() {
@@ -64,6 +65,7 @@ function ProgramConsole() {
       {p.enrollmentClosesAt && <p>{t('coordinator.program.closes', { at: formatDateTime(p.enrollmentClosesAt, zone, i18n.language) })}</p>}
       <Lifecycle program={p} />
       <Sessions program={p} timeZone={zone} />
+      {p.status !== 'draft' && <ProgramFeedback programId={p.id} timeZone={zone} />}
       {p.status !== 'draft' && branch && <Certificates program={p} timeZone={zone} />}
       {p.status !== 'archived' && branch && <SeriesForm program={p} timeZone={zone} />}
     </article>

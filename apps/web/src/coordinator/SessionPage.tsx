@@ -14,6 +14,7 @@ import { useProgram, useRooms } from './queries';
 import { localParts, zonedIso } from './zoned';
 import './coordinator.css';
 import { consoleFieldWords } from './problems';
+import { SessionFeedback } from '../feedback/FeedbackSummary';
 
 type Session = Schemas['SessionDetailDto'];
 type Mentor = Schemas['MentorDto'];
@@ -71,6 +72,7 @@ function SessionConsole() {
       )}
       <Staffing staffing={s.staffing} />
       <Mentors session={s} timeZone={zone} />
+      {s.status === 'scheduled' && new Date(s.endsAt) <= new Date() && <SessionFeedback sessionId={s.id} />}
       {s.status === 'scheduled' && (
         <>
           <MoveForm session={s} timeZone={zone} rooms={rooms.data ?? []} />

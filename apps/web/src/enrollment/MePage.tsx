@@ -11,6 +11,7 @@ import { ShowMore, usePagedList } from '../ui/paging';
 import { problemOf } from '../ui/problem';
 import { formatDate, formatDateTime, formatTimeRange } from '../ui/time';
 import { Confirm } from '../ui/Confirm';
+import { RateSessions } from '../feedback/RateSessions';
 import { MyCertificates } from '../certificates/MyCertificates';
 
 export default function MePage() {
@@ -32,6 +33,7 @@ function TeenHome() {
       <h1>{participant.data ? t('me.title', { name: participant.data.firstName }) : t('me.titlePlain')}</h1>
       {participant.data && participant.data.consentStatus !== 'granted' && <ConsentPending participant={participant.data} />}
       <Enrollments />
+      <RateSessions />
       <Schedule />
       <MyCertificates />
       <CalendarFeed />

@@ -244,6 +244,18 @@ export const en = {
     withdrawn: 'withdrawn',
     completed: 'completed',
   },
+  feedback: {
+    title: 'How was it?',
+    intro: 'Rate your club’s recent sessions. Your mentors see the ratings and comments without your name.',
+    question: 'How was this session?',
+    rating: { 1: '1 · Not good', 2: '2 · So-so', 3: '3 · Okay', 4: '4 · Good', 5: '5 · Great' },
+    pickRating: 'Pick a rating from 1 to 5.',
+    comment: 'Anything to tell the mentors? (optional)',
+    commentHint: 'Up to {{max}} characters. Please leave out names, yours and others’.',
+    closes: 'You can answer until {{at}}.',
+    send: 'Send my rating',
+    given: 'Thanks! You gave it {{rating}} of 5.',
+  },
   fieldErrors: {
     isDefined: 'Please fill this in.',
     isNotEmpty: 'Please fill this in.',
@@ -281,6 +293,9 @@ export const en = {
     isMonthEnd: 'A period ends on the last day of a month.',
   },
   problems: {
+    'feedback-window-closed': 'This session can no longer be rated: feedback is open for 7 days after it.',
+    'feedback-already-given': 'You already rated this session.',
+    'not-at-session': 'You were marked absent at this session, so you cannot rate it.',
     'invalid-credentials': 'That e-mail and password do not match an account.',
     'email-taken': 'An account with this e-mail already exists. Sign in instead.',
     'program-full': 'The club is full.',

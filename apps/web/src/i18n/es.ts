@@ -247,6 +247,18 @@ export const es: Shape<typeof en> = {
     withdrawn: 'retirada',
     completed: 'completada',
   },
+  feedback: {
+    title: '¿Qué tal fue?',
+    intro: 'Valora las sesiones recientes de tu club. Tus mentores ven las valoraciones y los comentarios sin tu nombre.',
+    question: '¿Qué tal fue esta sesión?',
+    rating: { 1: '1 · Mal', 2: '2 · Regular', 3: '3 · Bien', 4: '4 · Muy bien', 5: '5 · Genial' },
+    pickRating: 'Elige una valoración del 1 al 5.',
+    comment: '¿Algo que decir a los mentores? (opcional)',
+    commentHint: 'Hasta {{max}} caracteres. No escribas nombres, ni el tuyo ni los de otros.',
+    closes: 'Puedes responder hasta el {{at}}.',
+    send: 'Enviar mi valoración',
+    given: '¡Gracias! Le diste {{rating}} de 5.',
+  },
   fieldErrors: {
     isDefined: 'Rellena este campo, por favor.',
     isNotEmpty: 'Rellena este campo, por favor.',
@@ -284,6 +296,9 @@ export const es: Shape<typeof en> = {
     isMonthEnd: 'Un periodo termina el último día de un mes.',
   },
   problems: {
+    'feedback-window-closed': 'Esta sesión ya no se puede valorar: se puede durante los 7 días siguientes.',
+    'feedback-already-given': 'Ya valoraste esta sesión.',
+    'not-at-session': 'Constas como ausente en esta sesión, así que no puedes valorarla.',
     'invalid-credentials': 'Ese correo y esa contraseña no corresponden a ninguna cuenta.',
     'email-taken': 'Ya existe una cuenta con este correo. Entra con ella.',
     'program-full': 'El club está completo.',

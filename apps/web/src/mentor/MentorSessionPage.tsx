@@ -8,6 +8,7 @@ import { problemOf } from '../ui/problem';
 import { formatTimeRange } from '../ui/time';
 import { RollCall } from './RollCall';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { SessionFeedback } from '../feedback/FeedbackSummary';
 
 export default function MentorSessionPage() {
   return (
@@ -59,6 +60,7 @@ function MentorSession() {
             <Link to={`/mentor/sessions/${id}/check-in-code`}>{t('mentor.session.showCode')}</Link>
           </p>
           <RollCall sessionId={id} />
+          {new Date(session.data.endsAt) <= new Date() && <SessionFeedback sessionId={id} />}
         </>
       )}
     </section>
