@@ -1,19 +1,19 @@
-import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { AppModule } from '../../api/src/app.module';
 import { EnrollmentSeatsModule, OfferExpiry } from '@codeshelf/enrollment';
 import { WorkerModule } from './worker.module';
 
-type Import = Type | DynamicModule | ForwardReference | Promise<DynamicModule> | undefined;
+// The house has no forwardRef, so an import is a module, a dynamic module or a promise of one.
+type Import = Type | DynamicModule | Promise<DynamicModule> | undefined;
 
 /** Every module `root` loads, through its imports (static and dynamic), with the controllers each declares. */
 async function controllersBy(root: Type): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   const seen = new Set<unknown>();
   const visit = async (entry: Import): Promise<void> => {
-    let resolved = await entry;
+    const resolved = await entry;
     if (!resolved || seen.has(resolved)) return;
     seen.add(resolved);
-    if ('forwardRef' in resolved) resolved = resolved.forwardRef() as Type;
     const dynamic = 'module' in resolved ? resolved : undefined;
     const type = dynamic ? dynamic.module : (resolved as Type);
     const controllers: Type[] = [...(Reflect.getMetadata('controllers', type) ?? []), ...(dynamic?.controllers ?? [])];
