@@ -71,6 +71,18 @@ export class RoomNotFoundError extends ProblemError {
   }
 }
 
+export class SchoolNameTakenError extends ProblemError {
+  constructor(name: string) {
+    super(409, 'school-name-taken', 'School name taken', `The branch already has a partner school named ${name}.`);
+  }
+}
+
+export class SchoolNotFoundError extends ProblemError {
+  constructor(id: string) {
+    super(404, 'school-not-found', 'School not found', `No partner school ${id} at this branch.`);
+  }
+}
+
 export class AlreadyClosedError extends ProblemError {
   constructor(date: string) {
     super(409, 'already-closed', 'Already closed', `The branch is already closed on ${date}.`);

@@ -19,6 +19,9 @@ import { ClosuresService } from './closures/closures.service';
 import { RoomEntity } from './rooms/room.entity';
 import { RoomsController } from './rooms/rooms.controller';
 import { RoomsService } from './rooms/rooms.service';
+import { SchoolEntity } from './schools/school.entity';
+import { SchoolsController } from './schools/schools.controller';
+import { SchoolsService } from './schools/schools.service';
 import { MentorClearanceEntity } from './mentors/mentor-clearance.entity';
 import { MentorEntity } from './mentors/mentor.entity';
 import { MentorsController } from './mentors/mentors.controller';
@@ -32,7 +35,7 @@ import { SessionEntity } from './sessions/session.entity';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 
-/** Where and when clubs meet: branches, rooms, closures, programs, sessions, series, mentors and calendar feeds. */
+/** Where and when clubs meet: branches, rooms, partner schools, closures, programs, sessions, series, mentors and calendar feeds. */
 @Module({
   imports: [
     IdentityModule,
@@ -41,6 +44,7 @@ import { SessionsService } from './sessions/sessions.service';
     TypeOrmModule.forFeature([
       BranchEntity,
       RoomEntity,
+      SchoolEntity,
       BranchClosureEntity,
       ProgramEntity,
       SessionEntity,
@@ -51,8 +55,8 @@ import { SessionsService } from './sessions/sessions.service';
       CalendarFeedTokenEntity,
     ]),
   ],
-  controllers: [BranchesController, RoomsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
-  providers: [BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, ProgramEvents, CalendarErasure],
-  exports: [ProgramEvents, CalendarModule, BranchesService, RoomsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
+  controllers: [BranchesController, RoomsController, SchoolsController, ClosuresController, ProgramsController, SessionsController, SeriesController, MentorsController, MeCalendarController],
+  providers: [BranchesService, RoomsService, SchoolsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService, SessionMentorsService, ProgramEvents, CalendarErasure],
+  exports: [ProgramEvents, CalendarModule, BranchesService, RoomsService, SchoolsService, ClosuresService, ProgramsService, SessionsService, SeriesService, MentorsService],
 })
 export class SchedulingModule {}

@@ -15,7 +15,8 @@ export class ErasureController {
   @ApiOperation({
     summary: 'Erase a participant’s personal data (rule 10): an admin, a coordinator of their branches, or the teen themself',
     description:
-      'Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports), ' +
+      'Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports, ' +
+      'and the partner school a roster import linked only as the report group it is), ' +
       'the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in ' +
       'audit events and messages are replaced. In the same transaction the teen leaves every waitlist and the seats of programs not yet ended ' +
       '(on the branch’s calendar): each freed seat goes to the first in line, and places stay 1..n. Seats of ended programs, attendance and ' +

@@ -36,6 +36,14 @@ export class ParticipantEntity {
   @Column({ type: 'int', nullable: true })
   grade: number | null;
 
+  /**
+   * The partner school whose roster brought the teen in (set by a roster import). Reports break teens down
+   * by it, so erasure keeps it, as it keeps the age band.
+   */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  schoolId: string | null;
+
   @Column({ type: 'text', nullable: true })
   contactEmail: string | null;
 

@@ -4,7 +4,8 @@ import { ageBandSql, genderGroupSql } from './report-groups';
 /**
  * Scrubs the teen's record (rule 10): the birth date becomes the age band each of their programs' reports
  * gives it (`programs`, the relation participant_id, program_id, starts_on of ParticipantPlaces.programs()),
- * the free-text gender its group; names, contacts, guardian, school and postal code go.
+ * the free-text gender its group; names, contacts, guardian, school and postal code go. The partner school id
+ * stays: it is a report group (reports break down by it) and names no one.
  */
 export async function scrubParticipant(db: EntityManager, participantId: string, programs: string): Promise<void> {
   await db.query(

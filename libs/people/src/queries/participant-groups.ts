@@ -2,10 +2,11 @@ import { ageBandSql, genderGroupSql } from './report-groups';
 
 /**
  * Read model: what reports group each participant by, as a relation another feature's statement can join:
- * the gender group, and what `programAgeBandSql` needs. Columns: id, gender_group, birth_date, erased_age_bands.
+ * the gender group, the partner school (kept by erasure), and what `programAgeBandSql` needs.
+ * Columns: id, gender_group, school_id, birth_date, erased_age_bands.
  */
 export function participantGroups(): string {
-  return `(SELECT pt.id, ${genderGroupSql('pt.gender')} AS gender_group, pt.birth_date, pt.erased_age_bands FROM participant pt)`;
+  return `(SELECT pt.id, ${genderGroupSql('pt.gender')} AS gender_group, pt.school_id, pt.birth_date, pt.erased_age_bands FROM participant pt)`;
 }
 
 /**

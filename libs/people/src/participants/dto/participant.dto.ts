@@ -8,6 +8,7 @@ export class ParticipantDto {
   @ApiProperty() lastName: string;
   @ApiProperty({ format: 'date' }) birthDate: string;
   @ApiPropertyOptional({ type: String, nullable: true }) school: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The partner school whose roster brought the teen in' }) schoolId: string | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) grade: number | null;
   @ApiPropertyOptional({ type: String, format: 'email', nullable: true }) contactEmail: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'null for a teen who signed up as an adult' }) guardianName: string | null;
@@ -31,6 +32,7 @@ export class ParticipantDto {
       lastName: p.lastName,
       birthDate: p.birthDate,
       school: p.school,
+      schoolId: p.schoolId,
       grade: p.grade,
       contactEmail: p.contactEmail,
       guardianName: p.guardianName,
