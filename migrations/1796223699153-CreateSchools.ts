@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Partner schools of a branch, and the school a teen came in with from a roster (what reports break down by). */
+/** Partner schools of a branch, the school a teen came in with from a roster (what reports break down by), and the name index imports match on. */
 export class CreateSchools1796223699153 implements MigrationInterface {
   name = 'CreateSchools1796223699153';
 
@@ -14,9 +14,12 @@ export class CreateSchools1796223699153 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "participant" ADD "school_id" uuid`);
     await queryRunner.query(`CREATE INDEX "IDX_4f55bc75e0e41841b850f99ca3" ON "participant"  ("school_id") `);
     await queryRunner.query(`ALTER TABLE "participant" ADD CONSTRAINT "participant_school_fk" FOREIGN KEY ("school_id") REFERENCES "school"("id") ON DELETE SET NULL`);
+    // A roster import looks each row's teen up by name before it creates one.
+    await queryRunner.query(`CREATE INDEX "participant_known_key" ON "participant" (lower(last_name), lower(first_name)) WHERE erased_at IS NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."participant_known_key"`);
     await queryRunner.query(`ALTER TABLE "participant" DROP CONSTRAINT "participant_school_fk"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_4f55bc75e0e41841b850f99ca3"`);
     await queryRunner.query(`ALTER TABLE "participant" DROP COLUMN "school_id"`);

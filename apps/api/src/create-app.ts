@@ -5,6 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { compressTextAnswers, serveWebApp } from './web-app';
 
+/** A roster of 10,000 rows with long names and addresses. */
+const CSV_BODY_LIMIT_BYTES = 8 * 1_048_576;
+
 /** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(): Promise<NestFastifyApplication> {
   const env = validateEnv(process.env);
@@ -32,6 +35,11 @@ export async function createApp(): Promise<NestFastifyApplication> {
       // The rest of the request runs inside this context, so an audit event can name the request.
       requestContext.run({ requestId: String(request.id) }, done);
     });
+  // Roster imports take the CSV itself as the body; a big school's roster is larger than a JSON body may be.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: Math.max(env.BODY_LIMIT_BYTES, CSV_BODY_LIMIT_BYTES) }, (_request, body, done) => done(null, body));
   serveOpenApi(app);
   await serveWebApp(app, env);
   return app;

@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 export const ENROLLMENT_STATUSES = ['waitlisted', 'offered', 'enrolled', 'withdrawn', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** The statuses of an active enrollment: one per teen and program (rule 3). */
+export const ACTIVE_STATUSES: readonly EnrollmentStatus[] = ['enrolled', 'offered', 'waitlisted'];
 /** Who asked: the teen themself, or a coordinator on their behalf. */
 export const ENROLLMENT_SOURCES = ['self', 'coordinator'] as const;
 export type EnrollmentSource = (typeof ENROLLMENT_SOURCES)[number];

@@ -95,3 +95,39 @@ export class RosterNotYoursError extends ProblemError {
     super(403, 'roster-not-yours', 'Not your roster', `Only the program’s staff and the mentors currently assigned to its sessions read the roster of program ${programId}.`);
   }
 }
+
+/** A roster with bad rows, imported without importGoodRows: nothing was written. */
+export class RosterInvalidError extends ProblemError {
+  constructor(rows: number, badRows: number, errors: { row: number; field: string; code: string; message: string }[]) {
+    super(
+      422,
+      'roster-invalid',
+      'The roster has bad rows',
+      `${badRows} of ${rows} rows have problems, so nothing was imported. Fix them, or import the ${rows - badRows} good rows with importGoodRows=true.`,
+      { rows, badRows, errors },
+    );
+  }
+}
+
+/** A file that is not a roster: no header, a column missing or unknown, broken quoting, too many rows. */
+export class RosterUnreadableError extends ProblemError {
+  constructor(errors: { row: number; field: string; code: string; message: string }[]) {
+    super(422, 'roster-unreadable', 'The file is not a roster', errors.map((e) => e.message).join('; '), { errors });
+  }
+}
+
+/** The import's school or program is not one of the branch's. */
+export class NotOfBranchError extends ProblemError {
+  constructor(field: 'schoolId' | 'programId', message: string) {
+    super(422, 'reference-not-found', field === 'schoolId' ? 'Unknown school' : 'Unknown program', `${field} ${message}.`, {
+      errors: [{ field, code: 'exists', message }],
+    });
+  }
+}
+
+/** A teen of the roster enrolled in the program while the import ran: nothing was written, and sending it again works. */
+export class AlreadyEnrolledConcurrentlyError extends ProblemError {
+  constructor() {
+    super(409, 'roster-import-conflict', 'A teen enrolled meanwhile', 'A teen of the roster enrolled in the program while it was imported; nothing was written. Send the roster again.');
+  }
+}

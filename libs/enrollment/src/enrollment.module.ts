@@ -9,13 +9,15 @@ import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { MeScheduleController } from './me-schedule.controller';
 import { EnrollmentSeatsModule } from './offers/enrollment-seats.module';
+import { RosterImportsController } from './roster-imports/roster-imports.controller';
+import { RosterImportsService } from './roster-imports/roster-imports.service';
 import { TeenPlaces } from './teen-places';
 
-/** Teens in programs: seats that never oversell, a fair waitlist (promoting or offering), eligibility, and what each teen is signed up for. */
+/** Teens in programs: seats that never oversell, a fair waitlist (promoting or offering), eligibility, school roster imports, and what each teen is signed up for. */
 @Module({
   imports: [IdentityModule, PeopleModule, SchedulingModule, EnrollmentSeatsModule, TypeOrmModule.forFeature([EnrollmentEntity])],
-  controllers: [EnrollmentsController, MeScheduleController],
-  providers: [EnrollmentsService, EnrollmentPolicy, TeenPlaces],
+  controllers: [EnrollmentsController, MeScheduleController, RosterImportsController],
+  providers: [EnrollmentsService, EnrollmentPolicy, TeenPlaces, RosterImportsService],
   exports: [EnrollmentsService],
 })
 export class EnrollmentModule {}

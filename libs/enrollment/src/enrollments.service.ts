@@ -10,7 +10,7 @@ import { EnrollmentDto } from './dto/enrollment.dto';
 import { MyEnrollmentDto } from './dto/my-enrollment.dto';
 import { RosterEntryDto, RosterParticipantDto, RosterQuery } from './dto/roster.dto';
 import { eligibilityProblem } from './eligibility';
-import { EnrollmentEntity, type EnrollmentStatus } from './enrollment.entity';
+import { ACTIVE_STATUSES, EnrollmentEntity } from './enrollment.entity';
 import {
   AlreadyEnrolledError,
   EnrollmentNotFoundError,
@@ -25,8 +25,6 @@ import { SEAT_HOLDER_STATUSES } from './queries/seat-holders';
 import { SeatPassing } from './offers/seat-passing';
 import { acceptOffer, enrollmentsToRelease, moveToFront, placeEnrollment } from './queries/seats';
 
-/** The statuses of an active enrollment: one per teen and program (rule 3). */
-const ACTIVE: EnrollmentStatus[] = ['enrolled', 'offered', 'waitlisted'];
 
 @Injectable()
 export class EnrollmentsService implements OnModuleInit {
@@ -81,11 +79,11 @@ export class EnrollmentsService implements OnModuleInit {
         : placeEnrollment(this.enrollments.manager, request).then((row) => row && EnrollmentDto.from(row))
     ).catch(async (error: unknown) => {
       if (!isUniqueViolation(error, 'enrollment_one_active')) throw error;
-      throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In(ACTIVE) }));
+      throw new AlreadyEnrolledError(await this.enrollments.findOneByOrFail({ programId, participantId: teen.id, status: In([...ACTIVE_STATUSES]) }));
     });
     if (placed) return placed;
     // No place taken: a full program without a waitlist refuses before the unique index could name a repeat.
-    const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In(ACTIVE) });
+    const existing = await this.enrollments.findOneBy({ programId, participantId: teen.id, status: In([...ACTIVE_STATUSES]) });
     if (existing) throw new AlreadyEnrolledError(existing);
     const now = await seatingTerms(this.enrollments.manager, programId);
     throw now?.status === 'published' ? new ProgramFullError(programId, now.capacity) : new ProgramNotPublishedError(programId, now?.status ?? 'gone');
@@ -103,7 +101,7 @@ export class EnrollmentsService implements OnModuleInit {
    */
   async withdraw(principal: Principal, id: string, actor: AuditActor): Promise<EnrollmentDto> {
     return this.locked(principal, id, async (manager, enrollment) => {
-      if (!ACTIVE.includes(enrollment.status)) throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
+      if (!ACTIVE_STATUSES.includes(enrollment.status)) throw new EnrollmentStatusConflictError(id, enrollment.status, 'withdrawn');
       return this.seats.release(manager, enrollment, actor, 'enrollment.withdrawn');
     });
   }
@@ -145,7 +143,7 @@ export class EnrollmentsService implements OnModuleInit {
       await lockProgramSeats(manager, row.program_id);
       // Read again under the lock: a withdrawal that committed meanwhile has already freed it.
       const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id: row.id });
-      if (ACTIVE.includes(enrollment.status)) await this.seats.release(manager, enrollment, actor, 'enrollment.withdrawn', 'participant erased');
+      if (ACTIVE_STATUSES.includes(enrollment.status)) await this.seats.release(manager, enrollment, actor, 'enrollment.withdrawn', 'participant erased');
     }
   }
 

@@ -14,3 +14,5 @@ export * from './erasure/erasure-events';
 export * from './queries/teen-contacts';
 export * from './queries/participant-groups';
 export * from './queries/participant-ages';
+export * from './participants/dto/create-participant.dto';
+export type { KnownTeen, TeenKey } from './queries/roster';

@@ -21,6 +21,16 @@ import { GuardianConsentTokenEntity } from './guardian-consent-token.entity';
 const DAY_MS = 86_400_000;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The topic of the mail that asks a guardian for consent. */
+export const CONSENT_REQUESTED = 'guardian.consent_requested';
+
+/** A consent link to store (its hash) and the mail to the guardian that carries it. */
+export interface ConsentRequest {
+  tokenHash: string;
+  expiresAt: Date;
+  mail: Record<string, unknown>;
+}
+
 /** A guardian's consent for a minor: the one-time links, the guardian's answer, and what staff record. */
 @Injectable()
 export class ConsentsService {
@@ -35,10 +45,20 @@ export class ConsentsService {
 
   /** Mints a single-use link (only its hash is stored) and queues the e-mail to the guardian, in their language. */
   async requestConsent(manager: EntityManager, participant: ParticipantEntity): Promise<Date> {
+    const request = this.consentRequest(participant);
+    await manager.getRepository(GuardianConsentTokenEntity).insert({ participantId: participant.id, tokenHash: request.tokenHash, expiresAt: request.expiresAt });
+    await this.outbox.enqueue(manager, CONSENT_REQUESTED, request.mail);
+    return request.expiresAt;
+  }
+
+  /**
+   * A new link for the teen and the mail that carries it, for a caller that writes many at once (a roster
+   * import): the same link and mail `requestConsent` writes for one.
+   */
+  consentRequest(participant: Pick<ParticipantEntity, 'id' | 'firstName' | 'guardianName' | 'guardianEmail' | 'guardianLanguage'>): ConsentRequest {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.env.CONSENT_LINK_TTL_DAYS * DAY_MS);
-    await manager.getRepository(GuardianConsentTokenEntity).insert({ participantId: participant.id, tokenHash: hashToken(token), expiresAt });
-    await this.outbox.enqueue(manager, 'guardian.consent_requested', {
+    const mail = {
       participantId: participant.id,
       guardianEmail: participant.guardianEmail,
       guardianName: participant.guardianName,
@@ -47,8 +67,8 @@ export class ConsentsService {
       // The web app's consent page, which reads and answers the link through /v1/consents/{token}.
       consentUrl: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/consent/${token}`,
       expiresAt: expiresAt.toISOString(),
-    });
-    return expiresAt;
+    };
+    return { tokenHash: hashToken(token), expiresAt, mail };
   }
 
   /** A teen whose consent is pending has their guardian mailed again: a new link, and the old ones stop. */

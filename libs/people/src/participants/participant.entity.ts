@@ -13,6 +13,8 @@ export type GuardianLanguage = (typeof GUARDIAN_LANGUAGES)[number];
  */
 @Entity()
 @Index(['homeBranchId', 'createdAt'])
+// lower(last_name), lower(first_name) of teens not erased: how a roster import finds a teen already known.
+@Index('participant_known_key', { synchronize: false })
 export class ParticipantEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
