@@ -324,7 +324,7 @@ export interface paths {
         post?: never;
         /**
          * Erase a participant’s personal data (rule 10): an admin, a coordinator of their branches, or the teen themself
-         * @description Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports), the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in audit events and messages are replaced. In the same transaction the teen leaves every waitlist and the seats of programs not yet ended (on the branch’s calendar): each freed seat goes to the first in line, and places stay 1..n. Seats of ended programs, attendance and applications stay, so every report figure of ended programs stays the same. An erased participant is gone for the API: a second DELETE is a 404, as is any read.
+         * @description Names, contacts, guardian, school, postal code and birth date go (the birth date is kept only as the age band each of their programs reports, and the partner school a roster import linked only as the report group it is), the teen’s login is disabled and loses its e-mail, free text (application statements, attendance notes) is blanked, and copies in audit events and messages are replaced. In the same transaction the teen leaves every waitlist and the seats of programs not yet ended (on the branch’s calendar): each freed seat goes to the first in line, and places stay 1..n. Seats of ended programs, attendance and applications stay, so every report figure of ended programs stays the same. An erased participant is gone for the API: a second DELETE is a 404, as is any read.
          */
         delete: operations["ErasureController_erase"];
         options?: never;
@@ -425,6 +425,41 @@ export interface paths {
         head?: never;
         /** Rename a room of a branch you run or change its seats (audited) */
         patch: operations["RoomsController_update"];
+        trace?: never;
+    };
+    "/v1/branches/{id}/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner schools of a branch you run, by name, with their contacts */
+        get: operations["SchoolsController_list"];
+        put?: never;
+        /** Add a partner school to a branch you run (audited); names are unique per branch */
+        post: operations["SchoolsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/branches/{id}/schools/{schoolId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a partner school of a branch you run or change its contact (audited; null clears a contact field) */
+        patch: operations["SchoolsController_update"];
         trace?: never;
     };
     "/v1/branches/{id}/closures": {
@@ -1378,6 +1413,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/branches/{id}/roster-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a partner school’s roster CSV at a branch you run, optionally enrolling the teens in one of its programs
+         * @description The body is the CSV (Content-Type text/csv, UTF-8, a header row, at most 10000 rows). Columns: first_name, last_name, birth_date, school, grade, guardian_name, guardian_email, language (header names match whatever their case, spaces or punctuation; school is needed unless schoolId is given, grade and language may be empty; grade K is 0). Every row is checked first by the rules of a new teen; a row with problems makes the whole import a 422 roster-invalid that lists each row and column, and nothing is written, unless importGoodRows=true. A teen already known (same name and birth date, or same name and guardian e-mail) is never created twice: one you look after is matched, one of another branch is reported as known-elsewhere and left alone. Each new minor starts with consent pending and their guardian is mailed the consent link, in the row’s language. With programId the new and matched teens are enrolled (rule 3: a minor only once the guardian consented; capacity and waitlist as ever). Audited; one transaction; imports run one at a time.
+         */
+        post: operations["RosterImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/feedback": {
         parameters: {
             query?: never;
@@ -1822,6 +1877,11 @@ export interface components {
             /** Format: date */
             birthDate: string;
             school?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner school whose roster brought the teen in
+             */
+            schoolId?: string | null;
             /** Format: int32 */
             grade?: number | null;
             /** Format: email */
@@ -2053,6 +2113,43 @@ export interface components {
             name?: string;
             /** @example 30 */
             seats?: number;
+        };
+        SchoolDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            branchId: string;
+            name: string;
+            contactName: string | null;
+            /** Format: email */
+            contactEmail: string | null;
+            contactPhone: string | null;
+        };
+        CreateSchoolDto: {
+            /** @example Lincoln Middle School */
+            name: string;
+            /** @example Dana Ortiz */
+            contactName?: string | null;
+            /**
+             * Format: email
+             * @example dortiz@lincoln.example.org
+             */
+            contactEmail?: string | null;
+            /** @example +1 312 555 0142 */
+            contactPhone?: string | null;
+        };
+        UpdateSchoolDto: {
+            /** @example Lincoln Middle School */
+            name?: string;
+            /** @example Dana Ortiz */
+            contactName?: string | null;
+            /**
+             * Format: email
+             * @example dortiz@lincoln.example.org
+             */
+            contactEmail?: string | null;
+            /** @example +1 312 555 0142 */
+            contactPhone?: string | null;
         };
         ClosureDto: {
             /** Format: uuid */
@@ -3434,6 +3531,72 @@ export interface components {
              * @enum {string}
              */
             as: "participant" | "mentor";
+        };
+        RosterEnrollmentSummaryDto: {
+            /** Format: uuid */
+            programId: string;
+            enrolled: number;
+            /** @description Offered a seat to accept (a program that offers freed seats) */
+            offered: number;
+            waitlisted: number;
+            /** @description Minors whose guardian has not consented yet: enroll them once they have */
+            awaitingConsent: number;
+            /** @description Already enrolled, too young or old, or the program full without a waitlist */
+            notEnrolled: number;
+        };
+        RosterProblemDto: {
+            /** @description The line in the file; the header is row 1 */
+            row: number;
+            /**
+             * @description The column, as the file names it, or "row" for the whole row
+             * @example birth_date
+             */
+            field: string;
+            /** @example isBirthDate */
+            code: string;
+            message: string;
+        };
+        RosterRowResultDto: {
+            row: number;
+            /**
+             * @description created: a new teen; matched: a teen already known (same name and birth date, or same name and guardian e-mail) you look after, not created again; known-elsewhere: such a teen of another branch, neither created nor enrolled nor shown; skipped: a bad row, not imported
+             * @enum {string}
+             */
+            outcome: "created" | "matched" | "known-elsewhere" | "skipped";
+            /**
+             * Format: uuid
+             * @description null for known-elsewhere and skipped rows
+             */
+            participantId: string | null;
+            /**
+             * @description The teen’s consent; pending means the guardian was sent the consent mail
+             * @enum {string|null}
+             */
+            consentStatus: "pending" | "granted" | "revoked" | null;
+            /**
+             * @description With programId: what became of the teen’s enrollment
+             * @enum {string|null}
+             */
+            enrollment: "enrolled" | "offered" | "waitlisted" | "already-enrolled" | "awaiting-consent" | "not-eligible" | "full" | null;
+            /** @description Why a teen was not enrolled, in words */
+            reason: string | null;
+            errors: components["schemas"]["RosterProblemDto"][];
+        };
+        RosterImportDto: {
+            /** Format: uuid */
+            branchId: string;
+            /** @description Rows read (the header not counted) */
+            rows: number;
+            created: number;
+            matched: number;
+            knownElsewhere: number;
+            /** @description Bad rows left out (importGoodRows) */
+            skipped: number;
+            /** @description Consent mails queued to guardians of the new minors */
+            consentMails: number;
+            enrollment: components["schemas"]["RosterEnrollmentSummaryDto"] | null;
+            /** @description One per row, in file order */
+            results: components["schemas"]["RosterRowResultDto"][];
         };
         GiveFeedbackDto: {
             /**
@@ -7622,6 +7785,429 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SchoolsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"][];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SchoolsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSchoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SchoolsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSchoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDto"];
                 };
             };
             /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
@@ -16385,6 +16971,205 @@ export interface operations {
             };
             /** @description Not found, or not visible to this principal */
             404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A fault of ours (logged with the request id); never the answer to bad input */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is unavailable for the moment; try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RosterImportsController_import: {
+        parameters: {
+            query?: {
+                /** @description The partner school every row is from; without it, each row’s school column must name one of the branch’s partner schools */
+                schoolId?: string;
+                /** @description A published program of the branch to enroll the imported teens in (capacity and waitlist as ever; a minor is enrolled once their guardian consents) */
+                programId?: string;
+                /** @description Import the good rows and skip the bad ones; without it, one bad row means nothing is written (422 roster-invalid) */
+                importGoodRows?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportDto"];
+                };
+            };
+            /** @description Invalid input: a field is missing, malformed or not accepted (problem+json names each field) */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description The principal may not do this
+             *
+             *     The principal may not do this
+             */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    /** @description Requests allowed in the window of the limit that binds this caller on this route */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window starts over */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a rule (problem+json says which) */
+            422: {
                 headers: {
                     /** @description Requests allowed in the window of the limit that binds this caller on this route */
                     "RateLimit-Limit"?: number;
