@@ -1,10 +1,10 @@
 import { RollCallService } from '@codeshelf/attendance';
 import { CertificatesService } from '@codeshelf/certificates';
-import { EnrollmentsService } from '@codeshelf/enrollment';
+import { EnrollmentsService, RosterImportsService } from '@codeshelf/enrollment';
 import { ApiKeysService, Principal, UsersService } from '@codeshelf/identity';
 import { ConsentsService, ErasureService, ParticipantsService, SignupService } from '@codeshelf/people';
 import { ApplicationsService, InternshipsService, type SponsorDto, SponsorshipsService, SponsorsService } from '@codeshelf/partners';
-import { type BranchDto, BranchesService, ClosuresService, MentorsService, ProgramsService, RoomsService, SeriesService, SessionMentorsService } from '@codeshelf/scheduling';
+import { type BranchDto, BranchesService, ClosuresService, MentorsService, ProgramsService, RoomsService, SchoolsService, SeriesService, SessionMentorsService } from '@codeshelf/scheduling';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -300,6 +300,65 @@ async function seedInternships(app: INestApplicationContext, admin: Principal, {
   await applications.change(admin, alexApplied.id, { status: 'shortlisted' }, actor);
 }
 
+/**
+ * Central Library's partner schools, and Lincoln Middle School's roster imported twice, as a coordinator does it:
+ * first the twelve teens (their guardians get the consent mail; Sofia's and Mateo's in Spanish), then, once ten
+ * guardians consented, again into App Inventors (sponsored by Acme): the ten are matched, not created again, and
+ * enrolled; the two still waiting stay out. The sponsor's report breaks App Inventors' teens down by school.
+ */
+async function seedSchoolRoster(app: INestApplicationContext, admin: Principal, { branches, sponsor }: Places): Promise<void> {
+  const actor = { id: admin.id, kind: 'user' } as const;
+  const central = branches[0].id;
+  const schools = app.get(SchoolsService);
+  const lincoln = await schools.create(admin, central, { name: 'Lincoln Middle School', contactName: 'Dana Ortiz', contactEmail: 'dortiz@lincoln.example.org', contactPhone: '+1 312 555 0142' }, actor);
+  await schools.create(admin, central, { name: 'Roosevelt High School', contactName: 'Lee Park', contactEmail: 'lpark@roosevelt.example.org' }, actor);
+  const year = new Date().getUTCFullYear();
+  const teens = [
+    ['Sofia', 'Morales', 12, 'es'],
+    ['Mateo', 'Morales', 13, 'es'],
+    ['Liam', 'Carter', 12, 'en'],
+    ['Ava', 'Brooks', 13, 'en'],
+    ['Noah', 'Kim', 12, 'en'],
+    ['Mia', 'Patel', 13, 'en'],
+    ['Ethan', 'Nguyen', 12, 'en'],
+    ['Zoe', 'Hughes', 13, 'en'],
+    ['Lucas', 'Rossi', 12, 'en'],
+    ['Chloe', 'Adams', 13, 'en'],
+    ['Diego', 'Vargas', 12, 'es'],
+    ['Nora', 'Ibrahim', 13, 'en'],
+  ] as const;
+  const csv = [
+    'first_name,last_name,birth_date,school,grade,guardian_name,guardian_email,language',
+    ...teens.map(([first, last, age, language], i) =>
+      [first, last, `${year - age}-${String((i % 12) + 1).padStart(2, '0')}-1${i % 9}`, 'Lincoln Middle School', age - 5, `Parent ${last}`, `${first.toLowerCase()}.${last.toLowerCase()}.family@demo.codeshelf.test`, language].join(','),
+    ),
+  ].join('\n');
+  const roster = app.get(RosterImportsService);
+  const first = await roster.import(admin, central, { schoolId: lincoln.id }, csv, actor);
+  // Ten guardians answered the consent mail (recorded here by staff, as a paper form would be).
+  for (const row of first.results.slice(0, 10)) await app.get(ConsentsService).record(admin, row.participantId!, { status: 'granted', guardianName: 'Parent' }, actor);
+  const next = new Date().getUTCFullYear() + 1;
+  const programs = app.get(ProgramsService);
+  const inventors = await programs.create(
+    admin,
+    {
+      branchId: central,
+      title: 'App Inventors',
+      description: 'Build phone apps with blocks, then with code. For middle schoolers.',
+      level: 'beginner',
+      minAge: 11,
+      maxAge: 14,
+      capacity: 16,
+      startsOn: `${next}-02-02`,
+      endsOn: `${next}-05-18`,
+    },
+    actor,
+  );
+  await programs.step(admin, inventors.id, 'publish', actor);
+  await app.get(SponsorshipsService).create(admin, sponsor.id, { programId: inventors.id, startsOn: inventors.startsOn, endsOn: inventors.endsOn }, actor);
+  await roster.import(admin, central, { schoolId: lincoln.id, programId: inventors.id }, csv, actor);
+}
+
 /** The demo logins, by the name before @demo.codeshelf.test. */
 export const DEMO_LOGINS = ['admin', 'coordinator', 'mentor', 'sponsor', 'teen', 'pending-teen', 'adult-teen'] as const;
 
@@ -317,6 +376,7 @@ export async function seedDemoLibrary(app: INestApplicationContext): Promise<{ c
   await seedCompletedClub(app, admin, places);
   await seedOfferedSeat(app, admin, places);
   await seedInternships(app, admin, places);
+  await seedSchoolRoster(app, admin, places);
   const key = await app.get(ApiKeysService).create(places.sponsor.id, 'demo dashboard', { id: admin.id, kind: 'user' });
   return { created: true, apiKey: key.key };
 }

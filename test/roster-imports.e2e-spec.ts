@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from './support/app';
-import { publishedProgram, seatState } from './support/enrollment-factories';
+import { insertTeens, publishedProgram, seatState } from './support/enrollment-factories';
 import { bearer, createBranch, createUser, type TestUser, uniqueEmail } from './support/identity';
 import { birthDateForAge, consentRequestsOf, registerParticipant } from './support/people-factories';
 
@@ -64,7 +64,7 @@ describe('School partners and roster imports (HTTP)', () => {
       const other = await createUser(app, 'coordinator', { branchIds: [await createBranch(app)] });
       await request(http).get(`/v1/branches/${branchId}/schools`).set(bearer(other)).expect(403);
       await request(http).patch(`/v1/branches/${branchId}/schools/${schoolId}`).set(bearer(other)).send({ name: 'Mine' }).expect(403);
-      const teen = await createUser(app, 'participant');
+      const [teen] = await insertTeens(app, 1);
       await request(http).get(`/v1/branches/${branchId}/schools`).set(bearer(teen)).expect(403);
       await request(http).get(`/v1/branches/${randomUUID()}/schools`).set(bearer(coordinator)).expect(404);
       await request(http).patch(`/v1/branches/${branchId}/schools/${randomUUID()}`).set(bearer(coordinator)).send({ name: 'Y' }).expect(404);

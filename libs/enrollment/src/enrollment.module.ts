@@ -18,6 +18,6 @@ import { TeenPlaces } from './teen-places';
   imports: [IdentityModule, PeopleModule, SchedulingModule, EnrollmentSeatsModule, TypeOrmModule.forFeature([EnrollmentEntity])],
   controllers: [EnrollmentsController, MeScheduleController, RosterImportsController],
   providers: [EnrollmentsService, EnrollmentPolicy, TeenPlaces, RosterImportsService],
-  exports: [EnrollmentsService],
+  exports: [EnrollmentsService, RosterImportsService],
 })
 export class EnrollmentModule {}

@@ -8,3 +8,5 @@ export * from './queries/places';
 export * from './queries/waitlist-peaks';
 export * from './offers/enrollment-seats.module';
 export * from './offers/offer-expiry';
+export * from './roster-imports/roster-imports.service';
+export * from './roster-imports/dto/roster-import.dto';
