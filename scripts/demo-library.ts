@@ -304,7 +304,7 @@ async function seedInternships(app: INestApplicationContext, admin: Principal, {
  * Central Library's partner schools, and Lincoln Middle School's roster imported twice, as a coordinator does it:
  * first the twelve teens (their guardians get the consent mail; Sofia's and Mateo's in Spanish), then, once ten
  * guardians consented, again into App Inventors (sponsored by Acme): the ten are matched, not created again, and
- * enrolled; the two still waiting stay out. The sponsor's report breaks App Inventors' teens down by school.
+ * enrolled; the two still waiting are enrolled when their guardians answer. The sponsor's report breaks App Inventors' teens down by school.
  */
 async function seedSchoolRoster(app: INestApplicationContext, admin: Principal, { branches, sponsor }: Places): Promise<void> {
   const actor = { id: admin.id, kind: 'user' } as const;

@@ -226,6 +226,31 @@ describe('School partners and roster imports (HTTP)', () => {
     await importRoster(rows, { schoolId }, club.coordinator).expect(403);
   });
 
+  it('enrolls a waiting minor in the consent’s own transaction; a declined consent or an erased teen leaves no place', async () => {
+    const club = await publishedProgram(app, { capacity: 1, waitlistEnabled: true });
+    const school = (await request(http).post(`/v1/branches/${club.branchId}/schools`).set(bearer(club.coordinator)).send({ name: 'Eastside Middle' }).expect(201)).body.id;
+    const last = `Sato${randomUUID().slice(0, 6)}`;
+    const res = await importRoster(csv(row('Pia', last, 14), row('Quin', last, 14), row('Rui', last, 15), row('Sol', last, 15)), { schoolId: school, programId: club.program.id }, club.coordinator, club.branchId).expect(201);
+    expect(res.body.enrollment).toMatchObject({ enrolled: 0, awaitingConsent: 4 });
+    expect(res.body.results[0]).toMatchObject({ enrollment: 'awaiting-consent', reason: 'enrolled once the guardian consents' });
+    const [pia, quin, rui, sol] = res.body.results.map((r: { participantId: string }) => r.participantId);
+    const answer = async (id: string, accept: boolean) => {
+      const token = (await consentRequestsOf(app, id))[0].consentUrl.split('/').pop();
+      await request(http).post(`/v1/consents/${token}`).send({ guardianName: 'A Guardian', accept }).expect(200);
+    };
+    const statusOf = async (id: string) => (await db.query(`SELECT status, waitlist_position FROM enrollment WHERE program_id = $1 AND participant_id = $2`, [club.program.id, id]))[0] ?? null;
+    await answer(quin, true);
+    expect(await statusOf(quin)).toEqual({ status: 'enrolled', waitlist_position: null });
+    // Staff recording consent on paper works the same way; the one seat being taken, Pia waits in line.
+    await request(http).put(`/v1/participants/${pia}/consent`).set(bearer(club.coordinator)).send({ status: 'granted', guardianName: 'A Guardian' }).expect(200);
+    expect(await statusOf(pia)).toEqual({ status: 'waitlisted', waitlist_position: 1 });
+    await answer(rui, false);
+    expect(await statusOf(rui)).toBeNull();
+    await request(http).delete(`/v1/participants/${sol}`).set(bearer(club.coordinator)).expect(204);
+    expect(await db.query(`SELECT participant_id FROM pending_enrollment WHERE program_id = $1`, [club.program.id])).toEqual([{ participant_id: rui }]);
+    expect(await seatState(app, club.program.id)).toMatchObject({ capacity: 1, enrolledCount: 1, waitlistedCount: 1 });
+  });
+
   it('runs concurrent imports of one roster one at a time: each teen is created once', async () => {
     const last = `Petrov${randomUUID().slice(0, 6)}`;
     // Big enough that the imports overlap: without the lock each would create all of them.

@@ -11,6 +11,7 @@ export * from './queries/report-groups';
 export * from './erasure/erasure.service';
 export * from './participants/participant-places';
 export * from './erasure/erasure-events';
+export * from './consents/consent-events';
 export * from './queries/teen-contacts';
 export * from './queries/participant-groups';
 export * from './queries/participant-ages';

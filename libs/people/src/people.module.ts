@@ -2,6 +2,7 @@ import { IdentityModule } from '@codeshelf/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentRequestsController, StaffConsentRequestsController } from './consents/consent-requests.controller';
+import { ConsentEvents } from './consents/consent-events';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsService } from './consents/consents.service';
 import { GuardianConsentTokenEntity } from './consents/guardian-consent-token.entity';
@@ -20,7 +21,7 @@ import { SignupService } from './signup/signup.service';
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ParticipantEntity, GuardianConsentTokenEntity])],
   controllers: [SignupController, ConsentsController, ConsentRequestsController, StaffConsentRequestsController, ParticipantsController, ErasureController],
-  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService, ErasureEvents, ParticipantPlaces],
-  exports: [ParticipantsService, ErasureEvents, ParticipantPlaces],
+  providers: [ParticipantsService, ConsentsService, SignupService, ParticipantsPolicy, ErasureService, ErasureEvents, ConsentEvents, ParticipantPlaces],
+  exports: [ParticipantsService, ErasureEvents, ConsentEvents, ParticipantPlaces],
 })
 export class PeopleModule {}

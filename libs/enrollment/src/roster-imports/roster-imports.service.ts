@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { eligibilityProblem } from '../eligibility';
 import { AlreadyEnrolledConcurrentlyError, GuardianConsentRequiredError, NotOfBranchError, RosterInvalidError, RosterUnreadableError } from '../enrollment.errors';
+import { addPendingEnrollments } from '../queries/pending-enrollments';
 import { activeEnrollees, lockRosterImports } from '../queries/roster-imports';
 import { placeEnrollment } from '../queries/seats';
 import { RosterImportDto, RosterImportQuery, RosterRowResultDto } from './dto/roster-import.dto';
@@ -136,6 +137,7 @@ export class RosterImportsService {
   private async enroll(tx: EntityManager, program: NonNullable<Awaited<ReturnType<typeof seatingTerms>>>, placed: Placed[], actor: AuditActor, requestId: string | null) {
     const summary = { programId: program.id, enrolled: 0, offered: 0, waitlisted: 0, awaitingConsent: 0, notEnrolled: 0 };
     const already = await activeEnrollees(tx, program.id, placed.map((p) => p.participantId));
+    const awaiting: string[] = [];
     for (const teen of placed) {
       const r = teen.result;
       if (already.has(teen.participantId)) {
@@ -145,9 +147,15 @@ export class RosterImportsService {
       }
       const problem = eligibilityProblem(program, teen, this.env.AGE_OF_MAJORITY);
       if (problem) {
-        const awaiting = problem instanceof GuardianConsentRequiredError;
-        Object.assign(r, { enrollment: awaiting ? 'awaiting-consent' : 'not-eligible', reason: problem.detail ?? problem.title });
-        summary[awaiting ? 'awaitingConsent' : 'notEnrolled']++;
+        if (problem instanceof GuardianConsentRequiredError && teen.consentStatus === 'pending') {
+          // Enrolled by the consent's own transaction (PendingEnrollments), rule 3 checked again then.
+          Object.assign(r, { enrollment: 'awaiting-consent', reason: 'enrolled once the guardian consents' });
+          awaiting.push(teen.participantId);
+          summary.awaitingConsent++;
+        } else {
+          Object.assign(r, { enrollment: 'not-eligible', reason: problem.detail ?? problem.title });
+          summary.notEnrolled++;
+        }
         continue;
       }
       const row = await placeEnrollment(tx, { programId: program.id, participantId: teen.participantId, source: 'coordinator', actor, requestId }).catch((error: unknown) => {
@@ -164,6 +172,7 @@ export class RosterImportsService {
       r.enrollment = status;
       summary[status]++;
     }
+    await addPendingEnrollments(tx, program.id, awaiting, actor.kind === 'user' ? actor.id : null);
     return summary;
   }
 }

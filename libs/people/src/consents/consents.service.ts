@@ -16,6 +16,7 @@ import { AnswerConsentDto } from './dto/answer-consent.dto';
 import { ConsentAnswerDto } from './dto/consent-answer.dto';
 import { ConsentRequestDto } from './dto/consent-request.dto';
 import { ConsentResentDto } from './dto/consent-resent.dto';
+import { ConsentEvents } from './consent-events';
 import { GuardianConsentTokenEntity } from './guardian-consent-token.entity';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +42,7 @@ export class ConsentsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly policy: ParticipantsPolicy,
+    private readonly events: ConsentEvents,
   ) {}
 
   /** Mints a single-use link (only its hash is stored) and queues the e-mail to the guardian, in their language. */
@@ -158,6 +160,7 @@ export class ConsentsService {
         },
         manager,
       );
+      if (participant.consentStatus === 'granted' && from !== 'granted') await this.events.emitGranted(manager, participant, { id: null, kind: 'anonymous' });
       return { participantId: participant.id, consentStatus: participant.consentStatus };
     });
   }
@@ -182,6 +185,7 @@ export class ConsentsService {
         },
         manager,
       );
+      if (dto.status === 'granted' && from !== 'granted') await this.events.emitGranted(manager, participant, actor);
       return ParticipantDto.from(participant);
     });
   }

@@ -8,7 +8,7 @@ export class RosterImportQuery {
   @IsOptional() @IsUUID()
   schoolId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A published program of the branch to enroll the imported teens in (capacity and waitlist as ever; a minor is enrolled once their guardian consents)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'A published program of the branch to enroll the imported teens in (capacity and waitlist as ever); a minor whose consent is pending is enrolled when the guardian consents, if they still may be then' })
   @IsOptional() @IsUUID()
   programId?: string;
 
@@ -52,7 +52,7 @@ export class RosterEnrollmentSummaryDto {
   @ApiProperty() enrolled: number;
   @ApiProperty({ description: 'Offered a seat to accept (a program that offers freed seats)' }) offered: number;
   @ApiProperty() waitlisted: number;
-  @ApiProperty({ description: 'Minors whose guardian has not consented yet: enroll them once they have' }) awaitingConsent: number;
+  @ApiProperty({ description: 'Minors whose guardian has not answered yet: each is enrolled when the guardian consents (a revoked consent is not-eligible)' }) awaitingConsent: number;
   @ApiProperty({ description: 'Already enrolled, too young or old, or the program full without a waitlist' }) notEnrolled: number;
 }
 
