@@ -1,7 +1,7 @@
 import { type AppEnv, type AuditActor, AuditService, envConfig, isUniqueViolation, requestContext, TransactionService } from '@codeshelf/core';
 import type { Principal } from '@codeshelf/identity';
 import { ParticipantsService } from '@codeshelf/people';
-import { BranchesService, SchedulingPolicy, type SchoolEntity, SchoolsService, seatingTerms } from '@codeshelf/scheduling';
+import { BranchesService, SchedulingPolicy, type SchoolDto, SchoolsService, seatingTerms } from '@codeshelf/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -110,7 +110,7 @@ export class RosterImportsService {
   }
 
   /** The roster's rows, checked, each good row's school resolved to a partner school of the branch. */
-  private check(csv: string, schools: SchoolEntity[], fixedSchool: SchoolEntity | undefined) {
+  private check(csv: string, schools: SchoolDto[], fixedSchool: SchoolDto | undefined) {
     let checked: ReturnType<typeof checkRoster>;
     try {
       checked = checkRoster(csv, { maxRows: MAX_ROSTER_ROWS, schoolRequired: !fixedSchool });

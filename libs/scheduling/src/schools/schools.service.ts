@@ -31,9 +31,9 @@ export class SchoolsService {
     return (await this.schools.find({ where: { branchId }, order: { name: 'ASC' } })).map(SchoolDto.from);
   }
 
-  /** The branch's schools as entities, for a feature that already checked the branch (a roster import). */
-  ofBranch(branchId: string): Promise<SchoolEntity[]> {
-    return this.schools.find({ where: { branchId }, order: { name: 'ASC' } });
+  /** The branch's schools, for a feature that already checked the branch and the caller (a roster import). */
+  async ofBranch(branchId: string): Promise<SchoolDto[]> {
+    return (await this.schools.find({ where: { branchId }, order: { name: 'ASC' } })).map(SchoolDto.from);
   }
 
   async create(principal: Principal, branchId: string, dto: CreateSchoolDto, actor: AuditActor): Promise<SchoolDto> {
