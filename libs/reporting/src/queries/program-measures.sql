@@ -18,7 +18,7 @@ SELECT c.program_id, c.participant_id FROM ${issuedCertificates()} c WHERE c.pro
 ), rated AS MATERIALIZED (
 -- The held sessions' ratings, read by session like their attendance: each teen's count and sum per program.
 SELECT h.program_id, f.participant_id, count(*)::int AS ratings, sum(f.rating)::int AS rating_sum
-  FROM ${sessionRatings()} f JOIN held h ON h.id = f.session_id
+  FROM ${ratingsGiven()} f JOIN held h ON h.id = f.session_id
  WHERE f.session_id = ANY(ARRAY(SELECT id FROM held))
  GROUP BY h.program_id, f.participant_id
 ), seat_held AS (

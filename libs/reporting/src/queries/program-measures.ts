@@ -1,7 +1,7 @@
 import { attendanceMarks, attendedSql } from '@codeshelf/attendance';
 import { issuedCertificates } from '@codeshelf/certificates';
 import { seatHolders } from '@codeshelf/enrollment';
-import { sessionRatings } from '@codeshelf/feedback';
+import { ratingsGiven } from '@codeshelf/feedback';
 import { participantGroups, programAgeBandSql } from '@codeshelf/people';
 import { branches, heldSessions, programTerms } from '@codeshelf/scheduling';
 import type { EntityManager } from 'typeorm';
@@ -47,7 +47,7 @@ WITH progs AS (
 ), rated AS MATERIALIZED (
   -- The held sessions' ratings, read by session like their attendance: each teen's count and sum per program.
   SELECT h.program_id, f.participant_id, count(*)::int AS ratings, sum(f.rating)::int AS rating_sum
-    FROM ${sessionRatings()} f JOIN held h ON h.id = f.session_id
+    FROM ${ratingsGiven()} f JOIN held h ON h.id = f.session_id
    WHERE f.session_id = ANY(ARRAY(SELECT id FROM held))
    GROUP BY h.program_id, f.participant_id
 ), seat_held AS (
