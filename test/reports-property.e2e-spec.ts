@@ -14,6 +14,10 @@ interface RandomTeen {
   gender: 'female' | 'male' | null;
   band: Band;
   marks: [(typeof MARKS)[number], (typeof MARKS)[number]];
+  /** Holds a certificate (given to any teen: the report counts only those of the completed). */
+  certified: boolean;
+  /** The rating given to the first session, if any (the report counts raters among those who came). */
+  rating: number | null;
 }
 interface Figure {
   value: number | null;
@@ -26,6 +30,8 @@ interface Atom {
   ageBand: Band;
   gender: string;
   attendance: string;
+  certified: boolean;
+  rated: boolean;
 }
 /** A published count: the seats it counts (one 0/1 entry per atom) and the value shown. */
 interface Known {
@@ -70,10 +76,17 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
   const teen = fc.record({
     gender: fc.constantFrom('female' as const, 'male' as const, null),
     band: fc.constantFrom(...(Object.keys(BANDS) as Band[])),
-    marks: fc.tuple(fc.constantFrom(...MARKS), fc.constantFrom(...MARKS)),
+    // Present twice as often as the other marks, so that more programs have 10 completers.
+    marks: fc.tuple(fc.constantFrom('present', ...MARKS), fc.constantFrom('present', ...MARKS)),
+    // Most teens hold one and rate, so that those without one are few: the groups an attacker would look for.
+    certified: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+    rating: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 10 }),
   });
-  // Sizes on both sides of the threshold, up to three times it.
-  const roster = fc.integer({ min: 0, max: 30 }).chain((n) => fc.array(teen, { minLength: n, maxLength: n }));
+  // Sizes on both sides of the threshold, up to three times it; in some programs every teen holds a certificate.
+  const roster = fc
+    .integer({ min: 0, max: 30 })
+    .chain((n) => fc.tuple(fc.array(teen, { minLength: n, maxLength: n }), fc.boolean()))
+    .map(([teens, all]) => (all ? teens.map((t) => ({ ...t, certified: true })) : teens));
 
   async function load(rosters: RandomTeen[][]) {
     const user = await createUser(app, 'sponsor');
@@ -99,6 +112,10 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
       });
       for (const [s, day] of term.sessions.entries()) {
         const [{ id }] = await db.query(`INSERT INTO session (program_id, starts_at, ends_at) VALUES ($1, ($2 || ' 21:00Z')::timestamptz, ($2 || ' 22:00Z')::timestamptz) RETURNING id`, [program.id, day]);
+        const rated = s === 0 ? teens.map((t, k) => [rows[k].participantId, t.rating] as const).filter(([, rating]) => rating !== null) : [];
+        if (rated.length) {
+          await db.query(`INSERT INTO session_feedback (session_id, participant_id, rating) SELECT $1, unnest($2::uuid[]), unnest($3::int[])`, [id, rated.map(([p]) => p), rated.map(([, r]) => r)]);
+        }
         const marked = teens.map((t, k) => [rows[k].participantId, t.marks[s]] as const).filter(([, mark]) => mark !== null);
         if (marked.length) {
           await db.query(`INSERT INTO attendance (session_id, participant_id, status, method) SELECT $1, unnest($2::uuid[]), unnest($3::text[]), 'roll_call'`, [
@@ -108,6 +125,8 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
           ]);
         }
       }
+      const certified = rows.filter((_, k) => teens[k].certified).map((r) => r.participantId);
+      await db.query(`INSERT INTO certificate (program_id, participant_id, code, hours_attended) SELECT $1, p, left(md5(random()::text), 24), 1 FROM unnest($2::uuid[]) AS p`, [program.id, certified]);
     }
     return { sponsorId: sponsorId as string, user, programIds };
   }
@@ -118,11 +137,19 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
     const recovered: string[] = [];
     const wrong: string[] = [];
     const sizes: number[] = [];
+    const shownOf: Record<string, number> = { certificatesIssued: 0, raters: 0 };
     await fc.assert(
       fc.asyncProperty(fc.tuple(roster, roster, roster), async (rosters) => {
         const { sponsorId, user, programIds } = await load(rosters);
         const atoms: Atom[] = rosters.flatMap((teens, program) =>
-          teens.map((t) => ({ program, ageBand: t.band, gender: t.gender ?? 'not stated', attendance: attendanceOf(t) })),
+          teens.map((t) => ({
+            program,
+            ageBand: t.band,
+            gender: t.gender ?? 'not stated',
+            attendance: attendanceOf(t),
+            certified: t.certified,
+            rated: t.rating !== null && attendanceOf(t) !== 'never came',
+          })),
         );
         sizes.push(...rosters.map((r) => r.length));
         const seatsOf = (test: (a: Atom) => boolean): number[] => atoms.map((a) => (test(a) ? 1 : 0));
@@ -150,6 +177,8 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
           { name: 'teensActive', pick: (b) => b.reach.teensActive, seats: (a) => a.attendance !== 'never came' },
           { name: 'finishedEnrollments', pick: (b) => b.retention.finishedEnrollments, seats: () => true },
           { name: 'completedEnrollments', pick: (b) => b.retention.completedEnrollments, seats: (a) => a.attendance === 'threshold met' },
+          { name: 'certificatesIssued', pick: (b) => b.retention.certificatesIssued, seats: (a) => a.attendance === 'threshold met' && a.certified },
+          { name: 'raters', pick: (b) => b.feedback.raters, seats: (a) => a.rated },
         ];
         for (const [dimension, groups] of Object.entries({
           ageBand: Object.keys(BANDS),
@@ -174,6 +203,7 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
             const truth = vector.reduce((s, x) => s + x, 0);
             if (figure.value !== truth) wrong.push(`${where}: ${figure.value}, not ${truth}`);
             else known.set(vector.join(''), { vector, value: figure.value, where });
+            if (f.name in shownOf && figure.value > 0) shownOf[f.name]++;
           }
         }
 
@@ -204,8 +234,10 @@ describe('Sponsor reports against differencing (property, HTTP + PostgreSQL)', (
       }),
       { seed: 12022026, numRuns: 6, endOnFailure: true },
     );
-    process.stdout.write(`reports-property: ${questions} answers asked, ${tried} combinations tried, ${recovered.length} groups recovered\n`);
+    process.stdout.write(`reports-property: ${questions} answers asked, ${tried} combinations tried, ${recovered.length} groups recovered; shown ${JSON.stringify(shownOf)}\n`);
     // The runs must reach past the threshold, or every figure would be hidden and the test would prove little.
     expect(sizes.filter((n) => n >= 2 * MIN).length).toBeGreaterThanOrEqual(4);
+    // And certificates and raters must be shown somewhere, or the attacker never had them to combine.
+    expect(Object.values(shownOf).every((n) => n > 0)).toBe(true);
   }, 300_000);
 });

@@ -143,7 +143,9 @@ describe('Reports (HTTP)', () => {
       finishedEnrollments: S(26),
       completedEnrollments: H, // P1's 10 of 14 and P2's 6 of 12 are both hidden
       completionRate: H,
+      certificatesIssued: H, // none issued, but a part of a hidden "completed" is hidden with it
     });
+    expect(r.feedback).toEqual({ raters: Z, averageRating: none }); // nobody rated a session
     expect(r.mentoring).toEqual({ mentors: S(2), volunteerHours: S(4), employeeVolunteerHours: S(3) });
     // The sponsor's own 12 applications, none offered: an empty step is no group.
     expect(r.internships).toEqual({ postings: S(1), applications: S(12), offers: Z, placements: Z, completed: Z, hired: Z });

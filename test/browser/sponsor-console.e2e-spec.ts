@@ -53,6 +53,18 @@ describe('The sponsor console in the browser (Chromium, 360 px)', () => {
       // Each chart is an image named by the same figures.
       const chart = page.getByRole('img', { name: t('sponsor.outcomes.by.ageBand') });
       expect(await chart.getAttribute('aria-label')).toMatch(fewer.source.replace(/^\^|\$$/g, ''));
+      // Web Basics' two certificates are hidden and left out (Scratch to JavaScript, still running, has none yet: at
+      // least 0); the three teens who rated Scratch's sessions are hidden, and the average with them.
+      await page.getByRole('heading', { name: t('sponsor.outcomes.sections.feedback'), level: 2 }).waitFor();
+      for (const [measure, shownAs] of [
+        ['certificatesIssued', t('sponsor.figure.partial', { value: 0 })],
+        ['raters', t('sponsor.figure.suppressed', { min: 10 })],
+        ['averageRating', t('sponsor.figure.suppressedRate', { min: 10 })],
+      ] as const) {
+        const item = page.getByRole('listitem').filter({ hasText: t(`sponsor.outcomes.measures.${measure}`) });
+        expect(await item.textContent()).toMatch(shownAs);
+        expect((await item.textContent())!.replace('10', '').replace(/\b0\b/, '')).not.toMatch(/\d/); // no 2, no 3
+      }
       await chart.scrollIntoViewIfNeeded();
       await checkPage(page, `${language}-sponsor-01-outcomes`);
     }),

@@ -8,6 +8,10 @@ interface Teen {
   gender: string;
   held: number;
   attended: number;
+  /** Holds a certificate of the program that stands. */
+  certified: boolean;
+  /** The teen's ratings of the program's sessions. */
+  ratings: number[];
 }
 
 const teen = fc
@@ -16,6 +20,8 @@ const teen = fc
     gender: fc.constantFrom('female', 'male', 'not stated'),
     held: fc.nat({ max: 6 }),
     share: fc.double({ min: 0, max: 1, noNaN: true }),
+    certified: fc.boolean(),
+    ratings: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 3 }),
   })
   .map(({ share, ...t }): Teen => ({ ...t, attended: Math.round(share * t.held) }));
 
@@ -25,6 +31,13 @@ const mean = (xs: (number | null)[]) => {
 };
 const rate = (t: Teen) => (t.held ? t.attended / t.held : null);
 const attendance = (t: Teen) => (t.attended === 0 ? 'never came' : t.attended >= t.held * 0.75 ? 'threshold met' : 'below threshold');
+/** What the SQL counts: certificates of the completed, raters among the teens who came. */
+const certifiedCompleters = (teens: Teen[], ended: boolean) => (ended ? teens.filter((t) => t.certified && attendance(t) === 'threshold met').length : 0);
+const raters = (teens: Teen[]) => teens.filter((t) => t.attended > 0 && t.ratings.length > 0);
+const averageRating = (teens: Teen[]) => {
+  const all = raters(teens).flatMap((t) => t.ratings);
+  return all.length ? Math.round((all.reduce((a, b) => a + b, 0) / all.length) * 100) / 100 : null;
+};
 
 /** The straightforward recount of one program's roster: what the SQL computes, done by hand. */
 function recount(programId: string, branch: string, teens: Teen[], ended: boolean): ProgramMeasures {
@@ -41,11 +54,15 @@ function recount(programId: string, branch: string, teens: Teen[], ended: boolea
     ratedTeens: teens.filter((t) => t.held > 0).length,
     averageAttendanceRate: mean(teens.map(rate)),
     waitlistedAtPeak: 0,
+    certificatesIssued: certifiedCompleters(teens, ended),
+    raters: raters(teens).length,
+    averageRating: averageRating(teens),
     cells: { ageBand: by((t) => t.ageBand), gender: by((t) => t.gender), attendance: by(attendance) },
     monthly: [],
   };
 }
 
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const scope = { programs: 1, sessionsHeld: 6, instructionHours: 9, mentors: 2, volunteerHours: 3, employeeVolunteerHours: 1, internships: null };
 const program = fc.record({ teens: fc.array(teen, { maxLength: 40 }), ended: fc.boolean(), branch: fc.constantFrom('North', 'South') });
 
@@ -64,6 +81,23 @@ describe('shapeReport (rule 9) on random programs', () => {
         check(report.reach.teensActive, teens.filter((t) => t.attended > 0).length);
         check(report.retention.completedEnrollments, ended ? teens.filter((t) => attendance(t) === 'threshold met').length : 0);
         if (report.retention.completedEnrollments.suppressed) expect(report.retention.completionRate.suppressed).toBe(true);
+        // Certificates split the completed in two: each side shown is 0 or reaches the threshold, and a hidden
+        // "completed" hides them too.
+        const completers = ended ? teens.filter((t) => attendance(t) === 'threshold met').length : 0;
+        const certified = certifiedCompleters(teens, ended);
+        check(report.retention.certificatesIssued, certified);
+        if (report.retention.completedEnrollments.suppressed) expect(report.retention.certificatesIssued.suppressed).toBe(true);
+        if (!report.retention.certificatesIssued.suppressed) expect([0, ...range(min, 1000)]).toContain(completers - certified);
+        // Raters split the active teens (all seats where "active" is hidden) the same way; the average goes with them.
+        const came = teens.filter((t) => t.attended > 0).length;
+        check(report.feedback.raters, raters(teens).length);
+        if (report.reach.teensEnrolled.suppressed) expect(report.feedback.raters.suppressed).toBe(true);
+        if (!report.feedback.raters.suppressed) {
+          for (const rest of [teens.length - raters(teens).length, ...(report.reach.teensActive.suppressed ? [] : [came - raters(teens).length])]) {
+            expect([0, ...range(min, 1000)]).toContain(rest);
+          }
+          expect(report.feedback.averageRating).toEqual({ value: averageRating(teens), suppressed: false });
+        } else expect(report.feedback.averageRating.suppressed).toBe(true);
         for (const dimension of ['ageBand', 'gender', 'attendance'] as const) {
           const rows = report.breakdowns[dimension];
           const count = (group: string) => m.cells[dimension].find((c) => c.group === group)?.teens ?? 0;
@@ -99,6 +133,13 @@ describe('shapeReport (rule 9) on random programs', () => {
         expect(all.reach.teensEnrolled).toEqual(shownSum((r) => r.reach.teensEnrolled));
         expect(all.reach.teensActive).toEqual(shownSum((r) => r.reach.teensActive));
         expect(all.retention.completedEnrollments).toEqual(shownSum((r) => r.retention.completedEnrollments));
+        expect(all.retention.certificatesIssued).toEqual(shownSum((r) => r.retention.certificatesIssued));
+        expect(all.feedback.raters).toEqual(shownSum((r) => r.feedback.raters));
+        // The average over several programs: the shown programs' averages weighted by their shown raters.
+        const rated = alone.filter((r) => !r.feedback.averageRating.suppressed && r.feedback.averageRating.value !== null && r.feedback.raters.value! > 0);
+        const weight = rated.reduce((s, r) => s + r.feedback.raters.value!, 0);
+        if (rated.length) expect(all.feedback.averageRating.value).toBeCloseTo(rated.reduce((s, r) => s + r.feedback.averageRating.value! * r.feedback.raters.value!, 0) / weight, 2);
+        else expect(all.feedback.averageRating.value).toBeNull();
         for (const dimension of ['ageBand', 'gender', 'attendance'] as const) {
           for (const row of all.breakdowns[dimension]) {
             expect(row.teens).toEqual(shownSum((r) => r.breakdowns[dimension].find((x) => x.group === row.group)!.teens));
@@ -112,7 +153,7 @@ describe('shapeReport (rule 9) on random programs', () => {
 
 describe('reportCsv', () => {
   it('keeps a cell a spreadsheet would run as a formula as text, and quotes what needs quoting; marks a partial sum with +', () => {
-    const teens = Array.from({ length: 12 }, (): Teen => ({ ageBand: '15-16', gender: 'female', held: 2, attended: 1 }));
+    const teens = Array.from({ length: 12 }, (): Teen => ({ ageBand: '15-16', gender: 'female', held: 2, attended: 1, certified: false, ratings: [4, 5] }));
     const evil = recount('p1', '=HYPERLINK("http://evil")', teens, false);
     const small = recount('p2', 'South', teens.slice(0, 3), false);
     const csv = reportCsv({ sponsorId: null, programIds: [], from: null, to: null, minCell: 10, ...shapeReport({ scope, programs: [evil, small] }, 10) });
@@ -120,5 +161,8 @@ describe('reportCsv', () => {
     expect(csv).not.toMatch(/,=HYPERLINK/);
     expect(csv).toContain('reach,teensEnrolled,,12+\r\n');
     expect(csv).toContain('breakdown:branch,teens,South,<10\r\n');
+    expect(csv).toContain('retention,certificatesIssued,,0\r\n'); // neither program has ended
+    expect(csv).toContain('feedback,raters,,12+\r\n');
+    expect(csv).toContain('feedback,averageRating,,4.5+\r\n');
   });
 });

@@ -20,6 +20,9 @@ interface Part {
   finished: Figure;
   completed: Figure;
   completionRate: Figure;
+  certificatesIssued: Figure;
+  raters: Figure;
+  averageRating: Figure;
   breakdowns: Record<Dimension, Row[]>;
   monthly: { month: string; attendances: Figure }[];
 }
@@ -29,8 +32,11 @@ const GROUPS = { ageBand: AGE_BANDS, gender: GENDER_GROUPS, attendance: ATTENDAN
 /**
  * Rule 9 on one program. Its teen counts are its seats and partitions of them (age band, gender, branch,
  * attendance), each suppressed with its complement; the other counts are sums of a partition's cells
- * (active = all but "never came", completed = "threshold met" once ended). A rate is shown only over a shown
- * group of at least `min` rated teens. `min` 0 (staff) hides nothing.
+ * (active = all but "never came", completed = "threshold met" once ended). Two counts split one of those
+ * groups in two, suppressed like a partition of it (`partOf`): the completed teens holding a certificate, and
+ * the active teens who rated a session (of all seats when "active" is hidden, as E − raters is then all that
+ * subtraction gives). A rate is shown only over a shown group of at least `min` rated teens, the average rating
+ * only over shown raters. `min` 0 (staff) hides nothing.
  */
 function shapeProgram(m: ProgramMeasures, min: number): Part {
   const enrolled = countFigure(m.teensEnrolled, min);
@@ -49,14 +55,19 @@ function shapeProgram(m: ProgramMeasures, min: number): Part {
   const never = cell('never came');
   const finished = m.ended ? enrolled : shown(0);
   const completed = m.ended ? cell('threshold met') : shown(0);
+  const active = never.suppressed ? hidden : shown(m.teensEnrolled - never.value!);
+  const raters = partOf(m.raters, active.suppressed ? enrolled : active, min);
   return {
     enrolled,
-    active: never.suppressed ? hidden : shown(m.teensEnrolled - never.value!),
+    active,
     rate,
     waitlistedAtPeak: countFigure(m.waitlistedAtPeak, min),
     finished,
     completed,
     completionRate: rateOver(finished.value ? round4(completed.value! / finished.value) : null, completed),
+    certificatesIssued: partOf(m.certificatesIssued, completed, min),
+    raters,
+    averageRating: rateOver(m.averageRating, raters),
     breakdowns: {
       ageBand: partition('ageBand'),
       gender: partition('gender'),
@@ -107,6 +118,11 @@ export function shapeReport(m: Measures, min: number, months: { from: string | n
       finishedEnrollments: sum((p) => p.finished),
       completedEnrollments: sum((p) => p.completed),
       completionRate: meanOfParts(parts.map((p) => ({ rate: p.completionRate, weight: p.finished }))),
+      certificatesIssued: sum((p) => p.certificatesIssued),
+    },
+    feedback: {
+      raters: sum((p) => p.raters),
+      averageRating: round2(meanOfParts(parts.map((p) => ({ rate: p.averageRating, weight: p.raters })))),
     },
     mentoring: { mentors: shown(s.mentors), volunteerHours: shown(s.volunteerHours), employeeVolunteerHours: shown(s.employeeVolunteerHours) },
     breakdowns: { ageBand: breakdown('ageBand'), gender: breakdown('gender'), branch: breakdown('branch'), attendance: breakdown('attendance') },
@@ -125,6 +141,8 @@ export function shapeReport(m: Measures, min: number, months: { from: string | n
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+/** Ratings are published to 2 places, as staff's feedback pages show them. */
+const round2 = (f: Figure): Figure => (f.value === null ? f : { ...f, value: Math.round(f.value * 100) / 100 });
 
 /** The report as one long CSV table: section, measure, group, value (`<min` where suppressed). */
 export function reportCsv(report: OutcomesDto): string {
@@ -136,6 +154,7 @@ export function reportCsv(report: OutcomesDto): string {
   };
   figures('reach', { ...report.reach });
   figures('retention', { ...report.retention });
+  figures('feedback', { ...report.feedback });
   figures('mentoring', { ...report.mentoring });
   if (report.internships) figures('internships', { ...report.internships });
   for (const [dimension, rows] of Object.entries(report.breakdowns)) {

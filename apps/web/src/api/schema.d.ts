@@ -3722,6 +3722,14 @@ export interface components {
             /** @description Of those, rate ≥ the program’s completion threshold (rule 7): the attendance breakdown’s “threshold met” of ended programs */
             completedEnrollments: components["schemas"]["FigureDto"];
             completionRate: components["schemas"]["FigureDto"];
+            /** @description Of the completed enrollments, those holding a certificate of completion that stands (revoked ones do not count; an erased teen’s does). Shown only where the completed teens are, and where the completed teens without one would also reach REPORT_MIN_CELL (or are none) */
+            certificatesIssued: components["schemas"]["FigureDto"];
+        };
+        ReportFeedbackDto: {
+            /** @description Teens holding a seat, present or late at least once, who rated a held session (an erased teen’s ratings count); suppressed like a part of the teens active (of the seats where that is hidden): hidden from 1 to REPORT_MIN_CELL − 1, and where those who did not rate would be */
+            raters: components["schemas"]["FigureDto"];
+            /** @description Mean of those raters’ session ratings (1–5, 2 places), hidden with the raters; over several programs the programs’ means weighted by their raters. No comment and no teen is ever in a report */
+            averageRating: components["schemas"]["FigureDto"];
         };
         MentoringDto: {
             mentors: components["schemas"]["FigureDto"];
@@ -3773,6 +3781,8 @@ export interface components {
             minCell: number;
             reach: components["schemas"]["ReachDto"];
             retention: components["schemas"]["RetentionDto"];
+            /** @description What the teens said of the sessions, as ratings only */
+            feedback: components["schemas"]["ReportFeedbackDto"];
             mentoring: components["schemas"]["MentoringDto"];
             /** @description Sponsor reports only */
             internships?: components["schemas"]["InternshipOutcomesDto"];
@@ -3792,6 +3802,8 @@ export interface components {
             minCell: number;
             reach: components["schemas"]["ReachDto"];
             retention: components["schemas"]["RetentionDto"];
+            /** @description What the teens said of the sessions, as ratings only */
+            feedback: components["schemas"]["ReportFeedbackDto"];
             mentoring: components["schemas"]["MentoringDto"];
             /** @description Sponsor reports only */
             internships?: components["schemas"]["InternshipOutcomesDto"];

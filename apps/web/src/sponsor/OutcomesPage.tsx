@@ -130,6 +130,7 @@ function Report({ report }: { report: Outcomes }) {
       <p className="alert alert--warn">{t('sponsor.outcomes.suppressionNote', { min: report.minCell })}</p>
       {stats('reach', { ...report.reach }, hours)}
       {stats('retention', { ...report.retention }, rate)}
+      {stats('feedback', { ...report.feedback }, { averageRating: 'rating' })}
       {stats('mentoring', { ...report.mentoring }, hours)}
       {report.internships && stats('internships', { ...report.internships })}
       <h2>{t('sponsor.outcomes.sections.monthly')}</h2>

@@ -14,8 +14,15 @@ describe('figureText', () => {
     expect(figureText({ value: null, suppressed: false }, 'rate', 10, t, 'en')).toBe('no data');
     expect(figureText({ value: 0, suppressed: false }, 'count', 10, t, 'en')).toBe('0');
   });
+  it('writes an average rating out of 5; a mean that leaves hidden programs out says so, and is no lower bound', () => {
+    expect(figureText({ value: 4.31, suppressed: false }, 'rating', 10, t, 'en')).toBe('4.31 out of 5');
+    expect(figureText({ value: 4, suppressed: false, partial: true }, 'rating', 10, t, 'en')).toBe('4.0 out of 5 (clubs shown)');
+    expect(figureText({ value: 0.756, suppressed: false, partial: true }, 'rate', 10, t, 'en')).toBe('75.6% (clubs shown)');
+    expect(figureText({ value: null, suppressed: true }, 'rating', 10, t, 'en')).toBe('hidden (fewer than 10 teens)');
+  });
   it('says it in Spanish too', () => {
     expect(figureText({ value: null, suppressed: true }, 'count', 10, i18n.getFixedT('es'), 'es')).toBe('menos de 10');
+    expect(figureText({ value: 4.31, suppressed: false }, 'rating', 10, i18n.getFixedT('es'), 'es')).toBe('4,31 de 5');
   });
 });
 

@@ -16,6 +16,28 @@ export class RetentionDto {
   @ApiProperty({ type: FigureDto, description: 'Seats in programs that have ended' }) finishedEnrollments: FigureDto;
   @ApiProperty({ type: FigureDto, description: 'Of those, rate ≥ the program’s completion threshold (rule 7): the attendance breakdown’s “threshold met” of ended programs' }) completedEnrollments: FigureDto;
   @ApiProperty({ type: FigureDto }) completionRate: FigureDto;
+  @ApiProperty({
+    type: FigureDto,
+    description:
+      'Of the completed enrollments, those holding a certificate of completion that stands (revoked ones do not count; an erased teen’s does). ' +
+      'Shown only where the completed teens are, and where the completed teens without one would also reach REPORT_MIN_CELL (or are none)',
+  })
+  certificatesIssued: FigureDto;
+}
+
+export class ReportFeedbackDto {
+  @ApiProperty({
+    type: FigureDto,
+    description:
+      'Teens holding a seat, present or late at least once, who rated a held session (an erased teen’s ratings count); ' +
+      'suppressed like a part of the teens active (of the seats where that is hidden): hidden from 1 to REPORT_MIN_CELL − 1, and where those who did not rate would be',
+  })
+  raters: FigureDto;
+  @ApiProperty({
+    type: FigureDto,
+    description: 'Mean of those raters’ session ratings (1–5, 2 places), hidden with the raters; over several programs the programs’ means weighted by their raters. No comment and no teen is ever in a report',
+  })
+  averageRating: FigureDto;
 }
 
 export class MentoringDto {
@@ -59,6 +81,7 @@ export class OutcomesDto {
   @ApiProperty({ description: 'Figures counting fewer teens than this are suppressed (0: nothing is)' }) minCell: number;
   @ApiProperty({ type: ReachDto }) reach: ReachDto;
   @ApiProperty({ type: RetentionDto }) retention: RetentionDto;
+  @ApiProperty({ type: ReportFeedbackDto, description: 'What the teens said of the sessions, as ratings only' }) feedback: ReportFeedbackDto;
   @ApiProperty({ type: MentoringDto }) mentoring: MentoringDto;
   @ApiPropertyOptional({ type: InternshipOutcomesDto, description: 'Sponsor reports only' }) internships?: InternshipOutcomesDto;
   @ApiProperty({ type: BreakdownsDto }) breakdowns: BreakdownsDto;

@@ -30,6 +30,12 @@ export interface ProgramMeasures {
   ratedTeens: number;
   averageAttendanceRate: number | null;
   waitlistedAtPeak: number;
+  /** Certificates that stand (not revoked; an erased teen's counts) of the teens who completed the ended program. */
+  certificatesIssued: number;
+  /** Teens with a seat who came at least once and rated a held session; an erased teen's ratings count. */
+  raters: number;
+  /** The mean of those raters' ratings (1–5, 2 places), null when none rated. */
+  averageRating: number | null;
   cells: Record<Exclude<Dimension, 'branch'>, Cell[]>;
   monthly: { month: string; attendances: number; activeTeens: number }[];
 }
@@ -95,6 +101,9 @@ export async function measure(manager: EntityManager, scope: Scope): Promise<Mea
       ratedTeens: row.rated_teens,
       averageAttendanceRate: row.average_attendance_rate,
       waitlistedAtPeak: peakOf.get(row.program_id) ?? 0,
+      certificatesIssued: row.certificates_issued,
+      raters: row.raters,
+      averageRating: row.average_rating,
       cells: { ageBand: cellsOf(row, 'ageBand'), gender: cellsOf(row, 'gender'), attendance: cellsOf(row, 'attendance') },
       monthly: row.monthly,
     })),

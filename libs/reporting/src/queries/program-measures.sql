@@ -13,6 +13,14 @@ SELECT e.program_id, e.participant_id, e.enrolled_at FROM ${seatHolders()} e
 ), att AS MATERIALIZED (
 -- The held sessions' attendance, read by session through the primary key, then joined by hash.
 SELECT a.session_id, a.participant_id, a.status FROM ${attendanceMarks()} a WHERE a.session_id = ANY(ARRAY(SELECT id FROM held))
+), certified AS (
+SELECT c.program_id, c.participant_id FROM ${issuedCertificates()} c WHERE c.program_id = ANY($1::uuid[])
+), rated AS MATERIALIZED (
+-- The held sessions' ratings, read by session like their attendance: each teen's count and sum per program.
+SELECT h.program_id, f.participant_id, count(*)::int AS ratings, sum(f.rating)::int AS rating_sum
+  FROM ${ratingsGiven()} f JOIN held h ON h.id = f.session_id
+ WHERE f.session_id = ANY(ARRAY(SELECT id FROM held))
+ GROUP BY h.program_id, f.participant_id
 ), seat_held AS (
 SELECT s.program_id, s.participant_id, count(h.id)::int AS held,
        count(a.session_id) FILTER (WHERE ${attendedSql('a.status')})::int AS attended
@@ -26,9 +34,12 @@ SELECT s.program_id, COALESCE(m.held, 0) AS held, COALESCE(m.attended, 0) AS att
        ${programAgeBandSql('pt', 's.program_id', 'p.starts_on')} AS age_band,
        pt.gender_group AS gender,
        CASE WHEN COALESCE(m.attended, 0) = 0 THEN 'never came'
-            WHEN m.attended >= m.held * p.completion_threshold THEN 'threshold met' ELSE 'below threshold' END AS attendance
+            WHEN m.attended >= m.held * p.completion_threshold THEN 'threshold met' ELSE 'below threshold' END AS attendance,
+       c.participant_id IS NOT NULL AS certified, COALESCE(fr.ratings, 0) AS ratings, COALESCE(fr.rating_sum, 0) AS rating_sum
   FROM seats s JOIN progs p ON p.id = s.program_id JOIN ${participantGroups()} pt ON pt.id = s.participant_id
   LEFT JOIN seat_held m ON m.program_id = s.program_id AND m.participant_id = s.participant_id
+  LEFT JOIN certified c ON c.program_id = s.program_id AND c.participant_id = s.participant_id
+  LEFT JOIN rated fr ON fr.program_id = s.program_id AND fr.participant_id = s.participant_id
 ), cells AS (
 SELECT program_id, dimension, g, count(*)::int AS n, count(*) FILTER (WHERE held > 0)::int AS rated, round(avg(rate), 4)::float8 AS r
   FROM seat_rows CROSS JOIN LATERAL (VALUES ('ageBand', age_band), ('gender', gender), ('attendance', attendance)) AS d(dimension, g)
@@ -46,8 +57,17 @@ SELECT p.id AS program_id, p.branch_name, p.ended,
      (SELECT count(*)::int FROM seat_rows r WHERE r.program_id = p.id) AS teens_enrolled,
      (SELECT count(*) FILTER (WHERE r.held > 0)::int FROM seat_rows r WHERE r.program_id = p.id) AS rated_teens,
      (SELECT round(avg(r.rate), 4)::float8 FROM seat_rows r WHERE r.program_id = p.id) AS average_attendance_rate,
+     o.certificates_issued, o.raters, o.average_rating,
      (SELECT COALESCE(json_agg(json_build_object('dimension', c.dimension, 'group', c.g, 'teens', c.n, 'ratedTeens', c.rated, 'averageAttendanceRate', c.r)), '[]')
         FROM cells c WHERE c.program_id = p.id) AS cells,
      (SELECT COALESCE(json_agg(json_build_object('month', mo.month, 'attendances', mo.attendances, 'activeTeens', mo.active_teens) ORDER BY mo.month), '[]')
         FROM months mo WHERE mo.program_id = p.id) AS monthly
-FROM progs p ORDER BY p.id
+FROM progs p
+ CROSS JOIN LATERAL (
+-- Certificates and raters are counted inside groups the report already has ("threshold met", the active
+-- teens), so that report.ts can suppress them as parts of those groups.
+SELECT count(*) FILTER (WHERE p.ended AND r.certified AND r.attendance = 'threshold met')::int AS certificates_issued,
+       count(*) FILTER (WHERE r.ratings > 0 AND r.attended > 0)::int AS raters,
+       round(sum(r.rating_sum) FILTER (WHERE r.attended > 0)::numeric / NULLIF(sum(r.ratings) FILTER (WHERE r.attended > 0), 0), 2)::float8 AS average_rating
+  FROM seat_rows r WHERE r.program_id = p.id) o
+ ORDER BY p.id
