@@ -6,6 +6,7 @@ import { reportCsv, shapeReport } from './report';
 interface Teen {
   ageBand: string;
   gender: string;
+  school: string;
   held: number;
   attended: number;
   /** Holds a certificate of the program that stands. */
@@ -18,6 +19,7 @@ const teen = fc
   .record({
     ageBand: fc.constantFrom('13-14', '15-16', '17-18'),
     gender: fc.constantFrom('female', 'male', 'not stated'),
+    school: fc.constantFrom('Lincoln', 'Roosevelt', 'no partner school'),
     held: fc.nat({ max: 6 }),
     share: fc.double({ min: 0, max: 1, noNaN: true }),
     certified: fc.boolean(),
@@ -57,7 +59,8 @@ function recount(programId: string, branch: string, teens: Teen[], ended: boolea
     certificatesIssued: certifiedCompleters(teens, ended),
     raters: raters(teens).length,
     averageRating: averageRating(teens),
-    cells: { ageBand: by((t) => t.ageBand), gender: by((t) => t.gender), attendance: by(attendance) },
+    cells: { ageBand: by((t) => t.ageBand), gender: by((t) => t.gender), attendance: by(attendance), school: by((t) => t.school) },
+    schoolGroups: ['Lincoln', 'Roosevelt', 'no partner school'],
     monthly: [],
   };
 }
@@ -98,7 +101,7 @@ describe('shapeReport (rule 9) on random programs', () => {
           }
           expect(report.feedback.averageRating).toEqual({ value: averageRating(teens), suppressed: false });
         } else expect(report.feedback.averageRating.suppressed).toBe(true);
-        for (const dimension of ['ageBand', 'gender', 'attendance'] as const) {
+        for (const dimension of ['ageBand', 'gender', 'attendance', 'school'] as const) {
           const rows = report.breakdowns[dimension];
           const count = (group: string) => m.cells[dimension].find((c) => c.group === group)?.teens ?? 0;
           for (const row of rows) {
@@ -140,7 +143,7 @@ describe('shapeReport (rule 9) on random programs', () => {
         const weight = rated.reduce((s, r) => s + r.feedback.raters.value!, 0);
         if (rated.length) expect(all.feedback.averageRating.value).toBeCloseTo(rated.reduce((s, r) => s + r.feedback.averageRating.value! * r.feedback.raters.value!, 0) / weight, 2);
         else expect(all.feedback.averageRating.value).toBeNull();
-        for (const dimension of ['ageBand', 'gender', 'attendance'] as const) {
+        for (const dimension of ['ageBand', 'gender', 'attendance', 'school'] as const) {
           for (const row of all.breakdowns[dimension]) {
             expect(row.teens).toEqual(shownSum((r) => r.breakdowns[dimension].find((x) => x.group === row.group)!.teens));
           }
@@ -153,7 +156,7 @@ describe('shapeReport (rule 9) on random programs', () => {
 
 describe('reportCsv', () => {
   it('keeps a cell a spreadsheet would run as a formula as text, and quotes what needs quoting; marks a partial sum with +', () => {
-    const teens = Array.from({ length: 12 }, (): Teen => ({ ageBand: '15-16', gender: 'female', held: 2, attended: 1, certified: false, ratings: [4, 5] }));
+    const teens = Array.from({ length: 12 }, (): Teen => ({ ageBand: '15-16', gender: 'female', school: 'Lincoln', held: 2, attended: 1, certified: false, ratings: [4, 5] }));
     const evil = recount('p1', '=HYPERLINK("http://evil")', teens, false);
     const small = recount('p2', 'South', teens.slice(0, 3), false);
     const csv = reportCsv({ sponsorId: null, programIds: [], from: null, to: null, minCell: 10, ...shapeReport({ scope, programs: [evil, small] }, 10) });
@@ -164,5 +167,7 @@ describe('reportCsv', () => {
     expect(csv).toContain('retention,certificatesIssued,,0\r\n'); // neither program has ended
     expect(csv).toContain('feedback,raters,,12+\r\n');
     expect(csv).toContain('feedback,averageRating,,4.5+\r\n');
+    expect(csv).toContain('breakdown:school,teens,Lincoln,12+\r\n');
+    expect(csv).toContain('breakdown:school,teens,no partner school,0+\r\n'); // the small program's part is hidden
   });
 });

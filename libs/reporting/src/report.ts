@@ -2,6 +2,7 @@ import { countFigure, toCsv, type Figure, hidden, meanOfParts, partOf, rateOver,
 import { AGE_BANDS, GENDER_GROUPS } from '@codeshelf/people';
 import type { OutcomesDto } from './dto/report.dto';
 import { ATTENDANCE_GROUPS, type Dimension, type Measures, type ProgramMeasures } from './queries/measures';
+import { NO_PARTNER_SCHOOL } from './queries/program-measures';
 
 type Sections = Omit<OutcomesDto, 'sponsorId' | 'programIds' | 'from' | 'to' | 'minCell'>;
 
@@ -31,7 +32,7 @@ const GROUPS = { ageBand: AGE_BANDS, gender: GENDER_GROUPS, attendance: ATTENDAN
 
 /**
  * Rule 9 on one program. Its teen counts are its seats and partitions of them (age band, gender, branch,
- * attendance), each suppressed with its complement; the other counts are sums of a partition's cells
+ * attendance, partner school), each suppressed with its complement; the other counts are sums of a partition's cells
  * (active = all but "never came", completed = "threshold met" once ended). Two counts split one of those
  * groups in two, suppressed like a partition of it (`partOf`): the completed teens holding a certificate, and
  * the active teens who rated a session (of all seats when "active" is hidden, as E − raters is then all that
@@ -40,10 +41,12 @@ const GROUPS = { ageBand: AGE_BANDS, gender: GENDER_GROUPS, attendance: ATTENDAN
  */
 function shapeProgram(m: ProgramMeasures, min: number): Part {
   const enrolled = countFigure(m.teensEnrolled, min);
-  const partition = (dimension: keyof typeof GROUPS): Row[] => {
+  const partition = (dimension: keyof typeof GROUPS | 'school'): Row[] => {
+    // The school groups are the branch's partner schools, whoever enrolled: a group's presence tells nothing.
+    const groups: readonly string[] = dimension === 'school' ? m.schoolGroups : GROUPS[dimension];
     const found = new Map(m.cells[dimension].map((c) => [c.group, c]));
-    const { cells } = suppressPartition(m.teensEnrolled, Object.fromEntries(GROUPS[dimension].map((g) => [g, found.get(g)?.teens ?? 0])), min);
-    return GROUPS[dimension].map((group) => {
+    const { cells } = suppressPartition(m.teensEnrolled, Object.fromEntries(groups.map((g) => [g, found.get(g)?.teens ?? 0])), min);
+    return groups.map((group) => {
       const cell = found.get(group);
       const rated = cells[group].suppressed ? hidden : countFigure(cell?.ratedTeens ?? 0, min);
       return { group, teens: cells[group], averageAttendanceRate: rateOver(cell?.averageAttendanceRate ?? null, rated) };
@@ -73,6 +76,7 @@ function shapeProgram(m: ProgramMeasures, min: number): Part {
       gender: partition('gender'),
       branch: [{ group: m.branch, teens: enrolled, averageAttendanceRate: rate }],
       attendance,
+      school: partition('school'),
     },
     monthly: m.monthly.map((month) => ({ month: month.month, attendances: countFigure(month.activeTeens, min).suppressed ? hidden : shown(month.attendances) })),
   };
@@ -90,7 +94,12 @@ export function shapeReport(m: Measures, min: number, months: { from: string | n
   const parts = m.programs.map((program) => shapeProgram(program, min));
   const sum = (pick: (p: Part) => Figure) => sumOfParts(parts.map(pick));
   const breakdown = (dimension: Dimension): Row[] => {
-    const groups = dimension === 'branch' ? [...new Set(m.programs.map((p) => p.branch))].sort() : GROUPS[dimension];
+    const groups =
+      dimension === 'branch'
+        ? [...new Set(m.programs.map((p) => p.branch))].sort()
+        : dimension === 'school'
+          ? [...[...new Set(m.programs.flatMap((p) => p.schoolGroups))].filter((g) => g !== NO_PARTNER_SCHOOL).sort(), NO_PARTNER_SCHOOL]
+          : GROUPS[dimension];
     return groups.map((group) => {
       // A program at another branch has none of this branch's seats: it takes no part in its row.
       const rows = parts.flatMap((p) => p.breakdowns[dimension].filter((r) => r.group === group));
@@ -125,7 +134,7 @@ export function shapeReport(m: Measures, min: number, months: { from: string | n
       averageRating: round2(meanOfParts(parts.map((p) => ({ rate: p.averageRating, weight: p.raters })))),
     },
     mentoring: { mentors: shown(s.mentors), volunteerHours: shown(s.volunteerHours), employeeVolunteerHours: shown(s.employeeVolunteerHours) },
-    breakdowns: { ageBand: breakdown('ageBand'), gender: breakdown('gender'), branch: breakdown('branch'), attendance: breakdown('attendance') },
+    breakdowns: { ageBand: breakdown('ageBand'), gender: breakdown('gender'), branch: breakdown('branch'), attendance: breakdown('attendance'), school: breakdown('school') },
     monthly: monthList.map((month) => ({ month, attendances: sumOfParts(parts.map((p) => p.monthly.find((mo) => mo.month === month)?.attendances ?? shown(0))) })),
   };
   if (s.internships) {

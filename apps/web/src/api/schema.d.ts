@@ -3539,7 +3539,7 @@ export interface components {
             /** @description Offered a seat to accept (a program that offers freed seats) */
             offered: number;
             waitlisted: number;
-            /** @description Minors whose guardian has not consented yet: enroll them once they have */
+            /** @description Minors whose guardian has not answered yet: each is enrolled when the guardian consents (a revoked consent is not-eligible) */
             awaitingConsent: number;
             /** @description Already enrolled, too young or old, or the program full without a waitlist */
             notEnrolled: number;
@@ -3761,6 +3761,8 @@ export interface components {
             branch: components["schemas"]["BreakdownRowDto"][];
             /** @description “never came”, “below threshold” or “threshold met” (rate ≥ the program’s completion threshold so far) */
             attendance: components["schemas"]["BreakdownRowDto"][];
+            /** @description The partner school a roster import brought the teen from (each branch’s partner schools are all listed, by name), then “no partner school” */
+            school: components["schemas"]["BreakdownRowDto"][];
         };
         MonthDto: {
             /** @example 2027-03 */
@@ -17040,7 +17042,7 @@ export interface operations {
             query?: {
                 /** @description The partner school every row is from; without it, each row’s school column must name one of the branch’s partner schools */
                 schoolId?: string;
-                /** @description A published program of the branch to enroll the imported teens in (capacity and waitlist as ever; a minor is enrolled once their guardian consents) */
+                /** @description A published program of the branch to enroll the imported teens in (capacity and waitlist as ever); a minor whose consent is pending is enrolled when the guardian consents, if they still may be then */
                 programId?: string;
                 /** @description Import the good rows and skip the bad ones; without it, one bad row means nothing is written (422 roster-invalid) */
                 importGoodRows?: boolean;

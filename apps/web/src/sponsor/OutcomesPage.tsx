@@ -146,7 +146,7 @@ function Report({ report }: { report: Outcomes }) {
         />
       )}
       <h2>{t('sponsor.outcomes.sections.breakdowns')}</h2>
-      {(['ageBand', 'gender', 'branch', 'attendance'] as const).map((dimension) => (
+      {(['ageBand', 'gender', 'branch', 'attendance', 'school'] as const).map((dimension) => (
         <Breakdown key={dimension} dimension={dimension} rows={report.breakdowns[dimension]} text={text} />
       ))}
     </>
@@ -155,7 +155,7 @@ function Report({ report }: { report: Outcomes }) {
 
 function Breakdown({ dimension, rows, text }: { dimension: keyof Outcomes['breakdowns']; rows: Row[]; text: (f: Figure, kind?: FigureKind) => string }) {
   const { t, i18n } = useTranslation();
-  // The API's group names, in the page's language where they are fixed groups (a branch keeps its own name).
+  // The API's group names, in the page's language where they are fixed groups (a branch or a school keeps its own name).
   const group = (name: string) => (i18n.exists(`sponsor.groups.${name}`) ? t(`sponsor.groups.${name}`) : name);
   return (
     <ChartWithTable

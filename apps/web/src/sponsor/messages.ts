@@ -69,8 +69,9 @@ export const en = {
       gender: 'Teens by gender',
       branch: 'Teens by library branch',
       attendance: 'Teens by attendance',
+      school: 'Teens by partner school',
     },
-    dimension: { ageBand: 'Age band', gender: 'Gender', branch: 'Branch', attendance: 'Attendance' },
+    dimension: { ageBand: 'Age band', gender: 'Gender', branch: 'Branch', attendance: 'Attendance', school: 'School' },
   },
   groups: {
     'under 13': 'under 13',
@@ -86,6 +87,7 @@ export const en = {
     'never came': 'never came',
     'below threshold': 'below the completion threshold',
     'threshold met': 'met the completion threshold',
+    'no partner school': 'no partner school',
   },
   attendanceBands: {
     'no sessions yet': 'no sessions yet',
@@ -285,8 +287,9 @@ export const es: Shape<typeof en> = {
       gender: 'Jóvenes por género',
       branch: 'Jóvenes por sucursal de la biblioteca',
       attendance: 'Jóvenes por asistencia',
+      school: 'Jóvenes por escuela asociada',
     },
-    dimension: { ageBand: 'Franja de edad', gender: 'Género', branch: 'Sucursal', attendance: 'Asistencia' },
+    dimension: { ageBand: 'Franja de edad', gender: 'Género', branch: 'Sucursal', attendance: 'Asistencia', school: 'Escuela' },
   },
   groups: {
     'under 13': 'menos de 13',
@@ -302,6 +305,7 @@ export const es: Shape<typeof en> = {
     'never came': 'nunca vino',
     'below threshold': 'por debajo del umbral de finalización',
     'threshold met': 'alcanzó el umbral de finalización',
+    'no partner school': 'ninguna escuela asociada',
   },
   attendanceBands: {
     'no sessions yet': 'aún sin sesiones',

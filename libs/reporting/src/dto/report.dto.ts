@@ -66,6 +66,11 @@ export class BreakdownsDto {
   @ApiProperty({ type: [BreakdownRowDto], description: 'Self-reported, in fixed groups; every group is listed' }) gender: BreakdownRowDto[];
   @ApiProperty({ type: [BreakdownRowDto], description: 'The program’s branch' }) branch: BreakdownRowDto[];
   @ApiProperty({ type: [BreakdownRowDto], description: '“never came”, “below threshold” or “threshold met” (rate ≥ the program’s completion threshold so far)' }) attendance: BreakdownRowDto[];
+  @ApiProperty({
+    type: [BreakdownRowDto],
+    description: 'The partner school a roster import brought the teen from (each branch’s partner schools are all listed, by name), then “no partner school”',
+  })
+  school: BreakdownRowDto[];
 }
 
 export class MonthDto {

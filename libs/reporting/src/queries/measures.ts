@@ -1,11 +1,11 @@
 import { waitlistPeaks } from '@codeshelf/enrollment';
 import { internshipOutcomes, type InternshipOutcomes } from '@codeshelf/partners';
 import type { EntityManager } from 'typeorm';
-import { programMeasures, type ProgramRow } from './program-measures';
+import { NO_PARTNER_SCHOOL, programMeasures, type ProgramRow } from './program-measures';
 import { scopeMeasures } from './scope-measures';
 
 /** The partitions of a program's teens that reports break down by. */
-export type Dimension = 'ageBand' | 'gender' | 'branch' | 'attendance';
+export type Dimension = 'ageBand' | 'gender' | 'branch' | 'attendance' | 'school';
 
 /** The groups of the attendance partition: each teen with a seat is in exactly one. */
 export const ATTENDANCE_GROUPS = ['never came', 'below threshold', 'threshold met'] as const;
@@ -37,6 +37,8 @@ export interface ProgramMeasures {
   /** The mean of those raters' ratings (1–5, 2 places), null when none rated. */
   averageRating: number | null;
   cells: Record<Exclude<Dimension, 'branch'>, Cell[]>;
+  /** The school partition's groups: the branch's partner schools, then NO_PARTNER_SCHOOL. */
+  schoolGroups: string[];
   monthly: { month: string; attendances: number; activeTeens: number }[];
 }
 
@@ -104,7 +106,8 @@ export async function measure(manager: EntityManager, scope: Scope): Promise<Mea
       certificatesIssued: row.certificates_issued,
       raters: row.raters,
       averageRating: row.average_rating,
-      cells: { ageBand: cellsOf(row, 'ageBand'), gender: cellsOf(row, 'gender'), attendance: cellsOf(row, 'attendance') },
+      cells: { ageBand: cellsOf(row, 'ageBand'), gender: cellsOf(row, 'gender'), attendance: cellsOf(row, 'attendance'), school: cellsOf(row, 'school') },
+      schoolGroups: [...row.school_groups, NO_PARTNER_SCHOOL],
       monthly: row.monthly,
     })),
   };

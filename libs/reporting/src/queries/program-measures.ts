@@ -3,8 +3,11 @@ import { issuedCertificates } from '@codeshelf/certificates';
 import { seatHolders } from '@codeshelf/enrollment';
 import { ratingsGiven } from '@codeshelf/feedback';
 import { participantGroups, programAgeBandSql } from '@codeshelf/people';
-import { branches, heldSessions, programTerms } from '@codeshelf/scheduling';
+import { branches, heldSessions, programTerms, schools } from '@codeshelf/scheduling';
 import type { EntityManager } from 'typeorm';
+
+/** The school group of teens who came from no partner school of the program's branch (signed up themselves, say). */
+export const NO_PARTNER_SCHOOL = 'no partner school';
 
 /** A program's row of PROGRAMS_SQL: its teens' figures over its whole term so far. */
 export interface ProgramRow {
@@ -20,7 +23,9 @@ export interface ProgramRow {
   raters: number;
   /** Their ratings' mean, to 2 places; null when none rated. */
   average_rating: number | null;
-  cells: { dimension: 'ageBand' | 'gender' | 'attendance'; group: string; teens: number; ratedTeens: number; averageAttendanceRate: number | null }[];
+  /** The partner schools of the program's branch, by name: the school breakdown's groups besides NO_PARTNER_SCHOOL. */
+  school_groups: string[];
+  cells: { dimension: 'ageBand' | 'gender' | 'attendance' | 'school'; group: string; teens: number; ratedTeens: number; averageAttendanceRate: number | null }[];
   monthly: { month: string; attendances: number; activeTeens: number }[];
 }
 
@@ -31,7 +36,7 @@ export interface ProgramRow {
  */
 const PROGRAMS_SQL = `
 WITH progs AS (
-  SELECT p.id, b.name AS branch_name, p.timezone, p.starts_on, p.completion_threshold, p.ended
+  SELECT p.id, p.branch_id, b.name AS branch_name, p.timezone, p.starts_on, p.completion_threshold, p.ended
     FROM ${programTerms()} p JOIN ${branches()} b ON b.id = p.branch_id WHERE p.id = ANY($1::uuid[])
 ), held AS (
   SELECT s.id, s.program_id, s.ends_at, to_char(s.starts_at AT TIME ZONE p.timezone, 'YYYY-MM') AS month
@@ -64,14 +69,17 @@ WITH progs AS (
          pt.gender_group AS gender,
          CASE WHEN COALESCE(m.attended, 0) = 0 THEN 'never came'
               WHEN m.attended >= m.held * p.completion_threshold THEN 'threshold met' ELSE 'below threshold' END AS attendance,
+         -- A school of another branch is no partner of this program's: such a teen counts with those of none.
+         COALESCE(sc.name, '${NO_PARTNER_SCHOOL}') AS school,
          c.participant_id IS NOT NULL AS certified, COALESCE(fr.ratings, 0) AS ratings, COALESCE(fr.rating_sum, 0) AS rating_sum
     FROM seats s JOIN progs p ON p.id = s.program_id JOIN ${participantGroups()} pt ON pt.id = s.participant_id
     LEFT JOIN seat_held m ON m.program_id = s.program_id AND m.participant_id = s.participant_id
+    LEFT JOIN ${schools()} sc ON sc.id = pt.school_id AND sc.branch_id = p.branch_id
     LEFT JOIN certified c ON c.program_id = s.program_id AND c.participant_id = s.participant_id
     LEFT JOIN rated fr ON fr.program_id = s.program_id AND fr.participant_id = s.participant_id
 ), cells AS (
   SELECT program_id, dimension, g, count(*)::int AS n, count(*) FILTER (WHERE held > 0)::int AS rated, round(avg(rate), 4)::float8 AS r
-    FROM seat_rows CROSS JOIN LATERAL (VALUES ('ageBand', age_band), ('gender', gender), ('attendance', attendance)) AS d(dimension, g)
+    FROM seat_rows CROSS JOIN LATERAL (VALUES ('ageBand', age_band), ('gender', gender), ('attendance', attendance), ('school', school)) AS d(dimension, g)
    GROUP BY program_id, dimension, g
 ), months AS MATERIALIZED (
   -- Once for every program: inlined, it ran again per program as nested loops, 10x the whole report's time.
@@ -87,6 +95,7 @@ SELECT p.id AS program_id, p.branch_name, p.ended,
        (SELECT count(*) FILTER (WHERE r.held > 0)::int FROM seat_rows r WHERE r.program_id = p.id) AS rated_teens,
        (SELECT round(avg(r.rate), 4)::float8 FROM seat_rows r WHERE r.program_id = p.id) AS average_attendance_rate,
        o.certificates_issued, o.raters, o.average_rating,
+       (SELECT COALESCE(array_agg(sc.name ORDER BY sc.name), '{}') FROM ${schools()} sc WHERE sc.branch_id = p.branch_id) AS school_groups,
        (SELECT COALESCE(json_agg(json_build_object('dimension', c.dimension, 'group', c.g, 'teens', c.n, 'ratedTeens', c.rated, 'averageAttendanceRate', c.r)), '[]')
           FROM cells c WHERE c.program_id = p.id) AS cells,
        (SELECT COALESCE(json_agg(json_build_object('month', mo.month, 'attendances', mo.attendances, 'activeTeens', mo.active_teens) ORDER BY mo.month), '[]')
