@@ -164,9 +164,11 @@ function ImportForm({ branchId }: { branchId: string }) {
             {t(refusal.code === 'roster-invalid' ? 'coordinator.rosterImport.invalidTitle' : 'coordinator.rosterImport.unreadableTitle')}
           </h2>
           <p className="alert alert--error">
-            {refusal.code === 'roster-invalid'
-              ? t('coordinator.rosterImport.invalid', { count: refusal.rows, badRows: refusal.badRows, good })
-              : t('coordinator.rosterImport.unreadable')}
+            {refusal.code === 'roster-unreadable'
+              ? t('coordinator.rosterImport.unreadable')
+              : good > 0
+                ? t('coordinator.rosterImport.invalid', { rows: refusal.rows, badRows: refusal.badRows })
+                : t('coordinator.rosterImport.invalidAllBad', { rows: refusal.rows, badRows: refusal.badRows })}
           </p>
           <RosterProblemsTable problems={refusal.errors} names={sent.names} />
           {refusal.code === 'roster-invalid' && good > 0 && (
