@@ -24,3 +24,21 @@ export function useProgramSessions(programId: string) {
     queryFn: async () => unwrap(await api.GET('/v1/programs/{id}/sessions', { params: { path: { id: programId }, query: { limit: 200 } } })).items,
   });
 }
+
+/** A branch's partner schools, by name. */
+export function useSchools(branchId: string) {
+  return useQuery({
+    queryKey: ['branches', branchId, 'schools'],
+    enabled: !!branchId,
+    queryFn: async () => unwrap(await api.GET('/v1/branches/{id}/schools', { params: { path: { id: branchId } } })),
+  });
+}
+
+/** The published programs of a branch: the ones teens can be enrolled in. */
+export function usePublishedPrograms(branchId: string) {
+  return useQuery({
+    queryKey: ['programs', 'published', branchId],
+    enabled: !!branchId,
+    queryFn: async () => unwrap(await api.GET('/v1/programs', { params: { query: { branchId, status: 'published', limit: 200 } } })).items,
+  });
+}

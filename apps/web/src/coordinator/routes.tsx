@@ -12,6 +12,8 @@ const RosterPage = consolePage(() => import('./RosterPage'), 'coordinator', 'men
 const AttendanceProgramPage = consolePage(() => import('./AttendanceProgramPage'), 'coordinator', 'mentor');
 const AttendanceSessionPage = consolePage(() => import('./AttendanceSessionPage'), 'coordinator', 'mentor');
 const CheckInCodePage = consolePage(() => import('./CheckInCodePage'), 'coordinator', 'mentor');
+const SchoolsPage = consolePage(() => import('./SchoolsPage'), 'coordinator');
+const RosterImportPage = consolePage(() => import('./RosterImportPage'), 'coordinator');
 
 /** The coordinator console's pages, each loaded on first visit with the words it shows (route-level code splitting). */
 export const routes: RouteObject[] = [
@@ -26,6 +28,8 @@ export const routes: RouteObject[] = [
   { path: '/coordinator/sessions/:id/attendance', element: <AttendanceSessionPage /> },
   { path: '/coordinator/sessions/:id/check-in-code', element: <CheckInCodePage /> },
   { path: '/coordinator/mentors', element: <MentorsPage /> },
+  { path: '/coordinator/schools', element: <SchoolsPage /> },
+  { path: '/coordinator/schools/import', element: <RosterImportPage /> },
 ];
 
 /** Its entries in the site's navigation. */
@@ -33,4 +37,5 @@ export const nav: NavItem[] = [
   { to: '/coordinator', label: 'nav.staff.today' },
   { to: '/coordinator/programs', label: 'nav.staff.programs' },
   { to: '/coordinator/mentors', label: 'nav.staff.mentors' },
+  { to: '/coordinator/schools', label: 'nav.staff.schools' },
 ];

@@ -14,6 +14,7 @@ export const en = {
     staff: {
       today: 'Today',
       programs: 'Programs',
+      schools: 'Schools',
       mentors: 'Mentors',
       mySessions: 'My sessions',
       outcomes: 'Outcomes',
@@ -291,6 +292,12 @@ export const en = {
     untilOrCount: 'End the series on a date or after a number of sessions, not both.',
     isMonthStart: 'A period starts on the first day of a month.',
     isMonthEnd: 'A period ends on the last day of a month.',
+    isPartnerSchool: 'This is not one of the branch’s partner schools: add it on the Schools page, or check the spelling.',
+    isRosterColumn: 'This is not a roster column: rename it to one of the roster’s columns, or remove it.',
+    columnCount: 'This row has more or fewer cells than the header has columns (a comma too many or missing?).',
+    isUniqueInRoster: 'This teen is already on an earlier row of the file.',
+    isCsv: 'The file cannot be read as CSV: save it from your spreadsheet as “CSV UTF-8” and try again.',
+    maxRows: 'The file has too many rows for one import (at most 10,000): split it in two.',
   },
   problems: {
     'feedback-window-closed': 'This session can no longer be rated: feedback is open for 7 days after it.',

@@ -17,6 +17,7 @@ export const es: Shape<typeof en> = {
     staff: {
       today: 'Hoy',
       programs: 'Programas',
+      schools: 'Escuelas',
       mentors: 'Mentores',
       mySessions: 'Mis sesiones',
       outcomes: 'Resultados',
@@ -294,6 +295,12 @@ export const es: Shape<typeof en> = {
     untilOrCount: 'Termina la serie en una fecha o tras un número de sesiones, no las dos cosas.',
     isMonthStart: 'Un periodo empieza el primer día de un mes.',
     isMonthEnd: 'Un periodo termina el último día de un mes.',
+    isPartnerSchool: 'No es una de las escuelas asociadas de la sucursal: agréguela en la página Escuelas o revise cómo está escrita.',
+    isRosterColumn: 'No es una columna de la lista: cámbiele el nombre por una de las columnas de la lista o quítela.',
+    columnCount: 'Esta fila tiene más o menos celdas que columnas el encabezado (¿sobra o falta una coma?).',
+    isUniqueInRoster: 'Este joven ya está en una fila anterior del archivo.',
+    isCsv: 'El archivo no se puede leer como CSV: guárdelo desde su hoja de cálculo como «CSV UTF-8» y vuelva a intentarlo.',
+    maxRows: 'El archivo tiene demasiadas filas para una importación (como máximo 10 000): divídalo en dos.',
   },
   problems: {
     'feedback-window-closed': 'Esta sesión ya no se puede valorar: se puede durante los 7 días siguientes.',

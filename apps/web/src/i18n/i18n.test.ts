@@ -70,6 +70,8 @@ describe('translations', () => {
       anyBody: ['whitelistValidation', 'isText', 'isNotEmpty', 'matches'],
       // The staff consoles' bodies: programs, series, sessions, clearances, users, branches, rooms, closures, sponsors, postings, webhooks.
       staff: ['isUrl', 'isWebhookUrl', 'isInt', 'isNumberWithDecimals', 'min', 'max', 'minLength', 'isUuid', 'isIso8601', 'isIanaTimeZone', 'isArray'],
+      // A roster import's problems, by row and column (the new teen's rules above, and the file's own).
+      roster: ['isPartnerSchool', 'isRosterColumn', 'columnCount', 'isUniqueInRoster', 'isCsv', 'maxRows', 'isDefined', 'isNotEmpty', 'isBirthDate', 'isEmail', 'isInt', 'min', 'max', 'isIn'],
       staffRules: ['arrayMinSize', 'arrayMaxSize', 'arrayUnique', 'dateOrder', 'exists', 'isUnique', 'isRrule', 'untilOrCount', 'isMonthStart', 'isMonthEnd'],
     };
     expect(Object.values(codes).flat().filter((code) => !has(`fieldErrors.${code}`))).toEqual([]);
