@@ -76,9 +76,9 @@ describe('The coordinator’s partner schools and roster import in the browser (
       // Its contact gets a phone.
       await list.getByRole('button', { name: t('coordinator.schools.editName', { name: school }) }).click();
       const editor = page.getByRole('form', { name: t('coordinator.schools.editName', { name: school }) });
-      await editor.getByLabel(t('coordinator.schools.contactPhone')).fill('+1 312 555 0142');
+      await editor.getByLabel(t('coordinator.schools.contactPhone')).fill('+1 312 555 0199');
       await editor.getByRole('button', { name: t('coordinator.schools.save') }).click();
-      await list.getByRole('link', { name: '+1 312 555 0142' }).waitFor();
+      await list.getByRole('link', { name: '+1 312 555 0199' }).waitFor();
       await check(page, 'schools');
 
       // The roster: two teens of 13 and one whose birth date is not a date.
