@@ -7,6 +7,7 @@ import { insertTeens, publishedProgram } from '../support/enrollment-factories';
 import { bearer, createSponsor, createUser } from '../support/identity';
 import { signUpTeen } from '../support/people-factories';
 import { startTestApp } from '../support/app';
+import { workerDatabase } from '../support/databases';
 import { arbitraryOf, hostile, idsFor, type KnownIds, type Schema } from './arbitraries';
 import { changedTables, fingerprint } from './db-fingerprint';
 
@@ -80,6 +81,9 @@ describe('Fuzzing every route of the OpenAPI document', () => {
   const credentials = {} as Record<PrincipalName, Record<string, string>>;
 
   beforeAll(async () => {
+    // A database of its own: every write is fingerprinted twice (each table's rows, hashed), so the rows other
+    // files left in the worker's database (a 1,500-teen roster, say) would make it several times slower.
+    process.env.DATABASE_URL = await workerDatabase('fuzz');
     app = await startTestApp();
     db = app.get(DataSource);
     const http = app.getHttpServer();
